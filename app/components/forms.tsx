@@ -1,0 +1,92 @@
+import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigation } from "react-router";
+
+/** Field errors are i18n keys (optionally "key|{json params}") so both languages can show them. */
+export function ErrorList({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
+  const { t } = useTranslation();
+  const list = errors?.filter(Boolean) ?? [];
+  if (list.length === 0) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-1 text-sm font-medium text-red-800">
+      {list.map((error) => (
+        <li key={error}>{translateError(t, error)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function translateError(t: (key: string, options?: Record<string, unknown>) => string, error: string) {
+  const [key = error, params] = error.split("|");
+  return t(key, params ? (JSON.parse(params) as Record<string, unknown>) : undefined);
+}
+
+export function Field({
+  label,
+  hint,
+  errors,
+  inputProps,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly string[] | null;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { key?: string | null };
+}) {
+  const fallbackId = useId();
+  const { key, ...props } = inputProps;
+  const id = props.id ?? fallbackId;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        key={key ?? undefined}
+        {...props}
+        id={id}
+        className="field-input"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      />
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function SubmitButton({
+  children,
+  pendingText,
+  className = "btn-primary",
+  ...props
+}: { children: ReactNode; pendingText?: ReactNode } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  const navigation = useNavigation();
+  const pending = navigation.state === "submitting" && navigation.formAction === (props.formAction ?? navigation.formAction);
+  return (
+    <button type="submit" className={className} aria-disabled={pending || undefined} {...props}>
+      {pending && pendingText ? pendingText : children}
+    </button>
+  );
+}
+
+export function FormMessage({ tone = "error", children }: { tone?: "error" | "success"; children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={
+        tone === "error"
+          ? "rounded-md border border-red-300 bg-red-50 p-3 font-medium text-red-900"
+          : "rounded-md border border-emerald-300 bg-emerald-50 p-3 font-medium text-emerald-900"
+      }
+    >
+      {children}
+    </div>
+  );
+}

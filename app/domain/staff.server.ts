@@ -1,0 +1,93 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { type Locale, orgUnits, users } from "../../db/schema";
+import { hashPassword, verifyPassword } from "../infra/password.server";
+import { invalidateOtherSessions } from "../infra/session.server";
+
+export async function setPreferredLocale(db: Db, userId: string, locale: Locale) {
+  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+export async function getProfile(db: Db, userId: string) {
+  const [row] = await db
+    .select({
+      fullName: users.fullName,
+      email: users.email,
+      jobTitle: users.jobTitle,
+      staffNumber: users.staffNumber,
+      orgUnit: orgUnits.name,
+    })
+    .from(users)
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** Checks the current password, stores the new one, and signs out every other session. */
+export async function changePassword(
+  db: Db,
+  input: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string },
+) {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId));
+  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) return false;
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(eq(users.id, input.userId));
+    await invalidateOtherSessions(tx as unknown as Db, input.userId, input.keepSessionId);
+  });
+  return true;
+}
+
+export type OrgUnitRow = { id: string; code: string; name: string; nameEn: string | null; parentId: string | null; depth: number; staff: number };
+
+/** The whole org tree in display order (depth-first), with the number of active staff in each unit. */
+export async function listOrgTree(db: Db): Promise<OrgUnitRow[]> {
+  const rows = await db
+    .select({
+      id: orgUnits.id,
+      code: orgUnits.code,
+      name: orgUnits.name,
+      nameEn: orgUnits.nameEn,
+      parentId: orgUnits.parentId,
+      staff: sql<number>`(select count(*)::int from users u where u.org_unit_id = ${orgUnits.id} and u.active)`,
+    })
+    .from(orgUnits)
+    .where(eq(orgUnits.active, true))
+    .orderBy(asc(orgUnits.code));
+  const children = new Map<string | null, typeof rows>();
+  for (const row of rows) {
+    const list = children.get(row.parentId) ?? [];
+    list.push(row);
+    children.set(row.parentId, list);
+  }
+  const out: OrgUnitRow[] = [];
+  const walk = (parentId: string | null, depth: number) => {
+    for (const row of children.get(parentId) ?? []) {
+      out.push({ ...row, depth });
+      walk(row.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+export async function listStaff(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      fullName: users.fullName,
+      email: users.email,
+      jobTitle: users.jobTitle,
+      active: users.active,
+      orgUnit: orgUnits.name,
+      roles: sql<string[]>`coalesce(array(select ur.role::text from user_roles ur where ur.user_id = ${users.id} order by 1), '{}')`,
+      sessions: sql<number>`(select count(*)::int from sessions s where s.user_id = ${users.id} and s.expires_at > now())`,
+    })
+    .from(users)
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .orderBy(asc(users.fullName))
+    .limit(500);
+}

@@ -1,0 +1,63 @@
+import i18next, { type i18n as I18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./en";
+import { vi } from "./vi";
+
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "vi";
+export const LOCALE_COOKIE = "skillshelf_lang";
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** Every language has exactly the keys of the Vietnamese messages. */
+export type Messages = Widen<typeof vi>;
+
+export const resources = { vi: { translation: vi }, en: { translation: en } } as const;
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "vi" || value === "en";
+}
+
+const instances = new Map<Locale, I18n>();
+
+/** One initialised i18next instance per language; resources are bundled, so init is synchronous. */
+export function getI18n(locale: Locale): I18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.use(initReactI18next).init({
+      lng: locale,
+      fallbackLng: DEFAULT_LOCALE,
+      resources,
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    instances.set(locale, instance);
+  }
+  return instance;
+}
+
+/** The user's saved preference wins, then the cookie, then the browser's Accept-Language. */
+export function negotiateLocale(options: {
+  userLocale?: string | null;
+  cookieHeader?: string | null;
+  acceptLanguage?: string | null;
+}): Locale {
+  if (isLocale(options.userLocale)) return options.userLocale;
+  const fromCookie = options.cookieHeader
+    ?.split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  if (isLocale(fromCookie)) return fromCookie;
+  const ranked = (options.acceptLanguage ?? "")
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.find((p) => p.trim().startsWith("q="));
+      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.lang)
+    .sort((a, b) => b.q - a.q);
+  return ranked.find((entry) => isLocale(entry.lang))?.lang as Locale | undefined ?? DEFAULT_LOCALE;
+}

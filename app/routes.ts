@@ -1,0 +1,15 @@
+import { type RouteConfig, index, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/home.tsx"),
+  route("login", "routes/login.tsx"),
+  route("logout", "routes/logout.tsx"),
+  route("locale", "routes/locale.tsx"),
+  route("account", "routes/account.tsx"),
+  route("healthz", "routes/healthz.ts"),
+  route("learning", "routes/learning.tsx"),
+  route("trainer", "routes/trainer.tsx"),
+  route("reports", "routes/reports.tsx"),
+  route("admin", "routes/admin.tsx"),
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

@@ -1,0 +1,59 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The one database type domain code sees, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DbHandle = {
+  db: Db;
+  driver: "postgres" | "pglite";
+  /** Host (or data directory) named in error messages. */
+  where: string;
+  close: () => Promise<void>;
+};
+
+export type DbOptions = {
+  /** postgres:// URL; when absent the embedded PGlite database is used. */
+  url?: string | null;
+  /** PGlite data directory; "memory://" for a throwaway in-memory database. */
+  dataDir?: string;
+  poolSize?: number;
+};
+
+export const DEFAULT_DATA_DIR = path.resolve(".data/pglite");
+
+export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
+  if (options.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const url = new URL(options.url);
+    const client = postgres(options.url, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+      connection: { application_name: "skillshelf" },
+    });
+    const db = drizzle(client, { schema });
+    return {
+      db: db as unknown as Db,
+      driver: "postgres",
+      where: `${url.hostname}:${url.port || 5432}`,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzle(client, { schema });
+  return {
+    db: db as unknown as Db,
+    driver: "pglite",
+    where: dataDir,
+    close: () => client.close(),
+  };
+}
+

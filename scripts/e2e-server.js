@@ -1,0 +1,55 @@
+// Starts the built app for the end-to-end tests on a database of its own: a fresh PostgreSQL
+// database when DATABASE_URL is set, else a fresh PGlite directory. Dropped/removed on exit.
+import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+const env = { ...process.env, NODE_ENV: "production", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
+const stamp = `${Date.now().toString(36)}_${process.pid}`;
+let cleanup = async () => {};
+
+if (process.env.DATABASE_URL) {
+  const base = new URL(process.env.DATABASE_URL);
+  const name = `skillshelf_e2e_${stamp}`;
+  const adminUrl = new URL(base);
+  adminUrl.pathname = "/postgres";
+  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  base.pathname = `/${name}`;
+  env.DATABASE_URL = base.toString();
+  cleanup = async () => {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
+    await admin.end();
+  };
+} else {
+  const dir = path.join(".data", `e2e-${stamp}`);
+  env.DATA_DIR = dir;
+  cleanup = async () => rmSync(dir, { recursive: true, force: true });
+}
+
+const prepare = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/prepare.ts"], { stdio: "inherit", env });
+if (prepare.status !== 0) {
+  await cleanup();
+  process.exit(prepare.status ?? 1);
+}
+const server = spawn("node", ["server.js"], { stdio: "inherit", env });
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+  await cleanup();
+  process.exit(0);
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", async (code) => {
+  if (!stopping) {
+    await cleanup();
+    process.exit(code ?? 1);
+  }
+});

@@ -1,0 +1,84 @@
+// Skillshelf HTTP server: Express in front of the React Router request handler, with compression,
+// structured request logs (pino), static assets and the client IP the sign-in throttle needs.
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import { pinoHttp } from "pino-http";
+
+const dev = process.argv.includes("--dev");
+if (dev) process.env.NODE_ENV ??= "development";
+
+const vite = dev
+  ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }))
+  : null;
+
+async function loadBuild() {
+  return vite ? vite.ssrLoadModule("virtual:react-router/server-build") : import("./build/server/index.js");
+}
+
+let startup;
+try {
+  const build = await loadBuild();
+  startup = await build.entry.module.startup();
+} catch (error) {
+  if (error?.name === "ConfigError" || error?.name === "DatabaseUnreachableError") {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const { env, logger } = startup;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.TRUST_PROXY);
+app.use(compression());
+app.use(
+  pinoHttp({
+    logger,
+    autoLogging: { ignore: (req) => req.url.startsWith("/assets/") || req.url === "/healthz" },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    serializers: {
+      req: (req) => ({ method: req.method, url: req.url }),
+      res: (res) => ({ statusCode: res.statusCode }),
+    },
+  }),
+);
+app.use((req, _res, next) => {
+  // Only the server says who the client is; a header of that name from outside is dropped.
+  req.headers["x-skillshelf-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+  next();
+});
+
+app.use(
+  "/content",
+  express.static(path.resolve(".cache/content/public"), { maxAge: "1h", fallthrough: false, index: false }),
+);
+if (vite) {
+  app.use(vite.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h", index: false }));
+}
+app.use(
+  createRequestHandler({
+    build: loadBuild,
+    mode: env.NODE_ENV,
+  }),
+);
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  logger.info(`Skillshelf is listening on http://localhost:${env.PORT}`);
+});
+
+function shutdown(signal) {
+  logger.info({ signal }, "shutting down");
+  server.close(async () => {
+    await startup.close().catch(() => {});
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

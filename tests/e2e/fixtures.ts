@@ -1,0 +1,30 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test as base } from "@playwright/test";
+
+export const DEMO = {
+  learner: { email: "learner@skillshelf.local", name: "Nguyễn Thị Hồng Vân" },
+  trainer: { email: "trainer@skillshelf.local", name: "Trần Đức Thắng" },
+  hr: { email: "hr@skillshelf.local", name: "Lê Hải Yến" },
+  admin: { email: "admin@skillshelf.local", name: "Hoàng Việt" },
+} as const;
+export const DEMO_PASSWORD = "skillshelf-demo";
+
+export type DemoRole = keyof typeof DEMO;
+
+/** Signs in over HTTP (the same form the page posts), leaving the session cookie in the browser context. */
+export async function loginAs(page: Page, role: DemoRole) {
+  const response = await page.request.post("/login", {
+    form: { email: DEMO[role].email, password: DEMO_PASSWORD, redirectTo: "/learning" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign-in as ${role}`).toBe(302);
+}
+
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,32 @@
+import { expect, test } from "vitest";
+import { en } from "../../app/i18n/en";
+import { negotiateLocale } from "../../app/i18n";
+import { vi } from "../../app/i18n/vi";
+import { isCrossOrigin } from "../../app/infra/middleware.server";
+
+function keys(obj: object, prefix = ""): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+test("both languages have the same message keys and no empty message", () => {
+  expect(keys(en).sort()).toEqual(keys(vi).sort());
+  for (const lang of [vi, en]) for (const key of keys(lang)) expect(key.split(".").reduce<any>((o, k) => o[k], lang)).not.toBe("");
+});
+
+test("the locale comes from the user's preference, then the cookie, then Accept-Language, else Vietnamese", () => {
+  expect(negotiateLocale({ userLocale: "en", cookieHeader: "skillshelf_lang=vi" })).toBe("en");
+  expect(negotiateLocale({ cookieHeader: "a=1; skillshelf_lang=en", acceptLanguage: "vi" })).toBe("en");
+  expect(negotiateLocale({ acceptLanguage: "fr-FR,en-US;q=0.8,vi;q=0.5" })).toBe("en");
+  expect(negotiateLocale({ acceptLanguage: "vi-VN,vi;q=0.9,en;q=0.8" })).toBe("vi");
+  expect(negotiateLocale({ acceptLanguage: "de" })).toBe("vi");
+  expect(negotiateLocale({ cookieHeader: "skillshelf_lang=xx" })).toBe("vi");
+});
+
+test("mutations from another origin are recognised; same-origin and reads pass", () => {
+  const make = (method: string, headers: Record<string, string>) => new Request("http://localhost:3000/x", { method, headers });
+  expect(isCrossOrigin(make("POST", { origin: "http://localhost:3000", host: "localhost:3000" }))).toBe(false);
+  expect(isCrossOrigin(make("POST", { origin: "https://evil.example", host: "localhost:3000" }))).toBe(true);
+  expect(isCrossOrigin(make("POST", { "sec-fetch-site": "cross-site", host: "localhost:3000" }))).toBe(true);
+  expect(isCrossOrigin(make("POST", { origin: "null", host: "localhost:3000" }))).toBe(true);
+  expect(isCrossOrigin(make("GET", { origin: "https://evil.example", host: "localhost:3000" }))).toBe(false);
+});
