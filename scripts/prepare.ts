@@ -4,6 +4,11 @@ import { migrate } from "../db/migrate";
 import { seed } from "../db/seed";
 import { connect } from "../app/infra/db.server";
 import { getEnv } from "../app/infra/env.server";
+import { buildContent } from "../app/content/build.server";
+import { formatProblem } from "../app/content/problems";
+import { loadEntry } from "../app/content/store.server";
+import { syncCatalogue } from "../app/domain/catalogue.server";
+import { CONTENT_CACHE_DIR, CONTENT_ROOT } from "../app/domain/content.server";
 
 async function main() {
   const env = getEnv();
@@ -11,6 +16,13 @@ async function main() {
   try {
     await migrate(handle);
     if (process.env.SKILLSHELF_SEED !== "false") await seed(handle.db);
+    // Only changed lessons recompile; a broken one is reported and its last good version stays.
+    const build = await buildContent({ contentRoot: CONTENT_ROOT, cacheDir: CONTENT_CACHE_DIR });
+    for (const problem of build.problems) console.warn(formatProblem(problem));
+    await syncCatalogue(handle.db, build.manifest, (key) => loadEntry(CONTENT_CACHE_DIR, key));
+    console.log(
+      `content ready: ${build.manifest.courses.length} courses, ${build.compiled.length} files compiled, ${build.fromCache} from cache`,
+    );
     console.log(`database ready (${handle.driver}${env.DATABASE_URL ? "" : `, ${handle.where}`})`);
   } finally {
     await handle.close();

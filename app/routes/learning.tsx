@@ -1,22 +1,91 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Route } from "./+types/learning";
+import { CourseStatus } from "~/components/course-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireUser } from "~/infra/auth.server";
+import { listMyCourses, percentOf } from "~/domain/progress.server";
+import { getDb, requireUser } from "~/infra/auth.server";
+import { localeContext } from "~/infra/context";
 import { title } from "~/utils/meta";
+import { formatDate } from "~/utils/format";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "nav.learning");
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "learning.title");
 
-export function loader(args: Route.LoaderArgs) {
+export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
-  return { fullName: user.fullName };
+  const locale = args.context.get(localeContext);
+  const rows = await listMyCourses(getDb(args.context), user.id);
+  const courses = rows.map((row) => ({
+    slug: row.slug,
+    title: (locale === "en" ? row.titleEn : null) ?? row.titleVi,
+    percent: percentOf(row),
+    completedAt: row.completedAt?.toISOString() ?? null,
+    resumeSlug: row.resumeSlug,
+  }));
+  return {
+    fullName: user.fullName,
+    inProgress: courses.filter((c) => !c.completedAt),
+    completed: courses.filter((c) => c.completedAt),
+  };
 }
 
 export default function LearningPage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { inProgress, completed } = loaderData;
   return (
-    <div className="space-y-6">
-      <h1 className="page-title">{t("nav.learning")}</h1>
-      <p className="text-lg">{t("home.greeting", { name: loaderData.fullName })}</p>
+    <div className="space-y-8">
+      <div>
+        <h1 className="page-title">{t("learning.title")}</h1>
+        <p className="mt-2 text-lg text-stone-700">{t("home.greeting", { name: loaderData.fullName })}</p>
+      </div>
+      <section aria-labelledby="in-progress-heading">
+        <h2 id="in-progress-heading" className="text-xl font-semibold">
+          {t("learning.inProgress")}
+        </h2>
+        {inProgress.length === 0 ? (
+          <p className="mt-3">
+            {t("learning.none")} <Link to="/courses">{t("learning.browse")}</Link>
+          </p>
+        ) : (
+          <ul className="mt-3 grid gap-4 md:grid-cols-2">
+            {inProgress.map((course) => (
+              <li key={course.slug} className="card flex flex-col gap-3">
+                <h3 className="text-lg font-semibold">
+                  <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+                </h3>
+                <CourseStatus started completed={false} percent={course.percent} />
+                {course.resumeSlug ? (
+                  <Link to={`/courses/${course.slug}/${course.resumeSlug}`} className="btn-primary self-start">
+                    {t("course.continue")}
+                    <span className="sr-only">: {course.title}</span>
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="completed-heading">
+        <h2 id="completed-heading" className="text-xl font-semibold">
+          {t("learning.completed")}
+        </h2>
+        {completed.length === 0 ? (
+          <p className="mt-3 text-stone-700">—</p>
+        ) : (
+          <ul className="mt-3 grid gap-4 md:grid-cols-2">
+            {completed.map((course) => (
+              <li key={course.slug} className="card flex flex-col gap-2">
+                <h3 className="text-lg font-semibold">
+                  <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+                </h3>
+                <p className="text-sm font-semibold text-emerald-800">
+                  ✓ {t("learning.completedOn", { date: formatDate(course.completedAt!, i18n.language) })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,22 +1,68 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Route } from "./+types/trainer";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireRole } from "~/infra/auth.server";
+import { listOwnedCourses } from "~/domain/courses.server";
+import { getDb, requireRole } from "~/infra/auth.server";
+import { localeContext } from "~/infra/context";
+import { formatDate } from "~/utils/format";
 import { title } from "~/utils/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "nav.trainer");
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "trainer.title");
 
-export function loader(args: Route.LoaderArgs) {
+export async function loader(args: Route.LoaderArgs) {
   const user = requireRole(args, "trainer");
-  return { fullName: user.fullName };
+  const locale = args.context.get(localeContext);
+  const rows = await listOwnedCourses(getDb(args.context), user.email, user.roles.includes("admin"));
+  return {
+    courses: rows.map((row) => ({
+      slug: row.slug,
+      title: (locale === "en" ? row.titleEn : null) ?? row.titleVi,
+      published: row.published,
+      enrolled: row.enrolled,
+      completed: row.completed,
+      contentChangedAt: row.contentChangedAt.toISOString(),
+    })),
+  };
 }
 
 export default function TrainerPage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="space-y-6">
-      <h1 className="page-title">{t("nav.trainer")}</h1>
-      <p className="text-lg">{t("home.greeting", { name: loaderData.fullName })}</p>
+      <h1 className="page-title">{t("trainer.title")}</h1>
+      <section aria-labelledby="owned-heading" className="card overflow-x-auto">
+        <h2 id="owned-heading" className="text-xl font-semibold">
+          {t("trainer.myCourses")}
+        </h2>
+        {loaderData.courses.length === 0 ? (
+          <p className="mt-3">{t("trainer.none")}</p>
+        ) : (
+          <table className="mt-4 w-full text-left">
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="py-2 pr-4">{t("catalogue.title")}</th>
+                <th scope="col" className="py-2 pr-4 text-right">{t("trainer.enrolled")}</th>
+                <th scope="col" className="py-2 pr-4 text-right">{t("trainer.completedCount")}</th>
+                <th scope="col" className="py-2">{t("trainer.lastChange")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.courses.map((course) => (
+                <tr key={course.slug} className="border-b border-stone-200">
+                  <td className="py-2 pr-4">
+                    {course.published ? <Link to={`/courses/${course.slug}`}>{course.title}</Link> : course.title}{" "}
+                    {!course.published ? <span className="rounded bg-amber-100 px-2 text-xs font-semibold">{t("trainer.draft")}</span> : null}
+                  </td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{course.enrolled}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{course.completed}</td>
+                  <td className="py-2">{formatDate(course.contentChangedAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,0 +1,43 @@
+import path from "node:path";
+import type { Locale } from "../i18n";
+import { type CompetenceCatalogue, findCompetence, loadCompetences } from "../content/competences.server";
+import type { LessonEntry, ManifestCourse } from "../content/manifest";
+import { loadEntry, loadManifest } from "../content/store.server";
+
+// Compiled lessons live in the content cache written by `npm run content:build`; requests only
+// read them (memoised by the store), never compile MDX.
+export const CONTENT_ROOT = path.resolve("content");
+export const CONTENT_CACHE_DIR = path.resolve(".cache/content");
+
+export function getCourseContent(slug: string): ManifestCourse | null {
+  return loadManifest(CONTENT_CACHE_DIR)?.courses.find((c) => c.slug === slug) ?? null;
+}
+
+export function getEntry(key: string | undefined): LessonEntry | null {
+  return key ? loadEntry(CONTENT_CACHE_DIR, key) : null;
+}
+
+type LangMap<T> = { vi?: T; en?: T };
+
+/** The value in the reader's language, else the other one, saying whether it fell back. */
+export function pickLang<T>(map: LangMap<T>, locale: Locale): { lang: Locale; value: T; fallback: boolean } | null {
+  const own = map[locale];
+  if (own !== undefined) return { lang: locale, value: own, fallback: false };
+  const other: Locale = locale === "vi" ? "en" : "vi";
+  const value = map[other];
+  return value === undefined ? null : { lang: other, value, fallback: true };
+}
+
+let competences: CompetenceCatalogue | null = null;
+export function competenceNames(targets: { id: string; level: number }[], locale: Locale) {
+  competences ??= loadCompetences(CONTENT_ROOT);
+  return targets.map((target) => {
+    const found = findCompetence(competences!, target.id);
+    return { id: target.id, level: target.level, name: found ? found.name[locale] : target.id, domain: found?.domain[locale] ?? "" };
+  });
+}
+
+/** Only HTML segments are shown for now: quizzes are rendered by the quiz feature. */
+export function htmlOf(entry: LessonEntry) {
+  return entry.segments.flatMap((s) => (s.kind === "html" ? [s.html] : [])).join("\n");
+}

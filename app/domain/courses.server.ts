@@ -1,0 +1,101 @@
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { courses, enrolments, lessons } from "../../db/schema";
+import { COURSE_LEVELS, COURSE_TOPICS } from "../content/schema";
+import { escapeLike, searchTerms } from "../utils/text";
+import { lessonCounts } from "./progress.server";
+
+export const CatalogueQuerySchema = z.object({
+  q: z.string().trim().max(200, "validation.tooLong|{\"max\":200}").optional().default(""),
+  topic: z.enum(COURSE_TOPICS).optional().or(z.literal("").transform(() => undefined)),
+  level: z.enum(COURSE_LEVELS).optional().or(z.literal("").transform(() => undefined)),
+});
+export type CatalogueQuery = z.infer<typeof CatalogueQuerySchema>;
+
+function matchesAll(column: SQL | typeof courses.searchText | typeof lessons.searchText, terms: string[]) {
+  return and(...terms.map((t) => sql`${column} like ${`%${escapeLike(t)}%`}`));
+}
+
+/** Published courses with the learner's own status; search ignores case and Vietnamese diacritics. */
+export async function listCatalogue(db: Db, userId: string, query: CatalogueQuery) {
+  const terms = searchTerms(query.q);
+  const filters = [eq(courses.published, true)];
+  if (query.topic) filters.push(eq(courses.topic, query.topic));
+  if (query.level) filters.push(eq(courses.level, query.level));
+  if (terms.length) {
+    filters.push(
+      sql`(${matchesAll(courses.searchText, terms)} or exists (
+        select 1 from lessons l where l.course_id = ${courses.id} and l.active and ${matchesAll(sql`l.search_text`, terms)}))`,
+    );
+  }
+  const rows = await db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      topic: courses.topic,
+      level: courses.level,
+      estimatedMinutes: courses.estimatedMinutes,
+      titleVi: courses.titleVi,
+      titleEn: courses.titleEn,
+      summaryVi: courses.summaryVi,
+      summaryEn: courses.summaryEn,
+      startedAt: enrolments.startedAt,
+      completedAt: enrolments.completedAt,
+      ...lessonCounts(userId),
+    })
+    .from(courses)
+    .leftJoin(enrolments, and(eq(enrolments.courseId, courses.id), eq(enrolments.userId, userId)))
+    .where(and(...filters))
+    // Courses that contain the query as a phrase come first, then by title.
+    .orderBy(
+      ...(terms.length ? [sql`case when ${courses.searchText} like ${`%${escapeLike(terms.join(" "))}%`} then 0 else 1 end`] : []),
+      asc(courses.titleVi),
+    );
+  const matchedLessons = terms.length && rows.length
+    ? await db
+        .select({ courseId: lessons.courseId, slug: lessons.slug, titleVi: lessons.titleVi, titleEn: lessons.titleEn })
+        .from(lessons)
+        .where(and(inArray(lessons.courseId, rows.map((r) => r.id)), eq(lessons.active, true), matchesAll(lessons.searchText, terms)))
+        .orderBy(asc(lessons.position))
+    : [];
+  return rows.map((row) => ({ ...row, lessons: matchedLessons.filter((l) => l.courseId === row.id).slice(0, 5) }));
+}
+
+/** A course learners may see (published), or null. */
+export async function findPublishedCourse(db: Db, slug: string) {
+  const [row] = await db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      titleVi: courses.titleVi,
+      titleEn: courses.titleEn,
+      summaryVi: courses.summaryVi,
+      summaryEn: courses.summaryEn,
+      topic: courses.topic,
+      level: courses.level,
+      estimatedMinutes: courses.estimatedMinutes,
+      competences: courses.competences,
+    })
+    .from(courses)
+    .where(and(eq(courses.slug, slug), eq(courses.published, true)));
+  return row ?? null;
+}
+
+/** Courses a trainer owns (every course for an admin), with their learners' numbers. */
+export async function listOwnedCourses(db: Db, email: string, isAdmin: boolean) {
+  return db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      titleVi: courses.titleVi,
+      titleEn: courses.titleEn,
+      published: courses.published,
+      contentChangedAt: courses.contentChangedAt,
+      enrolled: sql<number>`(select count(*)::int from enrolments e where e.course_id = ${courses.id})`,
+      completed: sql<number>`(select count(*)::int from enrolments e where e.course_id = ${courses.id} and e.completed_at is not null)`,
+    })
+    .from(courses)
+    .where(isAdmin ? undefined : sql`${email.toLowerCase()} = any(${courses.owners})`)
+    .orderBy(asc(courses.titleVi));
+}

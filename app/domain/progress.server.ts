@@ -1,0 +1,176 @@
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { courses, enrolments, lessonProgress, lessons } from "../../db/schema";
+
+export type LessonRef = { id: string; courseId: string; slug: string; position: number };
+
+/** A published course's active lesson by slugs, or null (unknown, removed or unpublished). */
+export async function findLesson(db: Db, courseSlug: string, lessonSlug: string): Promise<LessonRef | null> {
+  const [row] = await db
+    .select({ id: lessons.id, courseId: lessons.courseId, slug: lessons.slug, position: lessons.position })
+    .from(lessons)
+    .innerJoin(courses, eq(courses.id, lessons.courseId))
+    .where(and(eq(courses.slug, courseSlug), eq(lessons.slug, lessonSlug), eq(lessons.active, true), eq(courses.published, true)));
+  return row ?? null;
+}
+
+/**
+ * Opening a lesson enrols the learner in its course and records the visit, in one statement.
+ * Repeat visits only move "last opened", at most once a minute, so reloads cost no write.
+ */
+export async function recordLessonVisit(db: Db, userId: string, lesson: Pick<LessonRef, "id" | "courseId">) {
+  await db.execute(sql`
+    with enrolled as (
+      insert into enrolments (user_id, course_id) values (${userId}, ${lesson.courseId})
+      on conflict (user_id, course_id) do update set last_activity_at = now()
+      where enrolments.last_activity_at < now() - interval '1 minute'
+    )
+    insert into lesson_progress (user_id, lesson_id) values (${userId}, ${lesson.id})
+    on conflict (user_id, lesson_id) do update set last_opened_at = now()
+    where lesson_progress.last_opened_at < now() - interval '1 minute'`);
+}
+
+/**
+ * Marks a lesson complete (the first completion time is kept) and completes the course when every
+ * active lesson is complete. Idempotent: double clicks, two tabs and replays change nothing more.
+ */
+export async function completeLesson(db: Db, userId: string, lesson: LessonRef) {
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(enrolments)
+      .values({ userId, courseId: lesson.courseId })
+      .onConflictDoUpdate({ target: [enrolments.userId, enrolments.courseId], set: { lastActivityAt: sql`now()` } });
+    await tx
+      .insert(lessonProgress)
+      .values({ userId, lessonId: lesson.id, completedAt: sql`now()` })
+      .onConflictDoUpdate({
+        target: [lessonProgress.userId, lessonProgress.lessonId],
+        set: { completedAt: sql`coalesce(${lessonProgress.completedAt}, now())`, lastOpenedAt: sql`now()` },
+      });
+    const completed = await tx
+      .update(enrolments)
+      .set({ completedAt: sql`now()` })
+      .where(
+        and(
+          eq(enrolments.userId, userId),
+          eq(enrolments.courseId, lesson.courseId),
+          sql`${enrolments.completedAt} is null`,
+          sql`not exists (
+            select 1 from lessons l
+            where l.course_id = ${lesson.courseId} and l.active
+              and not exists (select 1 from lesson_progress lp where lp.lesson_id = l.id and lp.user_id = ${userId} and lp.completed_at is not null)
+          )`,
+        ),
+      )
+      .returning({ completedAt: enrolments.completedAt });
+    return { courseCompleted: completed.length > 0 };
+  });
+}
+
+export type CourseProgress = {
+  lessons: { id: string; slug: string; position: number; titleVi: string; titleEn: string | null; minutes: number; completed: boolean; opened: boolean }[];
+  percent: number;
+  started: boolean;
+  completedAt: Date | null;
+  /** Where "Start" / "Continue" / "Review" leads: the first lesson not completed, else the first. */
+  resumeSlug: string | null;
+  action: "start" | "continue" | "review";
+};
+
+/** Progress is measured against the course's current lessons; a completed course stays completed. */
+export async function getCourseProgress(db: Db, userId: string, courseId: string): Promise<CourseProgress> {
+  return summarise(await progressRows(db, userId, eq(courses.id, courseId)));
+}
+
+/** The same for a published course found by slug, in one query; null when there is no such course. */
+export async function findCourseProgress(db: Db, userId: string, courseSlug: string) {
+  const rows = await progressRows(db, userId, and(eq(courses.slug, courseSlug), eq(courses.published, true)));
+  return rows.length ? { courseId: rows[0]!.courseId, ...summarise(rows) } : null;
+}
+
+function progressRows(db: Db, userId: string, where: SQL | undefined) {
+  return db
+    .select({
+      courseId: courses.id,
+      id: lessons.id,
+      slug: lessons.slug,
+      position: lessons.position,
+      titleVi: lessons.titleVi,
+      titleEn: lessons.titleEn,
+      minutes: lessons.minutes,
+      completedAt: lessonProgress.completedAt,
+      openedAt: lessonProgress.firstOpenedAt,
+      enrolledAt: enrolments.startedAt,
+      courseCompletedAt: enrolments.completedAt,
+    })
+    .from(courses)
+    .innerJoin(lessons, and(eq(lessons.courseId, courses.id), eq(lessons.active, true)))
+    .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, userId)))
+    .leftJoin(enrolments, and(eq(enrolments.courseId, courses.id), eq(enrolments.userId, userId)))
+    .where(where)
+    .orderBy(asc(lessons.position));
+}
+
+function summarise(rows: Awaited<ReturnType<typeof progressRows>>): CourseProgress {
+  const list = rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    position: r.position,
+    titleVi: r.titleVi,
+    titleEn: r.titleEn,
+    minutes: r.minutes,
+    completed: r.completedAt !== null,
+    opened: r.openedAt !== null,
+  }));
+  const done = list.filter((l) => l.completed).length;
+  const completedAt = rows[0]?.courseCompletedAt ?? null;
+  const started = rows[0]?.enrolledAt != null;
+  const percent = completedAt ? 100 : list.length ? Math.floor((done / list.length) * 100) : 0;
+  const firstOpen = list.find((l) => !l.completed);
+  const action = completedAt || !firstOpen ? (started ? "review" : "start") : started ? "continue" : "start";
+  return {
+    lessons: list,
+    percent,
+    started,
+    completedAt,
+    resumeSlug: (action === "review" ? list[0] : (firstOpen ?? list[0]))?.slug ?? null,
+    action,
+  };
+}
+
+/** Columns counting a course's active lessons and those the learner completed (for percentOf). */
+export function lessonCounts(userId: string) {
+  return {
+    total: sql<number>`(select count(*)::int from lessons l where l.course_id = ${courses.id} and l.active)`,
+    done: sql<number>`(select count(*)::int from lesson_progress lp join lessons l on l.id = lp.lesson_id
+      where l.course_id = ${courses.id} and l.active and lp.user_id = ${userId} and lp.completed_at is not null)`,
+  };
+}
+
+/** The learner's courses with their percentage, most recently active first. */
+export async function listMyCourses(db: Db, userId: string) {
+  return db
+    .select({
+      courseId: courses.id,
+      slug: courses.slug,
+      titleVi: courses.titleVi,
+      titleEn: courses.titleEn,
+      startedAt: enrolments.startedAt,
+      completedAt: enrolments.completedAt,
+      lastActivityAt: enrolments.lastActivityAt,
+      ...lessonCounts(userId),
+      resumeSlug: sql<string | null>`(select l.slug from lessons l where l.course_id = ${courses.id} and l.active
+        and not exists (select 1 from lesson_progress lp where lp.lesson_id = l.id and lp.user_id = ${userId} and lp.completed_at is not null)
+        order by l.position limit 1)`,
+    })
+    .from(enrolments)
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .where(and(eq(enrolments.userId, userId), eq(courses.published, true)))
+    .orderBy(sql`${enrolments.lastActivityAt} desc`);
+}
+
+export function percentOf(row: { total: number; done: number; completedAt: Date | null }) {
+  if (row.completedAt) return 100;
+  return row.total ? Math.floor((row.done / row.total) * 100) : 0;
+}
+

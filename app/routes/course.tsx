@@ -1,0 +1,138 @@
+import { useTranslation } from "react-i18next";
+import { data, Link } from "react-router";
+import type { Route } from "./+types/course";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { findPublishedCourse } from "~/domain/courses.server";
+import { competenceNames, getCourseContent, getEntry, htmlOf, pickLang } from "~/domain/content.server";
+import { findCourseProgress } from "~/domain/progress.server";
+import { getDb, requireUser } from "~/infra/auth.server";
+import { localeContext } from "~/infra/context";
+import { formatDate } from "~/utils/format";
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.title} · Skillshelf` : "Skillshelf" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = requireUser(args);
+  const db = getDb(args.context);
+  const locale = args.context.get(localeContext);
+  const [course, progress] = await Promise.all([
+    findPublishedCourse(db, args.params.course),
+    findCourseProgress(db, user.id, args.params.course),
+  ]);
+  const content = course ? getCourseContent(course.slug) : null;
+  if (!course || !content || !progress) throw data({ reason: "not-found" }, { status: 404 });
+  const overview = pickLang(content.overview, locale);
+  const entry = getEntry(overview?.value);
+  return {
+    slug: course.slug,
+    title: (locale === "en" ? course.titleEn : null) ?? course.titleVi,
+    summary: (locale === "en" ? course.summaryEn : null) ?? course.summaryVi,
+    topic: course.topic,
+    level: course.level,
+    minutes: course.estimatedMinutes,
+    overviewHtml: entry ? htmlOf(entry) : "",
+    overviewLang: overview?.lang ?? locale,
+    competences: competenceNames(course.competences, locale),
+    lessons: progress.lessons.map((l) => ({
+      slug: l.slug,
+      title: (locale === "en" ? l.titleEn : null) ?? l.titleVi,
+      minutes: l.minutes,
+      completed: l.completed,
+    })),
+    percent: progress.percent,
+    completedAt: progress.completedAt?.toISOString() ?? null,
+    action: progress.action,
+    resumeSlug: progress.resumeSlug,
+  };
+}
+
+export default function CoursePage({ loaderData: course }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const done = course.lessons.filter((l) => l.completed).length;
+  return (
+    <article className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+      <div className="space-y-6">
+        <nav aria-label={t("course.breadcrumb")} className="text-sm">
+          <Link to="/courses">{t("nav.catalogue")}</Link>
+        </nav>
+        <header className="space-y-3">
+          <p className="flex flex-wrap gap-2 text-xs font-semibold uppercase tracking-wide text-stone-700">
+            <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-800">{t(`topics.${course.topic}` as "topics.ai")}</span>
+            <span className="rounded bg-stone-100 px-2 py-0.5">{t(`levels.${course.level}` as "levels.beginner")}</span>
+            <span className="rounded bg-stone-100 px-2 py-0.5">{t("catalogue.minutes", { count: course.minutes })}</span>
+          </p>
+          <h1 className="page-title">{course.title}</h1>
+          <p className="text-lg text-stone-700">{course.summary}</p>
+        </header>
+        <section aria-labelledby="overview-heading">
+          <h2 id="overview-heading" className="text-xl font-semibold">
+            {t("course.overview")}
+          </h2>
+          <div className="lesson-body mt-3" lang={course.overviewLang} dangerouslySetInnerHTML={{ __html: course.overviewHtml }} />
+        </section>
+        <section aria-labelledby="lessons-heading">
+          <h2 id="lessons-heading" className="text-xl font-semibold">
+            {t("course.lessons")}
+          </h2>
+          <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {course.lessons.map((lesson, index) => (
+              <li key={lesson.slug} className="flex items-center gap-3 p-3">
+                <span
+                  className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-bold ${
+                    lesson.completed ? "bg-emerald-700 text-white" : "border border-stone-400 text-stone-700"
+                  }`}
+                  aria-hidden="true"
+                >
+                  {lesson.completed ? "✓" : index + 1}
+                </span>
+                <Link to={`/courses/${course.slug}/${lesson.slug}`} className="flex-1 font-medium">
+                  {lesson.title}
+                </Link>
+                <span className="sr-only">{lesson.completed ? t("course.lessonDone") : t("course.lessonNotDone")}</span>
+                <span className="text-sm text-stone-600">{t("catalogue.minutes", { count: lesson.minutes })}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <aside className="space-y-6">
+        <section aria-labelledby="progress-heading" className="card space-y-3">
+          <h2 id="progress-heading" className="font-semibold">
+            {t("course.progress")}
+          </h2>
+          <progress className="h-3 w-full accent-brand-700" max={100} value={course.percent} aria-labelledby="progress-text" />
+          <p id="progress-text" className="text-sm">
+            {t("course.progressLabel", { done, total: course.lessons.length, percent: course.percent })}
+          </p>
+          {course.completedAt ? (
+            <p className="text-sm font-semibold text-emerald-800">
+              {t("course.completedOn", { date: formatDate(course.completedAt, i18n.language) })}
+            </p>
+          ) : null}
+          {course.resumeSlug ? (
+            <Link to={`/courses/${course.slug}/${course.resumeSlug}`} className="btn-primary w-full">
+              {t(`course.${course.action}`)}
+            </Link>
+          ) : null}
+        </section>
+        <section aria-labelledby="competences-heading" className="card">
+          <h2 id="competences-heading" className="font-semibold">
+            {t("course.competences")}
+          </h2>
+          <ul className="mt-3 space-y-2 text-sm">
+            {course.competences.map((c) => (
+              <li key={c.id}>
+                <span className="font-mono text-xs text-stone-600">{c.id}</span> {c.name}{" "}
+                <span className="text-stone-600">({t("course.competenceLevel", { level: c.level })})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </aside>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,148 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/lesson";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getCourseContent, getEntry, htmlOf, pickLang } from "~/domain/content.server";
+import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit } from "~/domain/progress.server";
+import { getDb, requireUser } from "~/infra/auth.server";
+import { localeContext } from "~/infra/context";
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: loaderData ? `${loaderData.lesson.title} · ${loaderData.course.title} · Skillshelf` : "Skillshelf" },
+];
+
+function notFound(): never {
+  throw data({ reason: "not-found" }, { status: 404 });
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = requireUser(args);
+  const db = getDb(args.context);
+  const locale = args.context.get(localeContext);
+  const progress = await findCourseProgress(db, user.id, args.params.course);
+  const index = progress ? progress.lessons.findIndex((l) => l.slug === args.params.lesson) : -1;
+  const lesson = progress?.lessons[index];
+  const content = lesson ? getCourseContent(args.params.course) : null;
+  const source = content?.lessons.find((l) => l.slug === args.params.lesson);
+  const picked = source ? pickLang(source.entries, locale) : null;
+  const entry = getEntry(picked?.value);
+  if (!progress || !lesson || !content || !source || !picked || !entry) notFound();
+  await recordLessonVisit(db, user.id, { id: lesson.id, courseId: progress.courseId });
+  const titleOf = (l: { titleVi: string; titleEn: string | null }) => (locale === "en" ? l.titleEn : null) ?? l.titleVi;
+  const prev = progress.lessons[index - 1];
+  const next = progress.lessons[index + 1];
+  return {
+    course: { slug: content.slug, title: pickLang(content.title, locale)?.value ?? content.slug, percent: progress.percent },
+    lesson: {
+      id: lesson.id,
+      slug: lesson.slug,
+      title: pickLang(source.title, locale)?.value ?? lesson.slug,
+      minutes: source.minutes,
+      completed: lesson.completed,
+      position: index + 1,
+      total: progress.lessons.length,
+    },
+    lang: picked.lang,
+    fallback: picked.fallback,
+    html: htmlOf(entry),
+    toc: entry.toc,
+    prev: prev ? { slug: prev.slug, title: titleOf(prev) } : null,
+    next: next ? { slug: next.slug, title: titleOf(next) } : null,
+  };
+}
+
+const CompleteSchema = z.object({ intent: z.literal("complete"), lessonId: z.uuid() });
+
+export async function action(args: Route.ActionArgs) {
+  const user = requireUser(args);
+  const db = getDb(args.context);
+  const lesson = await findLesson(db, args.params.course, args.params.lesson);
+  if (!lesson) notFound();
+  const parsed = CompleteSchema.safeParse(Object.fromEntries(await args.request.formData()));
+  if (!parsed.success || parsed.data.lessonId !== lesson.id) {
+    throw data({ message: "lesson.wrongLesson" }, { status: 400 });
+  }
+  await completeLesson(db, user.id, lesson);
+  const progress = await getCourseProgress(db, user.id, lesson.courseId);
+  const next = progress.lessons[progress.lessons.findIndex((l) => l.id === lesson.id) + 1];
+  throw redirect(next ? `/courses/${args.params.course}/${next.slug}` : `/courses/${args.params.course}`);
+}
+
+export default function LessonPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { course, lesson, lang, fallback, html, toc, prev, next } = loaderData;
+  return (
+    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+      <aside className="order-2 space-y-4 lg:order-1">
+        <div className="card space-y-2">
+          <Link to={`/courses/${course.slug}`} className="font-semibold">
+            {course.title}
+          </Link>
+          <progress className="h-2 w-full accent-brand-700" max={100} value={course.percent} aria-label={t("catalogue.percent", { percent: course.percent })} />
+          <p className="text-sm text-stone-700">{t("catalogue.percent", { percent: course.percent })}</p>
+        </div>
+        {toc.length ? (
+          <nav aria-labelledby="toc-heading" className="card lg:sticky lg:top-4">
+            <h2 id="toc-heading" className="font-semibold">
+              {t("lesson.toc")}
+            </h2>
+            <ul className="mt-2 space-y-1 text-sm">
+              {toc.map((item) => (
+                <li key={item.id} className={item.depth === 3 ? "pl-4" : undefined}>
+                  <a href={`#${item.id}`}>{item.text}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </aside>
+      <article className="order-1 min-w-0 lg:order-2" aria-labelledby="lesson-title">
+        <p className="text-sm text-stone-700">
+          {t("lesson.lessonOf", { n: lesson.position, total: lesson.total })} · {t("lesson.minutes", { count: lesson.minutes })}
+        </p>
+        <h1 id="lesson-title" className="page-title mt-1" lang={lang}>
+          {lesson.title}
+        </h1>
+        {fallback ? (
+          <p role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
+            {t("lesson.fallback")}
+          </p>
+        ) : null}
+        <div className="lesson-body mt-6" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />
+        <div className="mt-10 border-t border-stone-200 pt-6">
+          {lesson.completed ? (
+            <p className="font-semibold text-emerald-800" role="status">
+              ✓ {t("lesson.completed")}
+            </p>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="lessonId" value={lesson.id} />
+              <button type="submit" name="intent" value="complete" className="btn-primary">
+                {next ? t("lesson.markComplete") : t("lesson.markCompleteLast")}
+              </button>
+            </Form>
+          )}
+          <nav aria-label={t("lesson.pager")} className="mt-6 flex flex-wrap justify-between gap-4">
+            {prev ? (
+              <Link to={`/courses/${course.slug}/${prev.slug}`} rel="prev">
+                ← {t("lesson.previous")}: {prev.title}
+              </Link>
+            ) : (
+              <Link to={`/courses/${course.slug}`}>← {t("lesson.backToCourse")}</Link>
+            )}
+            {next ? (
+              <Link to={`/courses/${course.slug}/${next.slug}`} rel="next">
+                {t("lesson.next")}: {next.title} →
+              </Link>
+            ) : null}
+          </nav>
+        </div>
+      </article>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,9 @@
+/** Dates shown to people are in Vietnam's time zone, so server and browser render the same text. */
+export function formatDate(iso: string | Date, lang: string) {
+  return new Date(iso).toLocaleDateString(lang === "en" ? "en-GB" : "vi-VN", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+}

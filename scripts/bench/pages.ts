@@ -1,0 +1,82 @@
+// `npm run bench`: drives the production build on the embedded database (or DATABASE_URL) with
+// autocannon and prints, per page, requests/s, latency and the server's CPU per request next to
+// the framework's floor (the anonymous sign-in page: no database work), measured in the same run.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { buildContent } from "../../app/content/build.server";
+import { load, peakRssMiB, root, signIn, startServer, table } from "./harness";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const LESSON = "/courses/ai-in-library-services/what-is-ai";
+
+async function contentBuildTimes() {
+  const cacheDir = mkdtempSync(path.join(tmpdir(), "skillshelf-bench-"));
+  try {
+    const cold = await buildContent({ contentRoot: path.join(root, "content"), cacheDir });
+    const warm = await buildContent({ contentRoot: path.join(root, "content"), cacheDir });
+    return { cold: cold.durationMs, warm: warm.durationMs, files: cold.compiled.length, warmCompiled: warm.compiled.length };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+async function pageWeight(url: string, cookie: string) {
+  const html = await (await fetch(url + LESSON, { headers: { cookie } })).text();
+  const scripts = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!));
+  let js = 0;
+  for (const src of scripts) js += gzipSync(Buffer.from(await (await fetch(url + src)).arrayBuffer())).length;
+  return { htmlGzipKB: gzipSync(html).length / 1024, jsGzipKB: js / 1024, scripts: scripts.size };
+}
+
+async function main() {
+  const build = await contentBuildTimes();
+  const server = await startServer({ port: 3200 });
+  try {
+    const cookie = await signIn(server.url, "learner@skillshelf.local", "skillshelf-demo");
+    const headers = { cookie };
+    const targets = [
+      { name: "floor (/login, no DB)", path: "/login", headers: {} },
+      { name: "catalogue", path: "/courses", headers },
+      { name: "course page", path: "/courses/ai-in-library-services", headers },
+      { name: "lesson page", path: LESSON, headers },
+    ];
+    const rows = [];
+    let floor = 0;
+    for (const target of targets) {
+      await load(server, { path: target.path, connections: 10, seconds: 2, headers: target.headers }); // warm-up
+      const r = await load(server, { path: target.path, connections: CONNECTIONS, seconds: SECONDS, headers: target.headers });
+      if (!floor) floor = r.rps;
+      rows.push({
+        page: target.name,
+        "req/s": Math.round(r.rps),
+        "p50 ms": r.p50,
+        "p99 ms": r.p99,
+        "CPU ms/req": r.cpuPerRequest,
+        "vs floor": `${Math.round((r.rps / floor) * 100)}%`,
+        errors: r.errors,
+      });
+    }
+    const p99at10 = await load(server, { path: LESSON, connections: 10, seconds: SECONDS, headers });
+    const weight = await pageWeight(server.url, cookie);
+    console.log(`\nPages at ${CONNECTIONS} connections, ${SECONDS}s each (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}):`);
+    table(rows);
+    console.log(`\nLesson page at 10 connections: ${Math.round(p99at10.rps)} req/s, p50 ${p99at10.p50} ms, p99 ${p99at10.p99} ms (target < 60 ms)`);
+    console.log(
+      `Lesson page weight: HTML ${weight.htmlGzipKB.toFixed(1)} KB + JS ${weight.jsGzipKB.toFixed(1)} KB (${weight.scripts} files) = ${(weight.htmlGzipKB + weight.jsGzipKB).toFixed(1)} KB gzip (target ≤ 150 KB)`,
+    );
+    console.log(
+      `content:build: cold ${(build.cold / 1000).toFixed(2)} s for ${build.files} files (target < 20 s), unchanged ${(build.warm / 1000).toFixed(2)} s with ${build.warmCompiled} recompiled (target < 2 s)`,
+    );
+    console.log(`Server peak RSS: ${peakRssMiB(server.proc.pid!).toFixed(0)} MiB`);
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
