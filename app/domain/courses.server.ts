@@ -62,26 +62,6 @@ export async function listCatalogue(db: Db, userId: string, query: CatalogueQuer
   return rows.map((row) => ({ ...row, lessons: matchedLessons.filter((l) => l.courseId === row.id).slice(0, 5) }));
 }
 
-/** A course learners may see (published), or null. */
-export async function findPublishedCourse(db: Db, slug: string) {
-  const [row] = await db
-    .select({
-      id: courses.id,
-      slug: courses.slug,
-      titleVi: courses.titleVi,
-      titleEn: courses.titleEn,
-      summaryVi: courses.summaryVi,
-      summaryEn: courses.summaryEn,
-      topic: courses.topic,
-      level: courses.level,
-      estimatedMinutes: courses.estimatedMinutes,
-      competences: courses.competences,
-    })
-    .from(courses)
-    .where(and(eq(courses.slug, slug), eq(courses.published, true)));
-  return row ?? null;
-}
-
 /** Courses a trainer owns (every course for an admin), with their learners' numbers. */
 export async function listOwnedCourses(db: Db, email: string, isAdmin: boolean) {
   return db

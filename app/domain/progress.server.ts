@@ -15,19 +15,19 @@ export async function findLesson(db: Db, courseSlug: string, lessonSlug: string)
 }
 
 /**
- * Opening a lesson enrols the learner in its course and records the visit, in one statement.
- * Repeat visits only move "last opened", at most once a minute, so reloads cost no write.
+ * Opening a lesson enrols the learner in its course and records the visit; repeat visits only
+ * move "last opened". Two autocommitted statements, enrolment first like completeLesson, so
+ * that concurrent requests never hold locks in opposite orders (no deadlock on PostgreSQL).
  */
 export async function recordLessonVisit(db: Db, userId: string, lesson: Pick<LessonRef, "id" | "courseId">) {
-  await db.execute(sql`
-    with enrolled as (
-      insert into enrolments (user_id, course_id) values (${userId}, ${lesson.courseId})
-      on conflict (user_id, course_id) do update set last_activity_at = now()
-      where enrolments.last_activity_at < now() - interval '1 minute'
-    )
-    insert into lesson_progress (user_id, lesson_id) values (${userId}, ${lesson.id})
-    on conflict (user_id, lesson_id) do update set last_opened_at = now()
-    where lesson_progress.last_opened_at < now() - interval '1 minute'`);
+  await db
+    .insert(enrolments)
+    .values({ userId, courseId: lesson.courseId })
+    .onConflictDoUpdate({ target: [enrolments.userId, enrolments.courseId], set: { lastActivityAt: sql`now()` } });
+  await db
+    .insert(lessonProgress)
+    .values({ userId, lessonId: lesson.id })
+    .onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set: { lastOpenedAt: sql`now()` } });
 }
 
 /**
@@ -68,7 +68,17 @@ export async function completeLesson(db: Db, userId: string, lesson: LessonRef) 
 }
 
 export type CourseProgress = {
-  lessons: { id: string; slug: string; position: number; titleVi: string; titleEn: string | null; minutes: number; completed: boolean; opened: boolean }[];
+  lessons: {
+    id: string;
+    slug: string;
+    position: number;
+    titleVi: string;
+    titleEn: string | null;
+    minutes: number;
+    completed: boolean;
+    opened: boolean;
+    recentlyOpened: boolean;
+  }[];
   percent: number;
   started: boolean;
   completedAt: Date | null;
@@ -82,16 +92,37 @@ export async function getCourseProgress(db: Db, userId: string, courseId: string
   return summarise(await progressRows(db, userId, eq(courses.id, courseId)));
 }
 
-/** The same for a published course found by slug, in one query; null when there is no such course. */
+/** A published course found by slug with the learner's progress, in one query; null when there is none. */
 export async function findCourseProgress(db: Db, userId: string, courseSlug: string) {
   const rows = await progressRows(db, userId, and(eq(courses.slug, courseSlug), eq(courses.published, true)));
-  return rows.length ? { courseId: rows[0]!.courseId, ...summarise(rows) } : null;
+  const first = rows[0];
+  if (!first) return null;
+  const course = {
+    id: first.courseId,
+    titleVi: first.courseTitleVi,
+    titleEn: first.courseTitleEn,
+    summaryVi: first.courseSummaryVi,
+    summaryEn: first.courseSummaryEn,
+    topic: first.topic,
+    level: first.level,
+    estimatedMinutes: first.estimatedMinutes,
+    competences: first.competences,
+  };
+  return { courseId: first.courseId, course, ...summarise(rows) };
 }
 
 function progressRows(db: Db, userId: string, where: SQL | undefined) {
   return db
     .select({
       courseId: courses.id,
+      courseTitleVi: courses.titleVi,
+      courseTitleEn: courses.titleEn,
+      courseSummaryVi: courses.summaryVi,
+      courseSummaryEn: courses.summaryEn,
+      topic: courses.topic,
+      level: courses.level,
+      estimatedMinutes: courses.estimatedMinutes,
+      competences: courses.competences,
       id: lessons.id,
       slug: lessons.slug,
       position: lessons.position,
@@ -100,6 +131,9 @@ function progressRows(db: Db, userId: string, where: SQL | undefined) {
       minutes: lessons.minutes,
       completedAt: lessonProgress.completedAt,
       openedAt: lessonProgress.firstOpenedAt,
+      /** True when this lesson was opened (and the course touched) in the last minute. */
+      recentlyOpened: sql<boolean>`coalesce(${lessonProgress.lastOpenedAt} > now() - interval '1 minute'
+        and ${enrolments.lastActivityAt} > now() - interval '1 minute', false)`,
       enrolledAt: enrolments.startedAt,
       courseCompletedAt: enrolments.completedAt,
     })
@@ -121,6 +155,7 @@ function summarise(rows: Awaited<ReturnType<typeof progressRows>>): CourseProgre
     minutes: r.minutes,
     completed: r.completedAt !== null,
     opened: r.openedAt !== null,
+    recentlyOpened: r.recentlyOpened,
   }));
   const done = list.filter((l) => l.completed).length;
   const completedAt = rows[0]?.courseCompletedAt ?? null;

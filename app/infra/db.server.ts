@@ -1,7 +1,7 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { type Db, type DbHandle, openDb } from "../../db/client";
-import { getEnv } from "./env.server";
+import { type Env, getEnv } from "./env.server";
 
 export type { Db };
 
@@ -10,8 +10,7 @@ export class DatabaseUnreachableError extends Error {
 }
 
 /** Opens the configured database and checks that it answers, naming the host when it does not. */
-export async function connect(): Promise<DbHandle> {
-  const env = getEnv();
+export async function connect(env: Env = getEnv()): Promise<DbHandle> {
   const handle = await openDb({
     url: env.DATABASE_URL,
     dataDir: path.resolve(env.DATA_DIR, "pglite"),
@@ -28,9 +27,16 @@ export async function connect(): Promise<DbHandle> {
   return handle;
 }
 
-function describe(error: unknown) {
-  if (error instanceof Error) return (error as { code?: string }).code ?? error.message;
-  return String(error);
+/** The driver's error code (ECONNREFUSED, 28P01…) or first message line, found under drizzle's wrapper. */
+function describe(error: unknown): string {
+  let current: unknown = error;
+  while (current instanceof Error) {
+    const code = (current as { code?: string }).code;
+    if (code) return `${code} (${current.message.split("\n")[0]})`;
+    if (!current.cause) return current.message.split("\n")[0]!;
+    current = current.cause;
+  }
+  return String(current).split("\n")[0]!;
 }
 
 let handle: Promise<DbHandle> | null = null;

@@ -2,7 +2,6 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/course";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { findPublishedCourse } from "~/domain/courses.server";
 import { competenceNames, getCourseContent, getEntry, htmlOf, pickLang } from "~/domain/content.server";
 import { findCourseProgress } from "~/domain/progress.server";
 import { getDb, requireUser } from "~/infra/auth.server";
@@ -15,16 +14,14 @@ export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const db = getDb(args.context);
   const locale = args.context.get(localeContext);
-  const [course, progress] = await Promise.all([
-    findPublishedCourse(db, args.params.course),
-    findCourseProgress(db, user.id, args.params.course),
-  ]);
-  const content = course ? getCourseContent(course.slug) : null;
-  if (!course || !content || !progress) throw data({ reason: "not-found" }, { status: 404 });
+  const progress = await findCourseProgress(db, user.id, args.params.course);
+  const content = progress ? getCourseContent(args.params.course) : null;
+  if (!progress || !content) throw data({ reason: "not-found" }, { status: 404 });
+  const { course } = progress;
   const overview = pickLang(content.overview, locale);
   const entry = getEntry(overview?.value);
   return {
-    slug: course.slug,
+    slug: content.slug,
     title: (locale === "en" ? course.titleEn : null) ?? course.titleVi,
     summary: (locale === "en" ? course.summaryEn : null) ?? course.summaryVi,
     topic: course.topic,

@@ -28,7 +28,8 @@ export async function loader(args: Route.LoaderArgs) {
   const picked = source ? pickLang(source.entries, locale) : null;
   const entry = getEntry(picked?.value);
   if (!progress || !lesson || !content || !source || !picked || !entry) notFound();
-  await recordLessonVisit(db, user.id, { id: lesson.id, courseId: progress.courseId });
+  // A reload within a minute of the last visit has nothing new to record.
+  if (!lesson.recentlyOpened) await recordLessonVisit(db, user.id, { id: lesson.id, courseId: progress.courseId });
   const titleOf = (l: { titleVi: string; titleEn: string | null }) => (locale === "en" ? l.titleEn : null) ?? l.titleVi;
   const prev = progress.lessons[index - 1];
   const next = progress.lessons[index + 1];

@@ -1,0 +1,10 @@
+import { chromium } from "@playwright/test";
+const [,, url, out, y="0"] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-background-networking","--disable-component-update","--disable-sync"] });
+const ctx = await browser.newContext({ locale: "vi-VN", viewport: { width: 1000, height: 1400 } });
+const page = await ctx.newPage();
+await page.request.post("http://localhost:3000/login", { form: { email: "learner@skillshelf.local", password: "skillshelf-demo" }, maxRedirects: 0 });
+await page.goto(url);
+await page.evaluate((y) => window.scrollTo(0, Number(y)), y);
+await page.screenshot({ path: out });
+await browser.close();
