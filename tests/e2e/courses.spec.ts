@@ -23,6 +23,7 @@ async function journey(page: Page, search: string, courseTitle: RegExp, firstLes
   await page.getByRole("button", { name: "Đánh dấu hoàn thành và học tiếp" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(secondLesson);
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/\/login\?signedOut=1$/);
   await signInThroughForm(page, DEMO.learner.email);
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: courseTitle }) });
   await card.getByRole("link", { name: /Học tiếp/ }).click();
