@@ -1,6 +1,6 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { courses, lessons } from "../../db/schema";
+import { courseQuizzes, courses, lessons } from "../../db/schema";
 import type { LessonEntry, Manifest } from "../content/manifest";
 import { foldForSearch } from "../utils/text";
 
@@ -67,10 +67,24 @@ export async function syncCatalogue(db: Db, manifest: Manifest, read: EntryReade
             [lesson.title.vi, lesson.title.en, entryText(read, [lesson.entries.vi, lesson.entries.en])].filter(Boolean).join(" "),
           ),
         };
-        await tx
+        const [saved] = await tx
           .insert(lessons)
           .values(lessonValues)
-          .onConflictDoUpdate({ target: [lessons.courseId, lessons.slug], set: lessonValues });
+          .onConflictDoUpdate({ target: [lessons.courseId, lessons.slug], set: lessonValues })
+          .returning({ id: lessons.id });
+        const lessonId = saved!.id;
+        for (const quiz of lesson.quizzes) {
+          const quizValues = { courseId, lessonId, quizId: quiz.id, graded: quiz.graded, active: true };
+          await tx
+            .insert(courseQuizzes)
+            .values(quizValues)
+            .onConflictDoUpdate({ target: [courseQuizzes.lessonId, courseQuizzes.quizId], set: quizValues });
+        }
+        const quizIds = lesson.quizzes.map((q) => q.id);
+        await tx
+          .update(courseQuizzes)
+          .set({ active: false })
+          .where(quizIds.length ? and(eq(courseQuizzes.lessonId, lessonId), notInArray(courseQuizzes.quizId, quizIds)) : eq(courseQuizzes.lessonId, lessonId));
       }
       const present = course.lessons.map((l) => l.slug);
       await tx

@@ -47,24 +47,39 @@ export async function completeLesson(db: Db, userId: string, lesson: LessonRef) 
         target: [lessonProgress.userId, lessonProgress.lessonId],
         set: { completedAt: sql`coalesce(${lessonProgress.completedAt}, now())`, lastOpenedAt: sql`now()` },
       });
-    const completed = await tx
-      .update(enrolments)
-      .set({ completedAt: sql`now()` })
-      .where(
-        and(
-          eq(enrolments.userId, userId),
-          eq(enrolments.courseId, lesson.courseId),
-          sql`${enrolments.completedAt} is null`,
-          sql`not exists (
-            select 1 from lessons l
-            where l.course_id = ${lesson.courseId} and l.active
-              and not exists (select 1 from lesson_progress lp where lp.lesson_id = l.id and lp.user_id = ${userId} and lp.completed_at is not null)
-          )`,
-        ),
-      )
-      .returning({ completedAt: enrolments.completedAt });
-    return { courseCompleted: completed.length > 0 };
+    const courseCompleted = await refreshCourseCompletion(tx as unknown as Db, userId, lesson.courseId);
+    return { courseCompleted };
   });
+}
+
+/**
+ * Sets the course's completion date, once, when every active lesson is complete and every graded
+ * quiz of the current content has a passed attempt. Returns whether this call completed it.
+ */
+export async function refreshCourseCompletion(db: Db, userId: string, courseId: string) {
+  const completed = await db
+    .update(enrolments)
+    .set({ completedAt: sql`now()` })
+    .where(
+      and(
+        eq(enrolments.userId, userId),
+        eq(enrolments.courseId, courseId),
+        sql`${enrolments.completedAt} is null`,
+        sql`not exists (
+          select 1 from lessons l
+          where l.course_id = ${courseId} and l.active
+            and not exists (select 1 from lesson_progress lp where lp.lesson_id = l.id and lp.user_id = ${userId} and lp.completed_at is not null)
+        )`,
+        sql`not exists (
+          select 1 from course_quizzes cq join lessons l on l.id = cq.lesson_id and l.active
+          where cq.course_id = ${courseId} and cq.active and cq.graded
+            and not exists (select 1 from quiz_attempts qa where qa.user_id = ${userId} and qa.lesson_id = cq.lesson_id
+              and qa.quiz_id = cq.quiz_id and qa.status = 'submitted' and qa.passed)
+        )`,
+      ),
+    )
+    .returning({ completedAt: enrolments.completedAt });
+  return completed.length > 0;
 }
 
 export type CourseProgress = {
