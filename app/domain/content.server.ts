@@ -2,7 +2,8 @@ import path from "node:path";
 import type { Locale } from "../i18n";
 import { type CompetenceCatalogue, findCompetence, loadCompetences } from "../content/competences.server";
 import type { LessonEntry, ManifestCourse } from "../content/manifest";
-import { loadEntry, loadManifest } from "../content/store.server";
+import type { QuizSpec } from "../content/schema";
+import { loadAnswerKeys, loadEntry, loadManifest } from "../content/store.server";
 
 // Compiled lessons live in the content cache written by `npm run content:build`; requests only
 // read them (memoised by the store), never compile MDX.
@@ -28,6 +29,11 @@ export function pickLang<T>(map: LangMap<T>, locale: Locale): { lang: Locale; va
   return value === undefined ? null : { lang: other, value, fallback: true };
 }
 
+/** Server-only answer keys of an entry's quizzes. */
+export function getAnswerKeys(key: string | undefined): QuizSpec[] {
+  return (key ? loadAnswerKeys(CONTENT_CACHE_DIR, key) : null) ?? [];
+}
+
 let competences: CompetenceCatalogue | null = null;
 export function competenceNames(targets: { id: string; level: number }[], locale: Locale) {
   competences ??= loadCompetences(CONTENT_ROOT);
@@ -37,7 +43,7 @@ export function competenceNames(targets: { id: string; level: number }[], locale
   });
 }
 
-/** Only HTML segments are shown for now: quizzes are rendered by the quiz feature. */
+/** An overview's HTML (overviews hold no quizzes). */
 export function htmlOf(entry: LessonEntry) {
   return entry.segments.flatMap((s) => (s.kind === "html" ? [s.html] : [])).join("\n");
 }

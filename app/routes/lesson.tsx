@@ -3,8 +3,11 @@ import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/lesson";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getCourseContent, getEntry, htmlOf, pickLang } from "~/domain/content.server";
+import { QuizBlock, type QuizActionFeedback } from "~/components/quiz";
+import { getAnswerKeys, getCourseContent, getEntry, pickLang } from "~/domain/content.server";
 import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit } from "~/domain/progress.server";
+import { lessonQuizViews, saveAnswers, startAttempt, submitAttempt } from "~/domain/quizzes.server";
+import { getI18n } from "~/i18n";
 import { getDb, requireUser } from "~/infra/auth.server";
 import { localeContext } from "~/infra/context";
 
@@ -16,6 +19,16 @@ function notFound(): never {
   throw data({ reason: "not-found" }, { status: 404 });
 }
 
+/** The lesson's compiled content in the reader's language (or the other one, marked as fallback). */
+function lessonContent(courseSlug: string, lessonSlug: string, locale: "vi" | "en") {
+  const content = getCourseContent(courseSlug);
+  const source = content?.lessons.find((l) => l.slug === lessonSlug);
+  const picked = source ? pickLang(source.entries, locale) : null;
+  const entry = getEntry(picked?.value);
+  if (!content || !source || !picked || !entry) return null;
+  return { content, source, lang: picked.lang, fallback: picked.fallback, entry, key: picked.value };
+}
+
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const db = getDb(args.context);
@@ -23,13 +36,18 @@ export async function loader(args: Route.LoaderArgs) {
   const progress = await findCourseProgress(db, user.id, args.params.course);
   const index = progress ? progress.lessons.findIndex((l) => l.slug === args.params.lesson) : -1;
   const lesson = progress?.lessons[index];
-  const content = lesson ? getCourseContent(args.params.course) : null;
-  const source = content?.lessons.find((l) => l.slug === args.params.lesson);
-  const picked = source ? pickLang(source.entries, locale) : null;
-  const entry = getEntry(picked?.value);
-  if (!progress || !lesson || !content || !source || !picked || !entry) notFound();
+  const found = lesson ? lessonContent(args.params.course, args.params.lesson, locale) : null;
+  if (!progress || !lesson || !found) notFound();
+  const { content, source, entry } = found;
   // A reload within a minute of the last visit has nothing new to record.
   if (!lesson.recentlyOpened) await recordLessonVisit(db, user.id, { id: lesson.id, courseId: progress.courseId });
+  const quizzes = await lessonQuizViews(db, {
+    userId: user.id,
+    lessonId: lesson.id,
+    quizzes: entry.quizzes,
+    specs: getAnswerKeys(found.key),
+    t: getI18n(found.lang).t,
+  });
   const titleOf = (l: { titleVi: string; titleEn: string | null }) => (locale === "en" ? l.titleEn : null) ?? l.titleVi;
   const prev = progress.lessons[index - 1];
   const next = progress.lessons[index + 1];
@@ -44,9 +62,10 @@ export async function loader(args: Route.LoaderArgs) {
       position: index + 1,
       total: progress.lessons.length,
     },
-    lang: picked.lang,
-    fallback: picked.fallback,
-    html: htmlOf(entry),
+    lang: found.lang,
+    fallback: found.fallback,
+    segments: entry.segments,
+    quizzes,
     toc: entry.toc,
     prev: prev ? { slug: prev.slug, title: titleOf(prev) } : null,
     next: next ? { slug: next.slug, title: titleOf(next) } : null,
@@ -54,25 +73,67 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 const CompleteSchema = z.object({ intent: z.literal("complete"), lessonId: z.uuid() });
+const QuizIntentSchema = z.object({
+  intent: z.enum(["quiz-start", "quiz-save", "quiz-submit"]),
+  quizId: z.string().max(100),
+  attemptId: z.uuid().optional(),
+  confirm: z.literal("1").optional(),
+});
 
 export async function action(args: Route.ActionArgs) {
   const user = requireUser(args);
   const db = getDb(args.context);
-  const lesson = await findLesson(db, args.params.course, args.params.lesson);
+  const { course: courseSlug, lesson: lessonSlug } = args.params;
+  const lesson = await findLesson(db, courseSlug, lessonSlug);
   if (!lesson) notFound();
-  const parsed = CompleteSchema.safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success || parsed.data.lessonId !== lesson.id) {
-    throw data({ message: "lesson.wrongLesson" }, { status: 400 });
+  const formData = await args.request.formData();
+  const back = `/courses/${courseSlug}/${lessonSlug}`;
+
+  if (formData.get("intent") === "complete") {
+    const parsed = CompleteSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success || parsed.data.lessonId !== lesson.id) throw data({ message: "lesson.wrongLesson" }, { status: 400 });
+    await completeLesson(db, user.id, lesson);
+    const progress = await getCourseProgress(db, user.id, lesson.courseId);
+    const next = progress.lessons[progress.lessons.findIndex((l) => l.id === lesson.id) + 1];
+    throw redirect(next ? `/courses/${courseSlug}/${next.slug}` : `/courses/${courseSlug}`);
   }
-  await completeLesson(db, user.id, lesson);
-  const progress = await getCourseProgress(db, user.id, lesson.courseId);
-  const next = progress.lessons[progress.lessons.findIndex((l) => l.id === lesson.id) + 1];
-  throw redirect(next ? `/courses/${args.params.course}/${next.slug}` : `/courses/${args.params.course}`);
+
+  const parsed = QuizIntentSchema.safeParse({
+    intent: formData.get("intent"),
+    quizId: formData.get("quizId"),
+    attemptId: formData.get("attemptId") ?? undefined,
+    confirm: formData.get("confirm") ?? undefined,
+  });
+  if (!parsed.success) return data({ quizId: "", refused: "invalid" } satisfies QuizActionFeedback, { status: 400 });
+  const { intent, quizId, attemptId } = parsed.data;
+  const refusal = (refused: string, status: number, until?: string) =>
+    data({ quizId, refused, refusedTime: until } satisfies QuizActionFeedback, { status });
+
+  if (intent === "quiz-start") {
+    const found = lessonContent(courseSlug, lessonSlug, args.context.get(localeContext));
+    const spec = found ? getAnswerKeys(found.key).find((q) => q.id === quizId) : undefined;
+    const publicQuiz = found?.entry.quizzes.find((q) => q.id === quizId);
+    if (!found || !spec || !publicQuiz) return refusal("notFound", 404);
+    const started = await startAttempt(db, { userId: user.id, courseId: lesson.courseId, lessonId: lesson.id, quizId }, { spec, publicQuiz, lang: found.lang });
+    if ("refused" in started) return refusal(started.refused, 409, started.until);
+    throw redirect(`${back}#quiz-${quizId}`);
+  }
+  if (!attemptId) return refusal("noAttempt", 400);
+  if (intent === "quiz-save") {
+    const saved = await saveAnswers(db, user.id, attemptId, formData);
+    if ("refused" in saved) return refusal(saved.refused, 409);
+    return { quizId, savedAt: saved.savedAt };
+  }
+  const outcome = await submitAttempt(db, user.id, attemptId, formData, { confirmUnanswered: parsed.data.confirm === "1" });
+  if ("refused" in outcome) return refusal(outcome.refused, outcome.refused === "unpublished" ? 403 : 409);
+  if ("unanswered" in outcome) return data({ quizId, unanswered: outcome.unanswered } satisfies QuizActionFeedback, { status: 200 });
+  throw redirect(`${back}#quiz-${quizId}`);
 }
 
-export default function LessonPage({ loaderData }: Route.ComponentProps) {
+export default function LessonPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { course, lesson, lang, fallback, html, toc, prev, next } = loaderData;
+  const { course, lesson, lang, fallback, segments, quizzes, toc, prev, next } = loaderData;
+  const feedback = actionData && "quizId" in actionData ? (actionData as QuizActionFeedback) : undefined;
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
       <aside className="order-2 space-y-4 lg:order-1">
@@ -110,7 +171,13 @@ export default function LessonPage({ loaderData }: Route.ComponentProps) {
             {t("lesson.fallback")}
           </p>
         ) : null}
-        <div className="lesson-body mt-6" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />
+        <div lang={lang}>
+          {segments.map((segment, i) => {
+            if (segment.kind === "html") return <div key={i} className="lesson-body mt-6" dangerouslySetInnerHTML={{ __html: segment.html }} />;
+            const quiz = quizzes.find((q) => q.id === segment.quizId);
+            return quiz ? <QuizBlock key={i} quiz={quiz} feedback={feedback} /> : null;
+          })}
+        </div>
         <div className="mt-10 border-t border-stone-200 pt-6">
           {lesson.completed ? (
             <p className="font-semibold text-emerald-800" role="status">

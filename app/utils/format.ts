@@ -7,3 +7,14 @@ export function formatDate(iso: string | Date, lang: string) {
     year: "numeric",
   });
 }
+
+export function formatDateTime(iso: string | Date, lang: string) {
+  return new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "vi-VN", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    hour: "2-digit",
+    minute: "2-digit",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  });
+}
