@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import type { LessonEntry, Manifest, ManifestCourse } from "../../app/content/manifest";
 import { syncCatalogue } from "../../app/domain/catalogue.server";
 
-type LessonSpec = { slug: string; vi: string; en?: string; text?: string };
+type LessonSpec = { slug: string; vi: string; en?: string; text?: string; quizzes?: { id: string; graded: boolean }[] };
 
 /** A course as the content build would describe it, with entries holding the given text. */
 export function fakeCourse(slug: string, lessons: LessonSpec[], options: Partial<ManifestCourse> = {}) {
@@ -33,7 +33,7 @@ export function fakeCourse(slug: string, lessons: LessonSpec[], options: Partial
       summary: {},
       entries: { vi: entry(`${slug}-${l.slug}-vi`, l.text ?? l.vi), en: entry(`${slug}-${l.slug}-en`, l.en ?? l.vi) },
       languages: ["vi", "en"],
-      quizzes: [],
+      quizzes: (l.quizzes ?? []).map((q) => ({ id: q.id, graded: q.graded, passMark: 70, questionCount: 3, title: { vi: q.id } })),
     })),
     ...options,
   };
