@@ -53,7 +53,7 @@ app.use((req, _res, next) => {
 
 app.use(
   "/content",
-  express.static(path.resolve(".cache/content/public"), { maxAge: "1h", fallthrough: false, index: false }),
+  express.static(path.resolve(env.CONTENT_CACHE_DIR, "public"), { maxAge: "1h", fallthrough: false, index: false }),
 );
 if (vite) {
   app.use(vite.middlewares);

@@ -1,7 +1,7 @@
 // Starts the built app for the end-to-end tests on a database of its own: a fresh PostgreSQL
 // database when DATABASE_URL is set, else a fresh PGlite directory. Dropped/removed on exit.
 import { spawn, spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 
@@ -29,6 +29,18 @@ if (process.env.DATABASE_URL) {
   env.DATA_DIR = dir;
   cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }
+
+// The real courses plus a small fixture course whose graded quiz allows retakes without waiting.
+const contentDir = path.join(".data", `e2e-content-${stamp}`);
+cpSync("content", contentDir, { recursive: true });
+cpSync("tests/fixtures/e2e-course", path.join(contentDir, "courses", "e2e-quiz-course"), { recursive: true });
+env.CONTENT_DIR = contentDir;
+env.CONTENT_CACHE_DIR = path.join(".data", "e2e-cache");
+const removeDb = cleanup;
+cleanup = async () => {
+  await removeDb();
+  rmSync(contentDir, { recursive: true, force: true });
+};
 
 const prepare = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/prepare.ts"], { stdio: "inherit", env });
 if (prepare.status !== 0) {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Locale } from "../i18n";
+import { getEnv } from "../infra/env.server";
 import { type CompetenceCatalogue, findCompetence, loadCompetences } from "../content/competences.server";
 import type { LessonEntry, ManifestCourse } from "../content/manifest";
 import type { QuizSpec } from "../content/schema";
@@ -7,8 +8,8 @@ import { loadAnswerKeys, loadEntry, loadManifest } from "../content/store.server
 
 // Compiled lessons live in the content cache written by `npm run content:build`; requests only
 // read them (memoised by the store), never compile MDX.
-export const CONTENT_ROOT = path.resolve("content");
-export const CONTENT_CACHE_DIR = path.resolve(".cache/content");
+export const CONTENT_ROOT = path.resolve(getEnv().CONTENT_DIR);
+export const CONTENT_CACHE_DIR = path.resolve(getEnv().CONTENT_CACHE_DIR);
 
 export function getCourseContent(slug: string): ManifestCourse | null {
   return loadManifest(CONTENT_CACHE_DIR)?.courses.find((c) => c.slug === slug) ?? null;

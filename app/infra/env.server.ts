@@ -27,6 +27,9 @@ const schema = z.object({
     .transform((v) => (v && v.trim() !== "" ? v : undefined))
     .pipe(postgresUrl.optional()),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** Where courses are written (MDX) and where their compiled form is cached. */
+  CONTENT_DIR: z.string().min(1).default("content"),
+  CONTENT_CACHE_DIR: z.string().min(1).default(".cache/content"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Public origin used in links sent by email or printed on certificates. */

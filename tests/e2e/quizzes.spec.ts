@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, expectNoSeriousA11yViolations, loginAs, test, type DemoRole } from "./fixtures";
+
+const LESSON = "/courses/e2e-quiz-course/checking-sources";
+
+async function answer(page: Page, q1: "Mười hai" | "Mười lăm", q2: "Đúng" | "Sai") {
+  const quiz = page.locator("#quiz-final");
+  await quiz.getByRole("group", { name: /Câu 1/ }).getByLabel(q1).check();
+  await quiz.getByRole("group", { name: /Câu 2/ }).getByLabel(q2).check();
+}
+
+async function failRetakePassComplete(page: Page, role: DemoRole) {
+  await loginAs(page, role);
+  await page.goto(LESSON);
+  const quiz = page.locator("#quiz-final");
+  await quiz.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await answer(page, "Mười hai", "Sai");
+  await quiz.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(quiz.getByText("Chưa đạt — Điểm: 1/2 (50%)")).toBeVisible();
+  await expect(quiz.getByText("Dublin Core gồm mười lăm yếu tố cơ bản.")).toBeVisible();
+  await expect(quiz.getByText("Còn 2 lần làm bài")).toBeVisible();
+  await quiz.getByRole("button", { name: "Làm lại" }).click();
+  await answer(page, "Mười lăm", "Sai");
+  await quiz.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(quiz.getByText("Đạt — Điểm: 2/2 (100%)")).toBeVisible();
+  await page.getByRole("button", { name: "Đánh dấu hoàn thành" }).click();
+  await expect(page).toHaveURL(/\/courses\/e2e-quiz-course$/);
+  await expect(page.getByText(/Bạn đã hoàn thành khóa học ngày/)).toBeVisible();
+}
+
+test("a learner fails the graded quiz, sees feedback, retakes it, passes, and the course is complete", async ({ page }) => {
+  await failRetakePassComplete(page, "learner");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the same quiz journey works with plain forms, including saving and the unanswered warning", async ({ page }) => {
+    await loginAs(page, "hr");
+    await page.goto(LESSON);
+    const quiz = page.locator("#quiz-final");
+    await quiz.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+    await quiz.getByRole("group", { name: /Câu 1/ }).getByLabel("Mười lăm").check();
+    await quiz.getByRole("button", { name: "Lưu câu trả lời" }).click();
+    await page.goto(LESSON);
+    await expect(page.locator("#quiz-final").getByRole("group", { name: /Câu 1/ }).getByLabel("Mười lăm")).toBeChecked();
+    await page.locator("#quiz-final").getByRole("button", { name: "Nộp bài" }).click();
+    await expect(page.locator("#quiz-final").getByRole("alert")).toHaveText("Còn 1 câu chưa trả lời.");
+    await page.locator("#quiz-final").getByRole("group", { name: /Câu 2/ }).getByLabel("Sai").check();
+    await page.locator("#quiz-final").getByRole("button", { name: "Vẫn nộp bài" }).click();
+    await expect(page.locator("#quiz-final").getByText("Đạt — Điểm: 2/2 (100%)")).toBeVisible();
+  });
+  test("fail, retake, pass and complete without JavaScript", async ({ page }) => {
+    await failRetakePassComplete(page, "admin");
+  });
+});
+
+/** Explanations and answer-bearing keys of every quiz the build extracted for the lesson. */
+function answerKeySecrets(courseSlug: string, lessonSlug: string) {
+  const cache = path.resolve(".data/e2e-cache");
+  const manifest = JSON.parse(readFileSync(path.join(cache, "manifest.json"), "utf8"));
+  const lesson = manifest.courses.find((c: { slug: string }) => c.slug === courseSlug).lessons.find((l: { slug: string }) => l.slug === lessonSlug);
+  const secrets: string[] = [];
+  const keys = Object.values(lesson.entries) as string[];
+  // Text the lesson itself teaches (an accepted answer quoted in the prose) is not a secret.
+  const prose = keys.map((key) => JSON.parse(readFileSync(path.join(cache, "entries", `${key}.json`), "utf8")).plainText as string).join("\n");
+  for (const key of keys) {
+    for (const quiz of JSON.parse(readFileSync(path.join(cache, "keys", `${key}.json`), "utf8"))) {
+      for (const q of quiz.questions) {
+        if (q.explanation && q.explanation.length >= 20 && !prose.includes(q.explanation)) secrets.push(q.explanation);
+        for (const a of q.accept ?? []) if (a.length >= 6 && !prose.includes(a)) secrets.push(a);
+      }
+    }
+  }
+  expect(secrets.length).toBeGreaterThan(5);
+  expect(readdirSync(path.join(cache, "keys")).length).toBeGreaterThan(0);
+  return secrets;
+}
+
+test("no answer key reaches the browser before submitting: HTML, loader data, scripts", async ({ page }) => {
+  const lessonPath = "/courses/ai-in-library-services/ethics-privacy-copyright";
+  const secrets = answerKeySecrets("ai-in-library-services", "ethics-privacy-copyright");
+  await loginAs(page, "trainer");
+  const bodies: string[] = [];
+  page.on("response", async (response) => {
+    if (response.url().startsWith("http://localhost") && response.request().resourceType() !== "image") {
+      bodies.push(await response.text().catch(() => ""));
+    }
+  });
+  await page.goto(lessonPath);
+  await page.locator("#quiz-final").getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await expect(page.locator("#quiz-final").getByRole("button", { name: "Nộp bài" })).toBeVisible();
+  await page.locator("#quiz-final input[type=radio]").first().check();
+  await page.waitForTimeout(800); // let the autosave go out
+  await page.goto(lessonPath);
+  const data = await page.request.get(`${lessonPath}.data`);
+  bodies.push(await data.text());
+  expect(bodies.length).toBeGreaterThan(5);
+  const all = bodies.join("\n");
+  const leaked = secrets.filter((secret) => all.includes(secret));
+  expect(leaked, "answer key text found in a response").toEqual([]);
+  const keysFound = ['"correct"', '"accept"', '"tolerance"', '"explanation"', "\\\"correct\\\""].filter((key) => all.includes(key));
+  expect(keysFound).toEqual([]);
+});
+
+test("a quiz page has no serious accessibility violations", async ({ page }) => {
+  await loginAs(page, "trainer");
+  await page.goto(LESSON);
+  await page.locator("#quiz-final").getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await expect(page.locator("#quiz-final").getByRole("button", { name: "Nộp bài" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
