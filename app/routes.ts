@@ -12,6 +12,7 @@ export default [
   route("courses/:course", "routes/course.tsx"),
   route("courses/:course/:lesson", "routes/lesson.tsx"),
   route("trainer", "routes/trainer.tsx"),
+  route("trainer/courses/:course/quizzes/:quiz", "routes/trainer-quiz.tsx"),
   route("reports", "routes/reports.tsx"),
   route("admin", "routes/admin.tsx"),
   route("*", "routes/not-found.tsx"),

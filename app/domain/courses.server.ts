@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { outer } from "../../db/sql";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { courses, enrolments, lessons } from "../../db/schema";
@@ -26,7 +27,7 @@ export async function listCatalogue(db: Db, userId: string, query: CatalogueQuer
   if (terms.length) {
     filters.push(
       sql`(${matchesAll(courses.searchText, terms)} or exists (
-        select 1 from lessons l where l.course_id = ${courses.id} and l.active and ${matchesAll(sql`l.search_text`, terms)}))`,
+        select 1 from lessons l where l.course_id = ${outer(courses.id)} and l.active and ${matchesAll(sql`l.search_text`, terms)}))`,
     );
   }
   const rows = await db
@@ -72,10 +73,25 @@ export async function listOwnedCourses(db: Db, email: string, isAdmin: boolean) 
       titleEn: courses.titleEn,
       published: courses.published,
       contentChangedAt: courses.contentChangedAt,
-      enrolled: sql<number>`(select count(*)::int from enrolments e where e.course_id = ${courses.id})`,
-      completed: sql<number>`(select count(*)::int from enrolments e where e.course_id = ${courses.id} and e.completed_at is not null)`,
+      enrolled: sql<number>`(select count(*)::int from enrolments e where e.course_id = ${outer(courses.id)})`,
+      completed: sql<number>`(select count(*)::int from enrolments e where e.course_id = ${outer(courses.id)} and e.completed_at is not null)`,
+      quizzes: sql<string[]>`coalesce(array(select cq.quiz_id from course_quizzes cq join lessons l on l.id = cq.lesson_id
+        where cq.course_id = ${outer(courses.id)} and cq.active and l.active order by l.position, cq.quiz_id), '{}')`,
     })
     .from(courses)
     .where(isAdmin ? undefined : sql`${email.toLowerCase()} = any(${courses.owners})`)
     .orderBy(asc(courses.titleVi));
+}
+
+/**
+ * A course (draft or published) as its owner or an admin may manage it; null for anyone else,
+ * so that another trainer gets the same 404 as for a course that does not exist.
+ */
+export async function findOwnedCourse(db: Db, slug: string, user: { email: string; roles: readonly string[] }) {
+  const [row] = await db
+    .select({ id: courses.id, slug: courses.slug, titleVi: courses.titleVi, titleEn: courses.titleEn, owners: courses.owners })
+    .from(courses)
+    .where(eq(courses.slug, slug));
+  if (!row) return null;
+  return user.roles.includes("admin") || row.owners.includes(user.email.toLowerCase()) ? row : null;
 }

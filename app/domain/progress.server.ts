@@ -1,4 +1,5 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { outer } from "../../db/sql";
 import type { Db } from "../../db/client";
 import { courses, enrolments, lessonProgress, lessons } from "../../db/schema";
 
@@ -191,9 +192,9 @@ function summarise(rows: Awaited<ReturnType<typeof progressRows>>): CourseProgre
 /** Columns counting a course's active lessons and those the learner completed (for percentOf). */
 export function lessonCounts(userId: string) {
   return {
-    total: sql<number>`(select count(*)::int from lessons l where l.course_id = ${courses.id} and l.active)`,
+    total: sql<number>`(select count(*)::int from lessons l where l.course_id = ${outer(courses.id)} and l.active)`,
     done: sql<number>`(select count(*)::int from lesson_progress lp join lessons l on l.id = lp.lesson_id
-      where l.course_id = ${courses.id} and l.active and lp.user_id = ${userId} and lp.completed_at is not null)`,
+      where l.course_id = ${outer(courses.id)} and l.active and lp.user_id = ${userId} and lp.completed_at is not null)`,
   };
 }
 
@@ -209,7 +210,7 @@ export async function listMyCourses(db: Db, userId: string) {
       completedAt: enrolments.completedAt,
       lastActivityAt: enrolments.lastActivityAt,
       ...lessonCounts(userId),
-      resumeSlug: sql<string | null>`(select l.slug from lessons l where l.course_id = ${courses.id} and l.active
+      resumeSlug: sql<string | null>`(select l.slug from lessons l where l.course_id = ${outer(courses.id)} and l.active
         and not exists (select 1 from lesson_progress lp where lp.lesson_id = l.id and lp.user_id = ${userId} and lp.completed_at is not null)
         order by l.position limit 1)`,
     })

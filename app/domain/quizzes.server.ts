@@ -242,3 +242,12 @@ function resultView(row: AttemptRow, context: { passed: boolean; attemptsLeft: n
     }),
   };
 }
+
+/** Every submitted attempt of one quiz of a course (any lesson holding that quiz id). */
+export async function submittedAttempts(db: Db, courseId: string, quizId: string) {
+  const rows = await db
+    .select({ result: quizAttempts.result, answers: quizAttempts.answers })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.courseId, courseId), eq(quizAttempts.quizId, quizId), eq(quizAttempts.status, "submitted")));
+  return rows.map((r) => ({ grade: r.result as Grade, answers: r.answers as AnswerFields }));
+}

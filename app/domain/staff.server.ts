@@ -1,4 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
+import { outer } from "../../db/sql";
 import type { Db } from "../../db/client";
 import { type Locale, orgUnits, users } from "../../db/schema";
 import { hashPassword, verifyPassword } from "../infra/password.server";
@@ -52,7 +53,7 @@ export async function listOrgTree(db: Db): Promise<OrgUnitRow[]> {
       name: orgUnits.name,
       nameEn: orgUnits.nameEn,
       parentId: orgUnits.parentId,
-      staff: sql<number>`(select count(*)::int from users u where u.org_unit_id = ${orgUnits.id} and u.active)`,
+      staff: sql<number>`(select count(*)::int from users u where u.org_unit_id = ${outer(orgUnits.id)} and u.active)`,
     })
     .from(orgUnits)
     .where(eq(orgUnits.active, true))
@@ -83,8 +84,8 @@ export async function listStaff(db: Db) {
       jobTitle: users.jobTitle,
       active: users.active,
       orgUnit: orgUnits.name,
-      roles: sql<string[]>`coalesce(array(select ur.role::text from user_roles ur where ur.user_id = ${users.id} order by 1), '{}')`,
-      sessions: sql<number>`(select count(*)::int from sessions s where s.user_id = ${users.id} and s.expires_at > now())`,
+      roles: sql<string[]>`coalesce(array(select ur.role::text from user_roles ur where ur.user_id = ${outer(users.id)} order by 1), '{}')`,
+      sessions: sql<number>`(select count(*)::int from sessions s where s.user_id = ${outer(users.id)} and s.expires_at > now())`,
     })
     .from(users)
     .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))

@@ -1,6 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq, sql } from "drizzle-orm";
+import { outer } from "../../db/sql";
 import type { Db } from "../../db/client";
 import { type Locale, type Role, sessions, users } from "../../db/schema";
 import { getEnv } from "./env.server";
@@ -58,7 +59,7 @@ export async function validateSessionToken(db: Db, token: string): Promise<Sessi
       locale: users.locale,
       active: users.active,
       orgUnitId: users.orgUnitId,
-      roles: sql<Role[]>`coalesce(array(select ur.role::text from user_roles ur where ur.user_id = ${users.id} order by 1), '{}')`,
+      roles: sql<Role[]>`coalesce(array(select ur.role::text from user_roles ur where ur.user_id = ${outer(users.id)} order by 1), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -22,6 +22,7 @@ export async function loader(args: Route.LoaderArgs) {
       enrolled: row.enrolled,
       completed: row.completed,
       contentChangedAt: row.contentChangedAt.toISOString(),
+      quizzes: row.quizzes,
     })),
   };
 }
@@ -44,7 +45,8 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
                 <th scope="col" className="py-2 pr-4">{t("catalogue.title")}</th>
                 <th scope="col" className="py-2 pr-4 text-right">{t("trainer.enrolled")}</th>
                 <th scope="col" className="py-2 pr-4 text-right">{t("trainer.completedCount")}</th>
-                <th scope="col" className="py-2">{t("trainer.lastChange")}</th>
+                <th scope="col" className="py-2 pr-4">{t("trainer.lastChange")}</th>
+                <th scope="col" className="py-2">{t("trainer.quizzes")}</th>
               </tr>
             </thead>
             <tbody>
@@ -56,7 +58,18 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
                   </td>
                   <td className="py-2 pr-4 text-right tabular-nums">{course.enrolled}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{course.completed}</td>
-                  <td className="py-2">{formatDate(course.contentChangedAt, i18n.language)}</td>
+                  <td className="py-2 pr-4">{formatDate(course.contentChangedAt, i18n.language)}</td>
+                  <td className="py-2">
+                    <ul className="flex flex-wrap gap-x-3">
+                      {course.quizzes.map((quiz) => (
+                        <li key={quiz}>
+                          <Link to={`/trainer/courses/${course.slug}/quizzes/${quiz}`} aria-label={`${t("trainer.quizStats")}: ${quiz}`}>
+                            {quiz}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
                 </tr>
               ))}
             </tbody>

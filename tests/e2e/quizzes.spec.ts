@@ -111,3 +111,19 @@ test("a quiz page has no serious accessibility violations", async ({ page }) => 
   await expect(page.locator("#quiz-final").getByRole("button", { name: "Nộp bài" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
+
+test("the course owner sees quiz statistics from the trainer home; a learner cannot", async ({ page }) => {
+  await loginAs(page, "trainer");
+  await page.goto("/trainer");
+  await page.getByRole("link", { name: "Thống kê bài kiểm tra: final" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Thống kê bài kiểm tra");
+  await expect(page.getByRole("columnheader", { name: "Độ phân biệt" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  const url = page.url();
+  await page.context().clearCookies();
+  await loginAs(page, "learner");
+  expect((await page.goto(url))?.status()).toBe(403);
+  await page.context().clearCookies();
+  await loginAs(page, "trainer");
+  expect((await page.goto("/trainer/courses/ai-in-library-services/quizzes/no-such-quiz"))?.status()).toBe(404);
+});

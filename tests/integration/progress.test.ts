@@ -113,3 +113,15 @@ test("unpublished courses are invisible to learners", async () => {
   const [row] = await handle.db.select({ published: courses.published }).from(courses).where(eq(courses.slug, "hidden-draft"));
   expect(row!.published).toBe(false);
 });
+
+test("per-row counts in single-table lists count the right rows (org staff, owned courses' quizzes)", async () => {
+  const { listOrgTree } = await import("../../app/domain/staff.server");
+  const { listOwnedCourses } = await import("../../app/domain/courses.server");
+  await createUser(handle.db, { orgUnit: "NA-SH" });
+  await createUser(handle.db, { orgUnit: "NA-SH" });
+  const tree = await listOrgTree(handle.db);
+  expect(tree.find((u) => u.code === "NA-SH")?.staff).toBe(2);
+  await syncFake(handle.db, fakeCourse("owned-quizzes", [{ slug: "one", vi: "Một", quizzes: [{ id: "check", graded: false }, { id: "final", graded: true }] }]));
+  const owned = await listOwnedCourses(handle.db, "trainer@skillshelf.local", false);
+  expect(owned.find((c) => c.slug === "owned-quizzes")?.quizzes).toEqual(["check", "final"]);
+});

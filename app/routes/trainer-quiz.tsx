@@ -1,0 +1,144 @@
+import { useTranslation } from "react-i18next";
+import { data, Link } from "react-router";
+import type { Route } from "./+types/trainer-quiz";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { findOwnedCourse } from "~/domain/courses.server";
+import { getAnswerKeys, getCourseContent, pickLang } from "~/domain/content.server";
+import { submittedAttempts } from "~/domain/quizzes.server";
+import { getDb, requireRole } from "~/infra/auth.server";
+import { localeContext } from "~/infra/context";
+import { quizStats } from "~/quizzes/stats";
+import { title } from "~/utils/meta";
+
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "trainer.quizStats");
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = requireRole(args, "trainer");
+  const db = getDb(args.context);
+  const locale = args.context.get(localeContext);
+  const course = await findOwnedCourse(db, args.params.course, user);
+  const content = course ? getCourseContent(course.slug) : null;
+  const lesson = content?.lessons.find((l) => l.quizzes.some((q) => q.id === args.params.quiz));
+  const picked = lesson ? pickLang(lesson.entries, locale) : null;
+  const spec = getAnswerKeys(picked?.value).find((q) => q.id === args.params.quiz);
+  if (!course || !content || !lesson || !spec) throw data({ reason: "not-found" }, { status: 404 });
+  const stats = quizStats(spec.questions, await submittedAttempts(db, course.id, spec.id));
+  return {
+    course: { slug: course.slug, title: (locale === "en" ? course.titleEn : null) ?? course.titleVi },
+    quiz: { id: spec.id, title: spec.title, passMark: spec.passMark },
+    stats,
+    questions: spec.questions.map((q) => ({
+      id: q.id,
+      prompt: q.prompt,
+      choices: "choices" in q ? Object.fromEntries(q.choices.map((c) => [c.id, c.text])) : {},
+    })),
+  };
+}
+
+const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
+
+export default function TrainerQuizPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { course, quiz, stats, questions } = loaderData;
+  const max = Math.max(1, ...stats.distribution);
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("course.breadcrumb")} className="text-sm">
+        <Link to="/trainer">{t("trainer.title")}</Link> › {course.title}
+      </nav>
+      <h1 className="page-title">
+        {t("trainer.quizStats")}: {quiz.title}
+      </h1>
+      <dl className="grid gap-4 sm:grid-cols-3">
+        <div className="card">
+          <dt className="text-sm text-stone-700">{t("trainer.attempts")}</dt>
+          <dd className="text-2xl font-bold">{stats.attempts}</dd>
+        </div>
+        <div className="card">
+          <dt className="text-sm text-stone-700">{t("trainer.passRate")}</dt>
+          <dd className="text-2xl font-bold">{pct(stats.passRate)}</dd>
+        </div>
+        <div className="card">
+          <dt className="text-sm text-stone-700">{t("trainer.meanScore")}</dt>
+          <dd className="text-2xl font-bold">{stats.meanPercent === null ? "—" : `${stats.meanPercent.toFixed(1)}%`}</dd>
+        </div>
+      </dl>
+      {stats.attempts === 0 ? <p>{t("trainer.noAttempts")}</p> : null}
+      <section aria-labelledby="dist-heading" className="card">
+        <h2 id="dist-heading" className="text-xl font-semibold">
+          {t("trainer.distribution")}
+        </h2>
+        <table className="mt-3 w-full max-w-xl text-left text-sm">
+          <thead>
+            <tr>
+              <th scope="col" className="py-1 pr-4">{t("trainer.range")}</th>
+              <th scope="col" className="py-1 pr-4">{t("trainer.count")}</th>
+              <th scope="col" className="py-1"><span className="sr-only">{t("trainer.distribution")}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.distribution.map((count, i) => (
+              <tr key={i}>
+                <td className="py-1 pr-4 tabular-nums">{i === 9 ? "90–100%" : `${i * 10}–${i * 10 + 9}%`}</td>
+                <td className="py-1 pr-4 tabular-nums">{count}</td>
+                <td className="py-1">
+                  <progress className="h-3 w-48 accent-brand-700" max={max} value={count} aria-hidden="true" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="items-heading" className="card overflow-x-auto">
+        <h2 id="items-heading" className="text-xl font-semibold">
+          {t("trainer.perQuestion")}
+        </h2>
+        <p className="mt-1 text-sm text-stone-700">{t("trainer.discriminationHint")}</p>
+        <table className="mt-3 w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th scope="col" className="py-2 pr-4">{t("trainer.questionCol")}</th>
+              <th scope="col" className="py-2 pr-4 text-right">{t("trainer.answered")}</th>
+              <th scope="col" className="py-2 pr-4 text-right">{t("trainer.correctShare")}</th>
+              <th scope="col" className="py-2 pr-4 text-right">{t("trainer.discrimination")}</th>
+              <th scope="col" className="py-2">{t("trainer.wrongPicks")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.questions.map((q) => {
+              const question = questions.find((x) => x.id === q.id)!;
+              const d = q.discrimination;
+              return (
+                <tr key={q.id} className="border-b border-stone-200 align-top">
+                  <td className="py-2 pr-4">
+                    <span className="font-mono text-xs text-stone-600">{q.id}</span> {question.prompt}
+                  </td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{q.attempts}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{pct(q.correctShare)}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">
+                    {d === null ? "—" : d.toFixed(2)}
+                    {d !== null && d < 0 ? <span className="ml-1 font-semibold text-red-800">({t("trainer.review")})</span> : null}
+                    {d !== null && d >= 0 && d < 0.2 ? <span className="ml-1 text-amber-900">({t("trainer.weak")})</span> : null}
+                  </td>
+                  <td className="py-2">
+                    <ul>
+                      {q.wrongChoices.map((c) => (
+                        <li key={c.id}>
+                          {question.choices[c.id]}: {pct(c.share)}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
