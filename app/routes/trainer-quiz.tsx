@@ -7,7 +7,7 @@ import { getAnswerKeys, getCourseContent, pickLang } from "~/domain/content.serv
 import { submittedAttempts } from "~/domain/quizzes.server";
 import { getDb, requireRole } from "~/infra/auth.server";
 import { localeContext } from "~/infra/context";
-import { quizStats } from "~/quizzes/stats";
+import { quizStats } from "~/quizzes/item-stats";
 import { title } from "~/utils/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "trainer.quizStats");

@@ -6,7 +6,7 @@ import { toQuizPublic } from "../../app/content/quiz-public.server";
 import { findOwnedCourse } from "../../app/domain/courses.server";
 import { findLesson, recordLessonVisit } from "../../app/domain/progress.server";
 import { startAttempt, submitAttempt, submittedAttempts } from "../../app/domain/quizzes.server";
-import { pointBiserial, quizStats } from "../../app/quizzes/stats";
+import { pointBiserial, quizStats } from "../../app/quizzes/item-stats";
 import { createTestDb } from "../support/db";
 import { createUser } from "../support/factories";
 import { fakeCourse, syncFake } from "../support/catalogue";
