@@ -8,8 +8,22 @@ import autocannon from "autocannon";
 export const root = path.resolve(import.meta.dirname, "../..");
 const TICKS_PER_SECOND = 100; // Linux USER_HZ
 
-export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void> };
+export type Server = {
+  url: string;
+  proc: ChildProcess;
+  /** The environment the server runs with (its own DATA_DIR or DATABASE_URL). */
+  env: Record<string, string>;
+  /** Stops the server; its database is removed unless keepData is set. */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
+  /** Starts the server again on the same database. */
+  restart: () => Promise<Server>;
+  cleanup: () => Promise<void>;
+};
 
+/**
+ * Prepares a database of the benchmark's own (a fresh PGlite folder, or a fresh database on the
+ * DATABASE_URL server), migrates, seeds and builds content, then starts the production server.
+ */
 export async function startServer(options: { port: number; env?: Record<string, string> }): Promise<Server> {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -18,17 +32,31 @@ export async function startServer(options: { port: number; env?: Record<string, 
     LOG_LEVEL: "warn",
     ...options.env,
   };
-  let cleanup = () => {};
-  if (!env.DATABASE_URL) {
+  let cleanup = async () => {};
+  if (env.DATABASE_URL) {
+    const base = new URL(env.DATABASE_URL);
+    const name = `skillshelf_bench_${Date.now().toString(36)}_${options.port}`;
+    const admin = new URL(base);
+    admin.pathname = "/postgres";
+    const psql = (statement: string) => spawnSync("psql", [admin.toString(), "-qc", statement], { stdio: "inherit" });
+    psql(`create database "${name}"`);
+    base.pathname = `/${name}`;
+    env.DATABASE_URL = base.toString();
+    cleanup = async () => void psql(`drop database if exists "${name}" with (force)`);
+  } else {
     const dir = path.join(root, ".data", `bench-${process.pid}-${options.port}`);
     rmSync(dir, { recursive: true, force: true });
     env.DATA_DIR = dir;
-    cleanup = () => rmSync(dir, { recursive: true, force: true });
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   const prep = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/prepare.ts"], { cwd: root, env, stdio: "inherit" });
   if (prep.status !== 0) throw new Error("prepare failed");
+  return launch(env, cleanup);
+}
+
+async function launch(env: Record<string, string>, cleanup: () => Promise<void>): Promise<Server> {
   const proc = spawn("node", ["server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = `http://127.0.0.1:${env.PORT}`;
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
@@ -40,10 +68,13 @@ export async function startServer(options: { port: number; env?: Record<string, 
   return {
     url,
     proc,
-    stop: async () => {
+    env,
+    cleanup,
+    restart: () => launch(env, cleanup),
+    stop: async (options = {}) => {
       proc.kill("SIGTERM");
       await new Promise((r) => proc.once("exit", r));
-      cleanup();
+      if (!options.keepData) await cleanup();
     },
   };
 }
