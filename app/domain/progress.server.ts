@@ -94,6 +94,7 @@ export type CourseProgress = {
     completed: boolean;
     opened: boolean;
     recentlyOpened: boolean;
+    quizzesPassed: boolean;
   }[];
   percent: number;
   started: boolean;
@@ -152,6 +153,7 @@ function progressRows(db: Db, userId: string, where: SQL | undefined) {
         and ${enrolments.lastActivityAt} > now() - interval '1 minute', false)`,
       enrolledAt: enrolments.startedAt,
       courseCompletedAt: enrolments.completedAt,
+      ...gradedQuizCounts(userId),
     })
     .from(courses)
     .innerJoin(lessons, and(eq(lessons.courseId, courses.id), eq(lessons.active, true)))
@@ -172,12 +174,16 @@ function summarise(rows: Awaited<ReturnType<typeof progressRows>>): CourseProgre
     completed: r.completedAt !== null,
     opened: r.openedAt !== null,
     recentlyOpened: r.recentlyOpened,
+    /** Every graded quiz of the lesson is passed (true when it has none). */
+    quizzesPassed: r.passedQuizzes >= r.gradedQuizzes,
   }));
-  const done = list.filter((l) => l.completed).length;
+  // Each lesson counts once, and each graded quiz once more: both are needed to complete.
+  const total = list.length + rows.reduce((n, r) => n + r.gradedQuizzes, 0);
+  const done = list.filter((l) => l.completed).length + rows.reduce((n, r) => n + Math.min(r.passedQuizzes, r.gradedQuizzes), 0);
   const completedAt = rows[0]?.courseCompletedAt ?? null;
   const started = rows[0]?.enrolledAt != null;
-  const percent = completedAt ? 100 : list.length ? Math.floor((done / list.length) * 100) : 0;
-  const firstOpen = list.find((l) => !l.completed);
+  const percent = completedAt ? 100 : total ? Math.floor((done / total) * 100) : 0;
+  const firstOpen = list.find((l) => !l.completed || !l.quizzesPassed);
   const action = completedAt || !firstOpen ? (started ? "review" : "start") : started ? "continue" : "start";
   return {
     lessons: list,
@@ -189,12 +195,31 @@ function summarise(rows: Awaited<ReturnType<typeof progressRows>>): CourseProgre
   };
 }
 
-/** Columns counting a course's active lessons and those the learner completed (for percentOf). */
+/** Per lesson: its active graded quizzes, and how many of them the learner has passed. */
+function gradedQuizCounts(userId: string) {
+  return {
+    gradedQuizzes: sql<number>`(select count(*)::int from course_quizzes cq where cq.lesson_id = ${outer(lessons.id)} and cq.active and cq.graded)`,
+    passedQuizzes: sql<number>`(select count(*)::int from course_quizzes cq where cq.lesson_id = ${outer(lessons.id)} and cq.active and cq.graded
+      and exists (select 1 from quiz_attempts qa where qa.user_id = ${userId} and qa.lesson_id = cq.lesson_id and qa.quiz_id = cq.quiz_id
+        and qa.status = 'submitted' and qa.passed))`,
+  };
+}
+
+/**
+ * Columns counting what a course asks (active lessons plus active graded quizzes) and what the
+ * learner has done of it (lessons completed, graded quizzes passed), for percentOf.
+ */
 export function lessonCounts(userId: string) {
   return {
-    total: sql<number>`(select count(*)::int from lessons l where l.course_id = ${outer(courses.id)} and l.active)`,
+    total: sql<number>`(select count(*)::int from lessons l where l.course_id = ${outer(courses.id)} and l.active)
+      + (select count(*)::int from course_quizzes cq join lessons l on l.id = cq.lesson_id
+         where cq.course_id = ${outer(courses.id)} and cq.active and cq.graded and l.active)`,
     done: sql<number>`(select count(*)::int from lesson_progress lp join lessons l on l.id = lp.lesson_id
-      where l.course_id = ${outer(courses.id)} and l.active and lp.user_id = ${userId} and lp.completed_at is not null)`,
+      where l.course_id = ${outer(courses.id)} and l.active and lp.user_id = ${userId} and lp.completed_at is not null)
+      + (select count(*)::int from course_quizzes cq join lessons l on l.id = cq.lesson_id
+         where cq.course_id = ${outer(courses.id)} and cq.active and cq.graded and l.active
+           and exists (select 1 from quiz_attempts qa where qa.user_id = ${userId} and qa.lesson_id = cq.lesson_id
+             and qa.quiz_id = cq.quiz_id and qa.status = 'submitted' and qa.passed))`,
   };
 }
 
@@ -211,7 +236,10 @@ export async function listMyCourses(db: Db, userId: string) {
       lastActivityAt: enrolments.lastActivityAt,
       ...lessonCounts(userId),
       resumeSlug: sql<string | null>`(select l.slug from lessons l where l.course_id = ${outer(courses.id)} and l.active
-        and not exists (select 1 from lesson_progress lp where lp.lesson_id = l.id and lp.user_id = ${userId} and lp.completed_at is not null)
+        and (not exists (select 1 from lesson_progress lp where lp.lesson_id = l.id and lp.user_id = ${userId} and lp.completed_at is not null)
+          or exists (select 1 from course_quizzes cq where cq.lesson_id = l.id and cq.active and cq.graded
+            and not exists (select 1 from quiz_attempts qa where qa.user_id = ${userId} and qa.lesson_id = l.id
+              and qa.quiz_id = cq.quiz_id and qa.status = 'submitted' and qa.passed)))
         order by l.position limit 1)`,
     })
     .from(enrolments)

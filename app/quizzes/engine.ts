@@ -112,7 +112,7 @@ export function cleanAnswers(spec: QuizSpec, layout: AttemptLayout, body: Iterab
   const out: AnswerFields = {};
   for (const [key, raw] of body) {
     if (typeof raw !== "string" || !key.startsWith("q:")) continue;
-    const value = raw.normalize("NFC").trim().slice(0, MAX_VALUE_LENGTH);
+    const value = cleanText(raw);
     const [, questionId = "", part] = key.split(":");
     const question = questions.get(questionId);
     if (!question || !inAttempt.has(questionId) || key.split(":").length > 3 || value === "") continue;
@@ -125,6 +125,15 @@ export function cleanAnswers(spec: QuizSpec, layout: AttemptLayout, body: Iterab
     }
   }
   return out;
+}
+
+/**
+ * NFC, without control characters (PostgreSQL's jsonb refuses U+0000), trimmed, and cut to
+ * MAX_VALUE_LENGTH code points without splitting a surrogate pair.
+ */
+function cleanText(raw: string) {
+  const text = raw.toWellFormed().normalize("NFC").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
+  return Array.from(text).slice(0, MAX_VALUE_LENGTH).join("");
 }
 
 function acceptsValue(question: QuestionSpec, part: string | undefined, value: string) {

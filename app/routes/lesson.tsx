@@ -75,7 +75,8 @@ export async function loader(args: Route.LoaderArgs) {
 const CompleteSchema = z.object({ intent: z.literal("complete"), lessonId: z.uuid() });
 const QuizIntentSchema = z.object({
   intent: z.enum(["quiz-start", "quiz-save", "quiz-submit"]),
-  quizId: z.string().max(100),
+  // Quiz ids are ASCII content ids; anything else cannot name a quiz (and must not reach a URL).
+  quizId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/),
   attemptId: z.uuid().optional(),
   confirm: z.literal("1").optional(),
 });

@@ -121,3 +121,21 @@ test("a quiz of an unpublished course cannot be submitted", async () => {
   const [stranger] = await handle.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${other}`);
   expect(await submitAttempt(handle.db, stranger!.id, id, answers(ALL_RIGHT), { confirmUnanswered: false })).toEqual({ refused: "noAttempt" });
 });
+
+test("progress counts a graded quiz as a step: all lessons done but the quiz not passed is not 100 %", async () => {
+  const { getCourseProgress, listMyCourses, percentOf } = await import("../../app/domain/progress.server");
+  const { ref, lesson, start } = await setup("quiz-percent", fixtureQuiz());
+  await completeLesson(handle.db, ref.userId, lesson);
+  let progress = await getCourseProgress(handle.db, ref.userId, ref.courseId);
+  expect(progress.percent).toBe(50);
+  expect(progress.action).toBe("continue");
+  expect(progress.resumeSlug).toBe("only");
+  const mine = (await listMyCourses(handle.db, ref.userId)).find((c) => c.slug === "quiz-percent")!;
+  expect(percentOf(mine)).toBe(50);
+  expect(mine.resumeSlug).toBe("only");
+  const id = await attemptId(await start());
+  await submitAttempt(handle.db, ref.userId, id, answers(ALL_RIGHT), { confirmUnanswered: false });
+  progress = await getCourseProgress(handle.db, ref.userId, ref.courseId);
+  expect(progress.percent).toBe(100);
+  expect(progress.completedAt).not.toBeNull();
+});
