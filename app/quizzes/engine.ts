@@ -112,11 +112,12 @@ export function cleanAnswers(spec: QuizSpec, layout: AttemptLayout, body: Iterab
   const out: AnswerFields = {};
   for (const [key, raw] of body) {
     if (typeof raw !== "string" || !key.startsWith("q:")) continue;
-    const value = cleanText(raw);
+    let value = cleanText(raw);
     const [, questionId = "", part] = key.split(":");
     const question = questions.get(questionId);
     if (!question || !inAttempt.has(questionId) || key.split(":").length > 3 || value === "") continue;
     if (!acceptsValue(question, part, value)) continue;
+    if (question.type === "ordering") value = String(Number(value)); // "01" and "1" are one position
     const list = (out[key] ??= []);
     if (question.type === "multiple" && part === undefined) {
       if (!list.includes(value)) list.push(value);
@@ -151,7 +152,7 @@ function acceptsValue(question: QuestionSpec, part: string | undefined, value: s
       return question.pairs.some((p) => p.id === part) && question.pairs.some((p) => p.rightId === value);
     case "ordering": {
       const position = Number(value);
-      return question.items.some((i) => i.publicId === part) && Number.isInteger(position) && position >= 1 && position <= question.items.length;
+      return question.items.some((i) => i.publicId === part) && /^\d{1,3}$/.test(value) && position >= 1 && position <= question.items.length;
     }
   }
 }
@@ -248,11 +249,14 @@ export function questionCredit(question: QuestionSpec, fields: AnswerFields): nu
 export function gradeAttempt(spec: QuizSpec, layout: AttemptLayout, fields: AnswerFields): Grade {
   const byId = new Map(spec.questions.map((q) => [q.id, q]));
   const questions: QuestionGrade[] = [];
+  let raw = 0;
   for (const entry of layout.questions) {
     const question = byId.get(entry.id);
     if (!question) continue;
     const credit = questionCredit(question, fields);
-    const points = round2(question.points * Math.min(1, Math.max(0, credit ?? 0)));
+    const exact = question.points * Math.min(1, Math.max(0, credit ?? 0));
+    raw += exact;
+    const points = round2(exact);
     questions.push({
       id: question.id,
       points,
@@ -261,10 +265,16 @@ export function gradeAttempt(spec: QuizSpec, layout: AttemptLayout, fields: Answ
       status: credit === null ? "unanswered" : credit >= 1 ? "correct" : credit > 0 ? "partial" : "incorrect",
     });
   }
-  const maxScore = round2(questions.reduce((s, q) => s + q.maxPoints, 0));
-  const score = Math.min(maxScore, round2(questions.reduce((s, q) => s + q.points, 0)));
-  const percent = maxScore > 0 ? round2((score / maxScore) * 100) : 0;
-  return { score, maxScore, percent, passed: percent >= spec.passMark, questions };
+  // Sum the exact points and round once, so per-question rounding never lifts a score over a pass mark.
+  const max = questions.reduce((s, q) => s + q.maxPoints, 0);
+  const exactPercent = max > 0 ? (Math.min(raw, max) / max) * 100 : 0;
+  return {
+    score: Math.min(round2(max), round2(raw)),
+    maxScore: round2(max),
+    percent: round2(exactPercent),
+    passed: exactPercent >= spec.passMark - 1e-9,
+    questions,
+  };
 }
 
 export function unansweredCount(spec: QuizSpec, layout: AttemptLayout, fields: AnswerFields) {
@@ -324,6 +334,11 @@ export function answerText(question: QuestionSpec, fields: AnswerFields, t: (key
   }
 }
 
+/** A number without exponent notation (1e21 → "1000000000000000000000"), as a person would type it. */
+function plainNumber(n: number) {
+  return n.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
+}
+
 /** The answer key as the fields a fully correct answer would send. */
 export function correctFields(question: QuestionSpec): AnswerFields {
   const name = `q:${question.id}`;
@@ -336,7 +351,7 @@ export function correctFields(question: QuestionSpec): AnswerFields {
     case "short":
       return { [name]: question.accept.slice(0, 1) };
     case "numeric":
-      return { [name]: [String(question.answer)] };
+      return { [name]: [plainNumber(question.answer)] };
     case "matching":
       return Object.fromEntries(question.pairs.map((p) => [`${name}:${p.id}`, [p.rightId]]));
     case "ordering":
