@@ -81,7 +81,10 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Quản trị" })).toBeVisible();
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("My learning");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    // The preference is saved on the account: switch back so later tests find it in Vietnamese.
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Việc học của tôi");
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
     await expect(page).toHaveURL(/\/login\?signedOut=1$/);
   });
 

@@ -47,14 +47,14 @@ test.describe("without JavaScript", () => {
 test("a lesson renders in English after switching language", async ({ page }) => {
   await loginAs(page, "hr");
   await page.goto("/courses/digital-library-services/ebooks-and-databases");
-  await expect(page.locator(".lesson-body")).toHaveAttribute("lang", "vi");
+  await expect(page.locator("article [lang]").first()).toHaveAttribute("lang", "vi");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page).toHaveURL(/\/courses\/digital-library-services\/ebooks-and-databases$/);
-  await expect(page.locator(".lesson-body")).toHaveAttribute("lang", "en");
+  await expect(page.locator("article [lang]").first()).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/e-books/i);
   await expect(page.getByRole("button", { name: "Mark complete and continue" })).toBeVisible();
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
-  await expect(page.locator(".lesson-body")).toHaveAttribute("lang", "vi");
+  await expect(page.locator("article [lang]").first()).toHaveAttribute("lang", "vi");
 });
 
 test("unknown courses and lessons answer 404; a forged completion answers 400", async ({ page }) => {
