@@ -75,6 +75,9 @@ export async function listOwnedCourses(db: Db, email: string, isAdmin: boolean) 
       contentChangedAt: courses.contentChangedAt,
       enrolled: sql<number>`(select count(*)::int from enrolments e where e.course_id = ${outer(courses.id)})`,
       completed: sql<number>`(select count(*)::int from enrolments e where e.course_id = ${outer(courses.id)} and e.completed_at is not null)`,
+      /** Median hours from starting the course to completing it, over those who completed it. */
+      medianHours: sql<number | null>`(select percentile_cont(0.5) within group (order by extract(epoch from e.completed_at - e.started_at) / 3600)
+        from enrolments e where e.course_id = ${outer(courses.id)} and e.completed_at is not null)`,
       quizzes: sql<string[]>`coalesce(array(select cq.quiz_id from course_quizzes cq join lessons l on l.id = cq.lesson_id
         where cq.course_id = ${outer(courses.id)} and cq.active and l.active order by l.position, cq.quiz_id), '{}')`,
     })

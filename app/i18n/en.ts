@@ -165,6 +165,13 @@ export const en = {
     completedOn: "Completed on {{date}}",
   },
   trainer: {
+    inProgress: "In progress",
+    completionRate: "Completion rate",
+    medianTime: "Median time to complete",
+    hours_one: "{{count}} hour",
+    hours_other: "{{count}} hours",
+    days_one: "{{count}} day",
+    days_other: "{{count}} days",
     quizStats: "Quiz statistics",
     quizzes: "Quizzes",
     attempts: "Submitted attempts",

@@ -163,6 +163,13 @@ export const vi = {
     completedOn: "Hoàn thành ngày {{date}}",
   },
   trainer: {
+    inProgress: "Đang học",
+    completionRate: "Tỷ lệ hoàn thành",
+    medianTime: "Thời gian hoàn thành (trung vị)",
+    hours_one: "{{count}} giờ",
+    hours_other: "{{count}} giờ",
+    days_one: "{{count}} ngày",
+    days_other: "{{count}} ngày",
     quizStats: "Thống kê bài kiểm tra",
     quizzes: "Bài kiểm tra",
     attempts: "Lượt nộp bài",

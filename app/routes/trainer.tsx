@@ -21,10 +21,18 @@ export async function loader(args: Route.LoaderArgs) {
       published: row.published,
       enrolled: row.enrolled,
       completed: row.completed,
+      inProgress: row.enrolled - row.completed,
+      completionRate: row.enrolled ? Math.round((row.completed / row.enrolled) * 100) : null,
+      medianHours: row.medianHours === null ? null : Number(row.medianHours),
       contentChangedAt: row.contentChangedAt.toISOString(),
       quizzes: row.quizzes,
     })),
   };
+}
+
+function formatDuration(hours: number | null, t: (key: string, options?: Record<string, unknown>) => string) {
+  if (hours === null) return "—";
+  return hours < 48 ? t("trainer.hours", { count: Math.max(1, Math.round(hours)) }) : t("trainer.days", { count: Math.round(hours / 24) });
 }
 
 export default function TrainerPage({ loaderData }: Route.ComponentProps) {
@@ -44,7 +52,10 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
               <tr className="border-b border-stone-300">
                 <th scope="col" className="py-2 pr-4">{t("catalogue.title")}</th>
                 <th scope="col" className="py-2 pr-4 text-right">{t("trainer.enrolled")}</th>
+                <th scope="col" className="py-2 pr-4 text-right">{t("trainer.inProgress")}</th>
                 <th scope="col" className="py-2 pr-4 text-right">{t("trainer.completedCount")}</th>
+                <th scope="col" className="py-2 pr-4 text-right">{t("trainer.completionRate")}</th>
+                <th scope="col" className="py-2 pr-4 text-right">{t("trainer.medianTime")}</th>
                 <th scope="col" className="py-2 pr-4">{t("trainer.lastChange")}</th>
                 <th scope="col" className="py-2">{t("trainer.quizzes")}</th>
               </tr>
@@ -57,7 +68,10 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
                     {!course.published ? <span className="rounded bg-amber-100 px-2 text-xs font-semibold">{t("trainer.draft")}</span> : null}
                   </td>
                   <td className="py-2 pr-4 text-right tabular-nums">{course.enrolled}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{course.inProgress}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{course.completed}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{course.completionRate === null ? "—" : `${course.completionRate}%`}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{formatDuration(course.medianHours, t)}</td>
                   <td className="py-2 pr-4">{formatDate(course.contentChangedAt, i18n.language)}</td>
                   <td className="py-2">
                     <ul className="flex flex-wrap gap-x-3">

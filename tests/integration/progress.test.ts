@@ -125,3 +125,24 @@ test("per-row counts in single-table lists count the right rows (org staff, owne
   const owned = await listOwnedCourses(handle.db, "trainer@skillshelf.local", false);
   expect(owned.find((c) => c.slug === "owned-quizzes")?.quizzes).toEqual(["check", "final"]);
 });
+
+test("the trainer's course list counts learners and the median time to complete", async () => {
+  const { listOwnedCourses } = await import("../../app/domain/courses.server");
+  await syncFake(handle.db, fakeCourse("median-course", three, { owners: ["median.owner@thuvien.test"] }));
+  const lesson = (await findLesson(handle.db, "median-course", "one"))!;
+  const start = new Date("2026-11-01T00:00:00Z");
+  // Completed after 10, 20 and 60 hours (median 20), plus one learner still in progress.
+  for (const hours of [10, 20, 60, null]) {
+    const uid = await userId(await createUser(handle.db));
+    await handle.db.insert(enrolments).values({
+      userId: uid,
+      courseId: lesson.courseId,
+      startedAt: start,
+      completedAt: hours === null ? null : new Date(start.getTime() + hours * 3600_000),
+    });
+  }
+  const [row] = await listOwnedCourses(handle.db, "Median.Owner@thuvien.test", false);
+  expect(row).toMatchObject({ slug: "median-course", enrolled: 4, completed: 3 });
+  expect(Number(row!.medianHours)).toBeCloseTo(20, 6);
+  expect((await listOwnedCourses(handle.db, "someone.else@thuvien.test", false)).map((c) => c.slug)).not.toContain("median-course");
+});
