@@ -8,3 +8,16 @@ import { type Column, getTableName, sql } from "drizzle-orm";
 export function outer(column: Column) {
   return sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
 }
+
+const prepared = new WeakMap<object, Map<string, unknown>>();
+
+/** A prepared query built once per database client and reused: hot paths skip query building. */
+export function preparedFor<T>(db: object, name: string, build: () => T): T {
+  let byName = prepared.get(db);
+  if (!byName) {
+    byName = new Map();
+    prepared.set(db, byName);
+  }
+  if (!byName.has(name)) byName.set(name, build());
+  return byName.get(name) as T;
+}

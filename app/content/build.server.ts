@@ -1,3 +1,4 @@
+import { forgetStore } from "./store.server";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -243,6 +244,7 @@ async function writeManifest(cacheDir: string, manifest: Manifest, previous: Man
     return;
   }
   await writeJsonAtomic(path.join(cacheDir, "manifest.json"), manifest);
+  forgetStore(cacheDir); // a server in this process (dev) sees the new manifest at once
 }
 
 /** JSON with object keys sorted, so equal manifests compare equal whatever order keys came in. */

@@ -35,8 +35,22 @@ export function loadAnswerKeys(cacheDir: string, key: string): QuizSpec[] | null
   return readCachedFile(cacheDir, key, "keys", answerKeysSchema, (store) => store.keys);
 }
 
+// A page reads the store several times; looking at the manifest's mtime once a second is enough
+// to pick up a rebuild without a restart.
+const RECHECK_MS = 1000;
+const checkedAt = new Map<string, number>();
+
+/** Makes the next read look at the manifest again (called by a build in the same process). */
+export function forgetStore(cacheDir: string) {
+  checkedAt.delete(path.join(path.resolve(cacheDir), "manifest.json"));
+}
+
 function currentStore(cacheDir: string): Store | null {
   const file = path.join(path.resolve(cacheDir), "manifest.json");
+  const cached0 = stores.get(file);
+  const now = Date.now();
+  if (cached0 && now - (checkedAt.get(file) ?? 0) < RECHECK_MS) return cached0;
+  checkedAt.set(file, now);
   let mtimeMs: number;
   try {
     mtimeMs = statSync(file).mtimeMs;

@@ -1,5 +1,5 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
-import { outer } from "../../db/sql";
+import { and, asc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { outer, preparedFor } from "../../db/sql";
 import type { Db } from "../../db/client";
 import { courses, enrolments, lessonProgress, lessons } from "../../db/schema";
 
@@ -111,7 +111,12 @@ export async function getCourseProgress(db: Db, userId: string, courseId: string
 
 /** A published course found by slug with the learner's progress, in one query; null when there is none. */
 export async function findCourseProgress(db: Db, userId: string, courseSlug: string) {
-  const rows = await progressRows(db, userId, and(eq(courses.slug, courseSlug), eq(courses.published, true)));
+  const query = preparedFor(db, "course_progress_by_slug", () =>
+    progressRows(db, sql.placeholder("userId"), and(eq(courses.slug, sql.placeholder("slug")), eq(courses.published, true))).prepare(
+      "course_progress_by_slug",
+    ),
+  );
+  const rows = await query.execute({ userId, slug: courseSlug });
   const first = rows[0];
   if (!first) return null;
   const course = {
@@ -128,7 +133,7 @@ export async function findCourseProgress(db: Db, userId: string, courseSlug: str
   return { courseId: first.courseId, course, ...summarise(rows) };
 }
 
-function progressRows(db: Db, userId: string, where: SQL | undefined) {
+function progressRows(db: Db, userId: string | Placeholder, where: SQL | undefined) {
   return db
     .select({
       courseId: courses.id,
@@ -196,7 +201,7 @@ function summarise(rows: Awaited<ReturnType<typeof progressRows>>): CourseProgre
 }
 
 /** Per lesson: its active graded quizzes, and how many of them the learner has passed. */
-function gradedQuizCounts(userId: string) {
+function gradedQuizCounts(userId: string | Placeholder) {
   return {
     gradedQuizzes: sql<number>`(select count(*)::int from course_quizzes cq where cq.lesson_id = ${outer(lessons.id)} and cq.active and cq.graded)`,
     passedQuizzes: sql<number>`(select count(*)::int from course_quizzes cq where cq.lesson_id = ${outer(lessons.id)} and cq.active and cq.graded

@@ -1,7 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq, sql } from "drizzle-orm";
-import { outer } from "../../db/sql";
+import { outer, preparedFor } from "../../db/sql";
 import type { Db } from "../../db/client";
 import { type Locale, type Role, sessions, users } from "../../db/schema";
 import { getEnv } from "./env.server";
@@ -46,10 +46,11 @@ export async function createSession(db: Db, token: string, userId: string, userA
 
 const TOKEN_RE = /^[a-z2-7]{32}$/;
 
-export async function validateSessionToken(db: Db, token: string): Promise<SessionValidation> {
-  if (!TOKEN_RE.test(token)) return null;
-  const sessionId = sessionIdFromToken(token);
-  const [row] = await db
+// Every request looks its session up: the query is built once per database and reused.
+const sessionLookup = (db: Db) => preparedFor(db, "session_lookup", () => buildSessionLookup(db));
+
+function buildSessionLookup(db: Db) {
+  return db
     .select({
       sessionId: sessions.id,
       expiresAt: sessions.expiresAt,
@@ -63,7 +64,14 @@ export async function validateSessionToken(db: Db, token: string): Promise<Sessi
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId));
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare("session_lookup");
+}
+
+export async function validateSessionToken(db: Db, token: string): Promise<SessionValidation> {
+  if (!TOKEN_RE.test(token)) return null;
+  const sessionId = sessionIdFromToken(token);
+  const [row] = await sessionLookup(db).execute({ id: sessionId });
   if (!row) return null;
   const now = Date.now();
   if (!row.active || row.expiresAt.getTime() <= now) {
