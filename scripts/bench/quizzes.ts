@@ -16,7 +16,7 @@ async function run(label: string, env: Record<string, string>, port: number) {
   const server = await startServer({ port, env });
   // Seeding needs the database to itself (PGlite): pause the server, seed, start again.
   await server.stop({ keepData: true });
-  const seeded = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/bench/seed-quiz-takers.ts", "6000"], {
+  const seeded = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/bench/seed-quiz-takers.ts", process.env.BENCH_TAKERS ?? "15000"], {
     cwd: root,
     env: { ...process.env, ...server.env },
     encoding: "utf8",
