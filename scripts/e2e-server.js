@@ -34,6 +34,14 @@ if (process.env.DATABASE_URL) {
 const contentDir = path.join(".data", `e2e-content-${stamp}`);
 cpSync("content", contentDir, { recursive: true });
 cpSync("tests/fixtures/e2e-course", path.join(contentDir, "courses", "e2e-quiz-course"), { recursive: true });
+// A draft course made the way a trainer makes one: with the scaffold command.
+const scaffold = spawnSync(
+  path.join("node_modules", ".bin", "tsx"),
+  ["scripts/content-new.ts", "e2e-draft-course", "--title-vi", "Khóa nháp của giảng viên", "--title-en", "Trainer's draft course",
+    "--topic", "ai", "--owner", "trainer@skillshelf.local", "--content-dir", contentDir],
+  { stdio: "inherit" },
+);
+if (scaffold.status !== 0) process.exit(scaffold.status ?? 1);
 env.CONTENT_DIR = contentDir;
 env.CONTENT_CACHE_DIR = path.join(".data", "e2e-cache");
 const removeDb = cleanup;

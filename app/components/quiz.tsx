@@ -9,7 +9,7 @@ import type { AttemptQuestion, QuizResultView, QuizView } from "./quiz-types";
 
 export type QuizActionFeedback = { quizId: string; unanswered?: number; refused?: string; refusedTime?: string } | undefined;
 
-export function QuizBlock({ quiz, feedback }: { quiz: QuizView; feedback: QuizActionFeedback }) {
+export function QuizBlock({ quiz, feedback, preview = false }: { quiz: QuizView; feedback: QuizActionFeedback; preview?: boolean }) {
   const { t, i18n } = useTranslation();
   const mine = feedback?.quizId === quiz.id ? feedback : undefined;
   const headingId = `quiz-${quiz.id}-title`;
@@ -35,7 +35,7 @@ export function QuizBlock({ quiz, feedback }: { quiz: QuizView; feedback: QuizAc
         </p>
       ) : null}
       {quiz.result ? <QuizResult result={quiz.result} /> : null}
-      {quiz.attempt ? (
+      {preview ? null : quiz.attempt ? (
         <AttemptForm quiz={quiz} attempt={quiz.attempt} unanswered={mine?.unanswered} />
       ) : (
         <StartForm quiz={quiz} />

@@ -109,18 +109,36 @@ export async function getCourseProgress(db: Db, userId: string, courseId: string
   return summarise(await progressRows(db, userId, eq(courses.id, courseId)));
 }
 
-/** A published course found by slug with the learner's progress, in one query; null when there is none. */
-export async function findCourseProgress(db: Db, userId: string, courseSlug: string) {
+/**
+ * A course found by slug with the learner's progress, in one query; null when there is none. A
+ * draft (unpublished) course is found only for its owners and admins, who preview it.
+ */
+export async function findCourseProgress(
+  db: Db,
+  user: { id: string; email: string; roles: readonly string[] },
+  courseSlug: string,
+) {
   const query = preparedFor(db, "course_progress_by_slug", () =>
-    progressRows(db, sql.placeholder("userId"), and(eq(courses.slug, sql.placeholder("slug")), eq(courses.published, true))).prepare(
-      "course_progress_by_slug",
-    ),
+    progressRows(
+      db,
+      sql.placeholder("userId"),
+      and(
+        eq(courses.slug, sql.placeholder("slug")),
+        sql`(${courses.published} or ${sql.placeholder("isAdmin")} or ${sql.placeholder("email")} = any(${courses.owners}))`,
+      ),
+    ).prepare("course_progress_by_slug"),
   );
-  const rows = await query.execute({ userId, slug: courseSlug });
+  const rows = await query.execute({
+    userId: user.id,
+    slug: courseSlug,
+    isAdmin: user.roles.includes("admin"),
+    email: user.email.toLowerCase(),
+  });
   const first = rows[0];
   if (!first) return null;
   const course = {
     id: first.courseId,
+    published: first.published,
     titleVi: first.courseTitleVi,
     titleEn: first.courseTitleEn,
     summaryVi: first.courseSummaryVi,
@@ -137,6 +155,7 @@ function progressRows(db: Db, userId: string | Placeholder, where: SQL | undefin
   return db
     .select({
       courseId: courses.id,
+      published: courses.published,
       courseTitleVi: courses.titleVi,
       courseTitleEn: courses.titleEn,
       courseSummaryVi: courses.summaryVi,

@@ -143,6 +143,8 @@ export const en = {
     estimated: "Estimated time",
   },
   lesson: {
+    draftNote: "Preview: this course is not published and learners cannot see it. Progress and quiz attempts are not recorded.",
+    draftBadge: "Draft",
     pager: "Lesson navigation",
     toc: "In this lesson",
     previous: "Previous lesson",

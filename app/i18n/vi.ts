@@ -141,6 +141,8 @@ export const vi = {
     estimated: "Thời lượng dự kiến",
   },
   lesson: {
+    draftNote: "Bản xem trước: khóa học chưa xuất bản, học viên chưa nhìn thấy. Tiến độ và bài làm không được ghi lại.",
+    draftBadge: "Bản nháp",
     pager: "Chuyển bài",
     toc: "Trong bài này",
     previous: "Bài trước",

@@ -7,6 +7,7 @@ import { findCourseProgress } from "~/domain/progress.server";
 import { getDb, requireUser } from "~/infra/auth.server";
 import { localeContext } from "~/infra/context";
 import { formatDate } from "~/utils/format";
+import { DraftNote } from "~/components/draft-note";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.title} · Skillshelf` : "Skillshelf" }];
 
@@ -14,7 +15,7 @@ export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const db = getDb(args.context);
   const locale = args.context.get(localeContext);
-  const progress = await findCourseProgress(db, user.id, args.params.course);
+  const progress = await findCourseProgress(db, user, args.params.course);
   const content = progress ? getCourseContent(args.params.course) : null;
   if (!progress || !content) throw data({ reason: "not-found" }, { status: 404 });
   const { course } = progress;
@@ -22,6 +23,7 @@ export async function loader(args: Route.LoaderArgs) {
   const entry = getEntry(overview?.value);
   return {
     slug: content.slug,
+    draft: !course.published,
     title: (locale === "en" ? course.titleEn : null) ?? course.titleVi,
     summary: (locale === "en" ? course.summaryEn : null) ?? course.summaryVi,
     topic: course.topic,
@@ -59,6 +61,7 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
             <span className="rounded bg-stone-100 px-2 py-0.5">{t("catalogue.minutes", { count: course.minutes })}</span>
           </p>
           <h1 className="page-title">{course.title}</h1>
+          {course.draft ? <DraftNote /> : null}
           <p className="text-lg text-stone-700">{course.summary}</p>
         </header>
         <section aria-labelledby="overview-heading">

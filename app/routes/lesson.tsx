@@ -3,6 +3,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/lesson";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DraftNote } from "~/components/draft-note";
 import { QuizBlock, type QuizActionFeedback } from "~/components/quiz";
 import { getAnswerKeys, getCourseContent, getEntry, pickLang } from "~/domain/content.server";
 import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit } from "~/domain/progress.server";
@@ -33,14 +34,15 @@ export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const db = getDb(args.context);
   const locale = args.context.get(localeContext);
-  const progress = await findCourseProgress(db, user.id, args.params.course);
+  const progress = await findCourseProgress(db, user, args.params.course);
   const index = progress ? progress.lessons.findIndex((l) => l.slug === args.params.lesson) : -1;
   const lesson = progress?.lessons[index];
   const found = lesson ? lessonContent(args.params.course, args.params.lesson, locale) : null;
   if (!progress || !lesson || !found) notFound();
   const { content, source, entry } = found;
-  // A reload within a minute of the last visit has nothing new to record.
-  if (!lesson.recentlyOpened) await recordLessonVisit(db, user.id, { id: lesson.id, courseId: progress.courseId });
+  const draft = !progress.course.published;
+  // A draft preview records nothing; a reload within a minute of the last visit has nothing new.
+  if (!draft && !lesson.recentlyOpened) await recordLessonVisit(db, user.id, { id: lesson.id, courseId: progress.courseId });
   const quizzes = await lessonQuizViews(db, {
     userId: user.id,
     lessonId: lesson.id,
@@ -64,6 +66,7 @@ export async function loader(args: Route.LoaderArgs) {
     },
     lang: found.lang,
     fallback: found.fallback,
+    draft,
     segments: entry.segments,
     quizzes,
     toc: entry.toc,
@@ -133,7 +136,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function LessonPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { course, lesson, lang, fallback, segments, quizzes, toc, prev, next } = loaderData;
+  const { course, lesson, lang, fallback, draft, segments, quizzes, toc, prev, next } = loaderData;
   const feedback = actionData && "quizId" in actionData ? (actionData as QuizActionFeedback) : undefined;
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
@@ -167,6 +170,7 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
         <h1 id="lesson-title" className="page-title mt-1" lang={lang}>
           {lesson.title}
         </h1>
+        {draft ? <DraftNote /> : null}
         {fallback ? (
           <p role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
             {t("lesson.fallback")}
@@ -176,11 +180,11 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
           {segments.map((segment, i) => {
             if (segment.kind === "html") return <div key={i} className="lesson-body mt-6" dangerouslySetInnerHTML={{ __html: segment.html }} />;
             const quiz = quizzes.find((q) => q.id === segment.quizId);
-            return quiz ? <QuizBlock key={i} quiz={quiz} feedback={feedback} /> : null;
+            return quiz ? <QuizBlock key={i} quiz={quiz} feedback={feedback} preview={draft} /> : null;
           })}
         </div>
         <div className="mt-10 border-t border-stone-200 pt-6">
-          {lesson.completed ? (
+          {draft ? null : lesson.completed ? (
             <p className="font-semibold text-emerald-800" role="status">
               ✓ {t("lesson.completed")}
             </p>

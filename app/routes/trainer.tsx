@@ -64,7 +64,7 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
               {loaderData.courses.map((course) => (
                 <tr key={course.slug} className="border-b border-stone-200">
                   <td className="py-2 pr-4">
-                    {course.published ? <Link to={`/courses/${course.slug}`}>{course.title}</Link> : course.title}{" "}
+                    <Link to={`/courses/${course.slug}`}>{course.title}</Link>{" "}
                     {!course.published ? <span className="rounded bg-amber-100 px-2 text-xs font-semibold">{t("trainer.draft")}</span> : null}
                   </td>
                   <td className="py-2 pr-4 text-right tabular-nums">{course.enrolled}</td>

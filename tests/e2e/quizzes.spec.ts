@@ -127,3 +127,22 @@ test("the course owner sees quiz statistics from the trainer home; a learner can
   await loginAs(page, "trainer");
   expect((await page.goto("/trainer/courses/ai-in-library-services/quizzes/no-such-quiz"))?.status()).toBe(404);
 });
+
+test("a scaffolded draft course is previewed by its owner, marked Draft, and is a 404 for learners", async ({ page }) => {
+  await loginAs(page, "trainer");
+  await page.goto("/trainer");
+  await page.getByRole("link", { name: "Khóa nháp của giảng viên" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Khóa nháp của giảng viên");
+  await expect(page.getByRole("note").filter({ hasText: "Bản nháp" })).toBeVisible();
+  await page.getByRole("link", { name: "Bắt đầu học" }).click();
+  await expect(page.getByRole("note").filter({ hasText: "Bản nháp" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Đánh dấu hoàn thành/ })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  const lessonUrl = page.url();
+  await page.context().clearCookies();
+  await loginAs(page, "learner");
+  expect((await page.goto("/courses/e2e-draft-course"))?.status()).toBe(404);
+  expect((await page.goto(lessonUrl))?.status()).toBe(404);
+  await page.goto("/courses?q=nhap");
+  await expect(page.getByRole("link", { name: "Khóa nháp của giảng viên" })).toHaveCount(0);
+});

@@ -146,3 +146,16 @@ test("the trainer's course list counts learners and the median time to complete"
   expect(Number(row!.medianHours)).toBeCloseTo(20, 6);
   expect((await listOwnedCourses(handle.db, "someone.else@thuvien.test", false)).map((c) => c.slug)).not.toContain("median-course");
 });
+
+test("a draft course is found for its owners and admins only, marked unpublished", async () => {
+  const { findCourseProgress } = await import("../../app/domain/progress.server");
+  await syncFake(handle.db, fakeCourse("draft-preview", three, { published: false, owners: ["draft.owner@thuvien.test"] }));
+  const uid = await userId(await createUser(handle.db));
+  const as = (email: string, roles: string[]) => findCourseProgress(handle.db, { id: uid, email, roles }, "draft-preview");
+  expect(await as("learner@thuvien.test", ["learner"])).toBeNull();
+  expect(await as("other.trainer@thuvien.test", ["trainer"])).toBeNull();
+  expect((await as("Draft.Owner@thuvien.test", ["trainer"]))?.course.published).toBe(false);
+  expect((await as("root@thuvien.test", ["admin"]))?.lessons).toHaveLength(3);
+  await syncFake(handle.db, fakeCourse("published-one", three));
+  expect((await findCourseProgress(handle.db, { id: uid, email: "x@thuvien.test", roles: ["learner"] }, "published-one"))?.course.published).toBe(true);
+});
