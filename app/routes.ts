@@ -12,6 +12,8 @@ export default [
   route("courses/:course", "routes/course.tsx"),
   route("courses/:course/:lesson", "routes/lesson.tsx"),
   route("trainer", "routes/trainer.tsx"),
+  route("trainer/courses/:course", "routes/trainer-course.tsx"),
+  route("trainer/courses/:course/learners.csv", "routes/trainer-learners-csv.ts"),
   route("trainer/courses/:course/quizzes/:quiz", "routes/trainer-quiz.tsx"),
   route("reports", "routes/reports.tsx"),
   route("admin", "routes/admin.tsx"),

@@ -233,7 +233,7 @@ function gradedQuizCounts(userId: string | Placeholder) {
  * Columns counting what a course asks (active lessons plus active graded quizzes) and what the
  * learner has done of it (lessons completed, graded quizzes passed), for percentOf.
  */
-export function lessonCounts(userId: string) {
+export function lessonCounts(userId: string | SQL) {
   return {
     total: sql<number>`(select count(*)::int from lessons l where l.course_id = ${outer(courses.id)} and l.active)
       + (select count(*)::int from course_quizzes cq join lessons l on l.id = cq.lesson_id

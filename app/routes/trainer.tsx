@@ -64,8 +64,13 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
               {loaderData.courses.map((course) => (
                 <tr key={course.slug} className="border-b border-stone-200">
                   <td className="py-2 pr-4">
-                    <Link to={`/courses/${course.slug}`}>{course.title}</Link>{" "}
+                    <Link to={`/trainer/courses/${course.slug}`}>{course.title}</Link>{" "}
                     {!course.published ? <span className="rounded bg-amber-100 px-2 text-xs font-semibold">{t("trainer.draft")}</span> : null}
+                    <br />
+                    <Link to={`/courses/${course.slug}`} className="text-sm">
+                      {t("trainer.openCourse")}
+                      <span className="sr-only">: {course.title}</span>
+                    </Link>
                   </td>
                   <td className="py-2 pr-4 text-right tabular-nums">{course.enrolled}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{course.inProgress}</td>

@@ -131,7 +131,7 @@ test("the course owner sees quiz statistics from the trainer home; a learner can
 test("a scaffolded draft course is previewed by its owner, marked Draft, and is a 404 for learners", async ({ page }) => {
   await loginAs(page, "trainer");
   await page.goto("/trainer");
-  await page.getByRole("link", { name: "Khóa nháp của giảng viên" }).click();
+  await page.getByRole("link", { name: /^Mở khóa học\s*: Khóa nháp của giảng viên$/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Khóa nháp của giảng viên");
   await expect(page.getByRole("note").filter({ hasText: "Bản nháp" })).toBeVisible();
   await page.getByRole("link", { name: "Bắt đầu học" }).click();
@@ -145,4 +145,32 @@ test("a scaffolded draft course is previewed by its owner, marked Draft, and is 
   expect((await page.goto(lessonUrl))?.status()).toBe(404);
   await page.goto("/courses?q=nhap");
   await expect(page.getByRole("link", { name: "Khóa nháp của giảng viên" })).toHaveCount(0);
+});
+
+test("the owner opens course insight, sorts the learner list and exports it as CSV for Excel", async ({ page }) => {
+  await loginAs(page, "learner");
+  await page.goto("/courses/e2e-quiz-course/checking-sources");
+  await page.context().clearCookies();
+  await loginAs(page, "trainer");
+  await page.goto("/trainer");
+  await page.getByRole("link", { name: "Khóa kiểm thử bài kiểm tra", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tình hình học tập: Khóa kiểm thử bài kiểm tra");
+  const funnel = page.getByRole("region", { name: "Học viên theo từng bài" });
+  await expect(funnel.getByRole("row", { name: /Kiểm tra nguồn tin/ })).toBeVisible();
+  await page.getByRole("link", { name: "Sắp xếp theo Họ và tên" }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(page.getByRole("cell", { name: /Nguyễn Thị Hồng Vân/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải danh sách (CSV)" }).click();
+  const file = await (await download).path();
+  const csv = readFileSync(file, "utf8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain("Nguyễn Thị Hồng Vân");
+  expect((await page.goto("/trainer/courses/e2e-quiz-course?sort=evil"))?.status()).toBe(400);
+  expect((await page.goto("/trainer/courses/no-such-course"))?.status()).toBe(404);
+  await page.context().clearCookies();
+  await loginAs(page, "learner");
+  expect((await page.goto("/trainer/courses/e2e-quiz-course"))?.status()).toBe(403);
+  expect((await page.request.get("/trainer/courses/e2e-quiz-course/learners.csv")).status()).toBe(403);
 });

@@ -78,3 +78,46 @@ test("quiz statistics are for the course's owners and admins only", async () => 
   expect(await findOwnedCourse(handle.db, "owned-course", { email: "root@thuvien.test", roles: ["admin"] })).not.toBeNull();
   expect(await findOwnedCourse(handle.db, "no-such-course", { email: "root@thuvien.test", roles: ["admin"] })).toBeNull();
 });
+
+test("the lesson funnel and learner list match counts computed by hand", async () => {
+  const { lessonFunnel, courseLearners } = await import("../../app/domain/insight.server");
+  const { completeLesson } = await import("../../app/domain/progress.server");
+  await syncFake(
+    handle.db,
+    fakeCourse("funnel-course", [
+      { slug: "a", vi: "Bài A" },
+      { slug: "b", vi: "Bài B" },
+      { slug: "c", vi: "Bài C" },
+    ]),
+  );
+  const ref = (slug: string) => findLesson(handle.db, "funnel-course", slug);
+  const [a, b, c] = [await ref("a"), await ref("b"), await ref("c")];
+  // Learner 1 finishes everything; learner 2 completes A and opens B; learner 3 only opens A.
+  const plans: { name: string; open: typeof a[]; complete: typeof a[] }[] = [
+    { name: "Nguyễn Văn An", open: [a, b, c], complete: [a, b, c] },
+    { name: "Trần Thị Bình", open: [a, b], complete: [a] },
+    { name: "Lê Văn Cường", open: [a], complete: [] },
+  ];
+  for (const plan of plans) {
+    const email = await createUser(handle.db, { fullName: plan.name });
+    const [user] = await handle.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+    for (const l of plan.open) await recordLessonVisit(handle.db, user!.id, l!);
+    for (const l of plan.complete) await completeLesson(handle.db, user!.id, l!);
+  }
+  const funnel = await lessonFunnel(handle.db, a!.courseId);
+  expect(funnel.map((f) => [f.slug, f.reached, f.completed])).toEqual([
+    ["a", 3, 2],
+    ["b", 2, 1],
+    ["c", 1, 1],
+  ]);
+  expect(funnel[0]!.medianMinutes).not.toBeNull();
+  const learners = await courseLearners(handle.db, a!.courseId, { sort: "progress", dir: "desc" });
+  expect(learners.map((l) => [l.fullName, l.percent])).toEqual([
+    ["Nguyễn Văn An", 100],
+    ["Trần Thị Bình", 33],
+    ["Lê Văn Cường", 0],
+  ]);
+  const byName = await courseLearners(handle.db, a!.courseId, { sort: "name", dir: "asc" });
+  expect(byName.map((l) => l.fullName)).toEqual(["Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bình"]);
+  expect(c).toBeTruthy();
+});

@@ -1,0 +1,31 @@
+import { data } from "react-router";
+import type { Route } from "./+types/trainer-learners-csv";
+import { findOwnedCourse } from "~/domain/courses.server";
+import { courseLearners } from "~/domain/insight.server";
+import { InsightQuerySchema } from "~/schemas/insight";
+import { getI18n } from "~/i18n";
+import { getDb, requireRole } from "~/infra/auth.server";
+import { localeContext } from "~/infra/context";
+import { toCsv } from "~/utils/csv.server";
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = requireRole(args, "trainer");
+  const db = getDb(args.context);
+  const query = InsightQuerySchema.safeParse(Object.fromEntries(args.url.searchParams));
+  if (!query.success) throw data({ message: "validation.invalid" }, { status: 400 });
+  const course = await findOwnedCourse(db, args.params.course, user);
+  if (!course) throw data({ reason: "not-found" }, { status: 404 });
+  const t = getI18n(args.context.get(localeContext)).t;
+  const learners = await courseLearners(db, course.id, query.data);
+  const csv = toCsv(
+    [t("trainer.name"), t("account.email"), `${t("trainer.progress")} (%)`, t("trainer.started"), t("trainer.lastActivity"), t("trainer.completedLessons")],
+    learners.map((l) => [l.fullName, l.email, l.percent, l.startedAt.toISOString(), l.lastActivityAt.toISOString(), l.completedAt?.toISOString() ?? null]),
+  );
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${course.slug}-learners.csv"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}
