@@ -10,3 +10,13 @@ export function DraftNote() {
     </p>
   );
 }
+
+/** Shown when a course's owner views a lesson as a learner would: nothing is recorded. */
+export function PreviewNote() {
+  const { t } = useTranslation();
+  return (
+    <p role="note" className="mt-3 rounded-md border-2 border-sky-600 bg-sky-50 p-3 text-sky-950">
+      {t("lesson.previewNote")}
+    </p>
+  );
+}

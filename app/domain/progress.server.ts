@@ -139,6 +139,7 @@ export async function findCourseProgress(
   const course = {
     id: first.courseId,
     published: first.published,
+    owners: first.owners,
     titleVi: first.courseTitleVi,
     titleEn: first.courseTitleEn,
     summaryVi: first.courseSummaryVi,
@@ -156,6 +157,7 @@ function progressRows(db: Db, userId: string | Placeholder, where: SQL | undefin
     .select({
       courseId: courses.id,
       published: courses.published,
+      owners: courses.owners,
       courseTitleVi: courses.titleVi,
       courseTitleEn: courses.titleEn,
       courseSummaryVi: courses.summaryVi,

@@ -143,6 +143,7 @@ export const en = {
     estimated: "Estimated time",
   },
   lesson: {
+    previewNote: "You are viewing this lesson as a learner would: progress and quiz attempts are not recorded.",
     draftNote: "Preview: this course is not published and learners cannot see it. Progress and quiz attempts are not recorded.",
     draftBadge: "Draft",
     pager: "Lesson navigation",
@@ -167,6 +168,7 @@ export const en = {
     completedOn: "Completed on {{date}}",
   },
   trainer: {
+    viewAsLearner: "View as learner",
     openCourse: "Open the course",
     insight: "Course insight",
     funnel: "Learners per lesson",

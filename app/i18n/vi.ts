@@ -141,6 +141,7 @@ export const vi = {
     estimated: "Thời lượng dự kiến",
   },
   lesson: {
+    previewNote: "Bạn đang xem bài học như học viên: tiến độ và bài làm không được ghi lại.",
     draftNote: "Bản xem trước: khóa học chưa xuất bản, học viên chưa nhìn thấy. Tiến độ và bài làm không được ghi lại.",
     draftBadge: "Bản nháp",
     pager: "Chuyển bài",
@@ -165,6 +166,7 @@ export const vi = {
     completedOn: "Hoàn thành ngày {{date}}",
   },
   trainer: {
+    viewAsLearner: "Xem như học viên",
     openCourse: "Mở khóa học",
     insight: "Tình hình học tập",
     funnel: "Học viên theo từng bài",

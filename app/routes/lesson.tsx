@@ -3,7 +3,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/lesson";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { DraftNote } from "~/components/draft-note";
+import { DraftNote, PreviewNote } from "~/components/draft-note";
 import { QuizBlock, type QuizActionFeedback } from "~/components/quiz";
 import { getAnswerKeys, getCourseContent, getEntry, pickLang } from "~/domain/content.server";
 import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit } from "~/domain/progress.server";
@@ -11,6 +11,7 @@ import { lessonQuizViews, saveAnswers, startAttempt, submitAttempt } from "~/dom
 import { getI18n } from "~/i18n";
 import { getDb, requireUser } from "~/infra/auth.server";
 import { localeContext } from "~/infra/context";
+import { canManage } from "~/utils/permissions";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: loaderData ? `${loaderData.lesson.title} · ${loaderData.course.title} · Skillshelf` : "Skillshelf" },
@@ -41,8 +42,11 @@ export async function loader(args: Route.LoaderArgs) {
   if (!progress || !lesson || !found) notFound();
   const { content, source, entry } = found;
   const draft = !progress.course.published;
-  // A draft preview records nothing; a reload within a minute of the last visit has nothing new.
-  if (!draft && !lesson.recentlyOpened) await recordLessonVisit(db, user.id, { id: lesson.id, courseId: progress.courseId });
+  // "View as learner" (?as=learner) lets a course's owner see the learner's page without writing anything.
+  const viewAsLearner = args.url.searchParams.get("as") === "learner" && canManage(user, progress.course.owners);
+  const preview = draft || viewAsLearner;
+  // A preview records nothing; a reload within a minute of the last visit has nothing new.
+  if (!preview && !lesson.recentlyOpened) await recordLessonVisit(db, user.id, { id: lesson.id, courseId: progress.courseId });
   const quizzes = await lessonQuizViews(db, {
     userId: user.id,
     lessonId: lesson.id,
@@ -67,6 +71,7 @@ export async function loader(args: Route.LoaderArgs) {
     lang: found.lang,
     fallback: found.fallback,
     draft,
+    preview,
     segments: entry.segments,
     quizzes,
     toc: entry.toc,
@@ -136,7 +141,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function LessonPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { course, lesson, lang, fallback, draft, segments, quizzes, toc, prev, next } = loaderData;
+  const { course, lesson, lang, fallback, draft, preview, segments, quizzes, toc, prev, next } = loaderData;
   const feedback = actionData && "quizId" in actionData ? (actionData as QuizActionFeedback) : undefined;
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
@@ -170,7 +175,7 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
         <h1 id="lesson-title" className="page-title mt-1" lang={lang}>
           {lesson.title}
         </h1>
-        {draft ? <DraftNote /> : null}
+        {draft ? <DraftNote /> : preview ? <PreviewNote /> : null}
         {fallback ? (
           <p role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
             {t("lesson.fallback")}
@@ -180,11 +185,11 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
           {segments.map((segment, i) => {
             if (segment.kind === "html") return <div key={i} className="lesson-body mt-6" dangerouslySetInnerHTML={{ __html: segment.html }} />;
             const quiz = quizzes.find((q) => q.id === segment.quizId);
-            return quiz ? <QuizBlock key={i} quiz={quiz} feedback={feedback} preview={draft} /> : null;
+            return quiz ? <QuizBlock key={i} quiz={quiz} feedback={feedback} preview={preview} /> : null;
           })}
         </div>
         <div className="mt-10 border-t border-stone-200 pt-6">
-          {draft ? null : lesson.completed ? (
+          {preview ? null : lesson.completed ? (
             <p className="font-semibold text-emerald-800" role="status">
               ✓ {t("lesson.completed")}
             </p>

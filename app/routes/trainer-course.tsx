@@ -67,7 +67,10 @@ export default function TrainerCoursePage({ loaderData }: Route.ComponentProps) 
             {funnel.map((f) => (
               <tr key={f.slug} className="border-b border-stone-200">
                 <td className="py-2 pr-4">
-                  <Link to={`/courses/${course.slug}/${f.slug}`}>{f.title}</Link>
+                  <Link to={`/courses/${course.slug}/${f.slug}`}>{f.title}</Link>{" "}
+                  <Link to={`/courses/${course.slug}/${f.slug}?as=learner`} className="text-xs">
+                    ({t("trainer.viewAsLearner")})
+                  </Link>
                 </td>
                 <td className="py-2 pr-4 text-right tabular-nums">{f.reached}</td>
                 <td className="py-2 pr-4 text-right tabular-nums">{f.completed}</td>

@@ -20,3 +20,8 @@ export function navFor(user: { roles: readonly Role[] }): NavItem[] {
   if (hasRole(user, "admin")) items.push({ to: "/admin", key: "admin" });
   return items;
 }
+
+/** Course owners (their email in the course's owners) and admins manage a course. */
+export function canManage(user: { email: string; roles: readonly Role[] }, owners: readonly string[]) {
+  return user.roles.includes("admin") || owners.includes(user.email.toLowerCase());
+}

@@ -174,3 +174,19 @@ test("the owner opens course insight, sorts the learner list and exports it as C
   expect((await page.goto("/trainer/courses/e2e-quiz-course"))?.status()).toBe(403);
   expect((await page.request.get("/trainer/courses/e2e-quiz-course/learners.csv")).status()).toBe(403);
 });
+
+test("view as learner shows the learner's page to the owner and records nothing", async ({ page }) => {
+  await loginAs(page, "trainer");
+  await page.goto("/courses/data-literacy-for-libraries/kinds-of-library-data?as=learner");
+  await expect(page.getByRole("note").filter({ hasText: "như học viên" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thư viện có những loại dữ liệu nào?");
+  await expect(page.getByRole("button", { name: /Đánh dấu hoàn thành/ })).toHaveCount(0);
+  await page.goto("/learning");
+  await expect(page.getByRole("link", { name: "Dữ liệu lớn và năng lực dữ liệu cho thư viện" })).toHaveCount(0);
+  // For someone who does not own the course, the parameter changes nothing.
+  await page.context().clearCookies();
+  await loginAs(page, "hr");
+  await page.goto("/courses/data-literacy-for-libraries/kinds-of-library-data?as=learner");
+  await expect(page.getByRole("note").filter({ hasText: "như học viên" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Đánh dấu hoàn thành và học tiếp" })).toBeVisible();
+});
