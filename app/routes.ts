@@ -12,6 +12,7 @@ export default [
   route("courses/:course", "routes/course.tsx"),
   route("courses/:course/:lesson", "routes/lesson.tsx"),
   route("trainer", "routes/trainer.tsx"),
+  route("trainer/health", "routes/trainer-health.tsx"),
   route("trainer/courses/:course", "routes/trainer-course.tsx"),
   route("trainer/courses/:course/learners.csv", "routes/trainer-learners-csv.ts"),
   route("trainer/courses/:course/quizzes/:quiz", "routes/trainer-quiz.tsx"),

@@ -1,3 +1,4 @@
+import { writeHealth } from "./health.server";
 import { forgetStore } from "./store.server";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -142,6 +143,8 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   await syncPublicAssets(cacheDir, courses, assets);
   await writeManifest(cacheDir, manifest, previous);
   if (!only) await collectGarbage(cacheDir, new Set(Object.values(manifest.files)));
+  // A partial (dev) build knows only some files' problems: only full builds update the health file.
+  if (!only) await writeHealth(cacheDir, [...new Set([...courses.map((c) => c.slug), ...manifest.courses.map((c) => c.slug)])], sortProblems(problems));
 
   return {
     manifest,

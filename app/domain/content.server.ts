@@ -5,6 +5,7 @@ import { type CompetenceCatalogue, findCompetence, loadCompetences } from "../co
 import type { LessonEntry, ManifestCourse } from "../content/manifest";
 import type { QuizSpec } from "../content/schema";
 import { loadAnswerKeys, loadEntry, loadManifest } from "../content/store.server";
+import { courseOfProblem, readHealth } from "../content/health.server";
 
 // Compiled lessons live in the content cache written by `npm run content:build`; requests only
 // read them (memoised by the store), never compile MDX.
@@ -47,4 +48,23 @@ export function competenceNames(targets: { id: string; level: number }[], locale
 /** An overview's HTML (overviews hold no quizzes). */
 export function htmlOf(entry: LessonEntry) {
   return entry.segments.flatMap((s) => (s.kind === "html" ? [s.html] : [])).join("\n");
+}
+
+/** The last full content build's problems for some courses, and when each last built cleanly. */
+export function contentHealth(slugs: string[]) {
+  const health = readHealth(CONTENT_CACHE_DIR);
+  return {
+    checkedAt: health?.checkedAt ?? null,
+    courses: slugs.map((slug) => ({
+      slug,
+      lastClean: health?.lastClean[slug] ?? null,
+      problems: (health?.problems ?? []).filter((p) => courseOfProblem(p) === slug),
+    })),
+  };
+}
+
+/** Problems reported for one lesson's files (any language). */
+export function lessonProblems(courseSlug: string, lessonOrder: number, lessonSlug: string) {
+  const prefix = `courses/${courseSlug}/${String(lessonOrder).padStart(2, "0")}-${lessonSlug}.`;
+  return (readHealth(CONTENT_CACHE_DIR)?.problems ?? []).filter((p) => p.file.includes(prefix));
 }

@@ -5,7 +5,7 @@ import type { Route } from "./+types/lesson";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DraftNote, PreviewNote } from "~/components/draft-note";
 import { QuizBlock, type QuizActionFeedback } from "~/components/quiz";
-import { getAnswerKeys, getCourseContent, getEntry, pickLang } from "~/domain/content.server";
+import { getAnswerKeys, getCourseContent, getEntry, lessonProblems, pickLang } from "~/domain/content.server";
 import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit } from "~/domain/progress.server";
 import { lessonQuizViews, saveAnswers, startAttempt, submitAttempt } from "~/domain/quizzes.server";
 import { getI18n } from "~/i18n";
@@ -45,6 +45,8 @@ export async function loader(args: Route.LoaderArgs) {
   // "View as learner" (?as=learner) lets a course's owner see the learner's page without writing anything.
   const viewAsLearner = args.url.searchParams.get("as") === "learner" && canManage(user, progress.course.owners);
   const preview = draft || viewAsLearner;
+  // Owners see the content problems of this lesson (learners keep seeing its last good version).
+  const problems = canManage(user, progress.course.owners) ? lessonProblems(content.slug, source.order, source.slug) : [];
   // A preview records nothing; a reload within a minute of the last visit has nothing new.
   if (!preview && !lesson.recentlyOpened) await recordLessonVisit(db, user.id, { id: lesson.id, courseId: progress.courseId });
   const quizzes = await lessonQuizViews(db, {
@@ -72,6 +74,7 @@ export async function loader(args: Route.LoaderArgs) {
     fallback: found.fallback,
     draft,
     preview,
+    problems,
     segments: entry.segments,
     quizzes,
     toc: entry.toc,
@@ -141,7 +144,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function LessonPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { course, lesson, lang, fallback, draft, preview, segments, quizzes, toc, prev, next } = loaderData;
+  const { course, lesson, lang, fallback, draft, preview, problems, segments, quizzes, toc, prev, next } = loaderData;
   const feedback = actionData && "quizId" in actionData ? (actionData as QuizActionFeedback) : undefined;
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
@@ -176,6 +179,18 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
           {lesson.title}
         </h1>
         {draft ? <DraftNote /> : preview ? <PreviewNote /> : null}
+        {problems.length ? (
+          <div role="alert" className="mt-3 rounded-md border-2 border-red-600 bg-red-50 p-3 text-red-950">
+            <p className="font-semibold">{t("trainer.lessonProblems")}</p>
+            <ul className="mt-1 font-mono text-sm">
+              {problems.map((p, i) => (
+                <li key={i}>
+                  {p.file}:{p.line}: {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {fallback ? (
           <p role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
             {t("lesson.fallback")}

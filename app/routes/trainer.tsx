@@ -39,7 +39,12 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   return (
     <div className="space-y-6">
-      <h1 className="page-title">{t("trainer.title")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="page-title">{t("trainer.title")}</h1>
+        <Link to="/trainer/health" className="btn-secondary">
+          {t("trainer.health")}
+        </Link>
+      </div>
       <section aria-labelledby="owned-heading" className="card overflow-x-auto">
         <h2 id="owned-heading" className="text-xl font-semibold">
           {t("trainer.myCourses")}

@@ -190,3 +190,19 @@ test("view as learner shows the learner's page to the owner and records nothing"
   await expect(page.getByRole("note").filter({ hasText: "như học viên" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Đánh dấu hoàn thành và học tiếp" })).toBeVisible();
 });
+
+test("content health lists a broken lesson with file and line for its owner; learners never see it", async ({ page }) => {
+  await loginAs(page, "trainer");
+  await page.goto("/trainer");
+  await page.getByRole("link", { name: "Tình trạng nội dung" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tình trạng nội dung");
+  const course = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Khóa kiểm thử bài kiểm tra" }) });
+  await expect(course.getByText(/courses\/e2e-quiz-course\/02-broken-lesson\.vi\.mdx:7: /)).toBeVisible();
+  const clean = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Dịch vụ thư viện số" }) });
+  await expect(clean.getByText("Không có lỗi.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.context().clearCookies();
+  await loginAs(page, "learner");
+  expect((await page.goto("/courses/e2e-quiz-course/broken-lesson"))?.status()).toBe(404);
+  expect((await page.goto("/trainer/health"))?.status()).toBe(403);
+});
