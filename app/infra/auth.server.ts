@@ -37,6 +37,16 @@ export function requireRole(args: Args, ...roles: Role[]): SessionUser {
   throw data({ reason: "forbidden", roles }, { status: 403 });
 }
 
+/**
+ * For pages about one course a trainer owns: anyone else, learners included, gets the same 404 as
+ * for a course that does not exist, so the page reveals nothing about courses they do not own.
+ */
+export function requireTrainerOr404(args: Args): SessionUser {
+  const user = requireUser(args);
+  if (!hasRole(user, "trainer")) throw data({ reason: "not-found" }, { status: 404 });
+  return user;
+}
+
 /** Only local paths are followed after sign-in, so a link cannot send people to another site. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/learning") {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;

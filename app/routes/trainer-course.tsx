@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { findOwnedCourse } from "~/domain/courses.server";
 import { courseLearners, lessonFunnel } from "~/domain/insight.server";
 import { InsightQuerySchema, LEARNER_SORTS } from "~/schemas/insight";
-import { getDb, requireRole } from "~/infra/auth.server";
+import { getDb, requireTrainerOr404 } from "~/infra/auth.server";
 import { localeContext } from "~/infra/context";
 import { formatDate } from "~/utils/format";
 import { title } from "~/utils/meta";
@@ -13,7 +13,7 @@ import { title } from "~/utils/meta";
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "trainer.insight");
 
 export async function loader(args: Route.LoaderArgs) {
-  const user = requireRole(args, "trainer");
+  const user = requireTrainerOr404(args);
   const db = getDb(args.context);
   const locale = args.context.get(localeContext);
   const query = InsightQuerySchema.safeParse(Object.fromEntries(args.url.searchParams));

@@ -4,12 +4,12 @@ import { findOwnedCourse } from "~/domain/courses.server";
 import { courseLearners } from "~/domain/insight.server";
 import { InsightQuerySchema } from "~/schemas/insight";
 import { getI18n } from "~/i18n";
-import { getDb, requireRole } from "~/infra/auth.server";
+import { getDb, requireTrainerOr404 } from "~/infra/auth.server";
 import { localeContext } from "~/infra/context";
 import { toCsv } from "~/utils/csv.server";
 
 export async function loader(args: Route.LoaderArgs) {
-  const user = requireRole(args, "trainer");
+  const user = requireTrainerOr404(args);
   const db = getDb(args.context);
   const query = InsightQuerySchema.safeParse(Object.fromEntries(args.url.searchParams));
   if (!query.success) throw data({ message: "validation.invalid" }, { status: 400 });

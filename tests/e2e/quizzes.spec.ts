@@ -122,7 +122,7 @@ test("the course owner sees quiz statistics from the trainer home; a learner can
   const url = page.url();
   await page.context().clearCookies();
   await loginAs(page, "learner");
-  expect((await page.goto(url))?.status()).toBe(403);
+  expect((await page.goto(url))?.status()).toBe(404);
   await page.context().clearCookies();
   await loginAs(page, "trainer");
   expect((await page.goto("/trainer/courses/ai-in-library-services/quizzes/no-such-quiz"))?.status()).toBe(404);
@@ -171,8 +171,8 @@ test("the owner opens course insight, sorts the learner list and exports it as C
   expect((await page.goto("/trainer/courses/no-such-course"))?.status()).toBe(404);
   await page.context().clearCookies();
   await loginAs(page, "learner");
-  expect((await page.goto("/trainer/courses/e2e-quiz-course"))?.status()).toBe(403);
-  expect((await page.request.get("/trainer/courses/e2e-quiz-course/learners.csv")).status()).toBe(403);
+  expect((await page.goto("/trainer/courses/e2e-quiz-course"))?.status()).toBe(404);
+  expect((await page.request.get("/trainer/courses/e2e-quiz-course/learners.csv")).status()).toBe(404);
 });
 
 test("view as learner shows the learner's page to the owner and records nothing", async ({ page }) => {

@@ -121,3 +121,28 @@ test("the lesson funnel and learner list match counts computed by hand", async (
   expect(byName.map((l) => l.fullName)).toEqual(["Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bình"]);
   expect(c).toBeTruthy();
 });
+
+test("course insight and its CSV answer 404 to another trainer and to a learner, 400 to a bad sort", async () => {
+  const { callRoute, cookieFrom, request } = await import("../support/route");
+  const loginRoute = await import("../../app/routes/login");
+  const insight = await import("../../app/routes/trainer-course");
+  const csv = await import("../../app/routes/trainer-learners-csv");
+  const { TEST_PASSWORD } = await import("../support/factories");
+  await syncFake(handle.db, fakeCourse("insight-owned", [{ slug: "a", vi: "Bài A" }], { owners: ["insight.owner@thuvien.test"] }));
+  const signIn = async (email: string) =>
+    cookieFrom(await callRoute(loginRoute.action, request("/login", { form: { email, password: TEST_PASSWORD } }), handle.db));
+  const owner = await signIn(await createUser(handle.db, { email: "insight.owner@thuvien.test", roles: ["trainer"] }));
+  const other = await signIn(await createUser(handle.db, { roles: ["trainer"] }));
+  const learner = await signIn(await createUser(handle.db, { roles: ["learner"] }));
+  const get = (mod: { loader: unknown }, path: string, cookie: string) =>
+    callRoute(mod.loader as never, request(path, { cookie }), handle.db, { course: "insight-owned" });
+  expect((await get(insight, "/trainer/courses/insight-owned", owner)).status).toBe(200);
+  expect((await get(insight, "/trainer/courses/insight-owned", other)).status).toBe(404);
+  expect((await get(insight, "/trainer/courses/insight-owned", learner)).status).toBe(404);
+  expect((await get(insight, "/trainer/courses/insight-owned?sort=drop+table", owner)).status).toBe(400);
+  const file = await get(csv, "/trainer/courses/insight-owned/learners.csv", owner);
+  expect(file.status).toBe(200);
+  expect(file.headers.get("content-type")).toContain("text/csv");
+  expect((await get(csv, "/trainer/courses/insight-owned/learners.csv", other)).status).toBe(404);
+  expect((await get(csv, "/trainer/courses/insight-owned/learners.csv", learner)).status).toBe(404);
+});
