@@ -194,6 +194,7 @@ test("view as learner shows the learner's page to the owner and records nothing"
 test("content health lists a broken lesson with file and line for its owner; learners never see it", async ({ page }) => {
   await loginAs(page, "trainer");
   await page.goto("/trainer");
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole("link", { name: "Tình trạng nội dung" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tình trạng nội dung");
   const course = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Khóa kiểm thử bài kiểm tra" }) });
