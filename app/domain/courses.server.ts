@@ -6,6 +6,8 @@ import { courses, enrolments, lessons } from "../../db/schema";
 import { COURSE_LEVELS, COURSE_TOPICS } from "../content/schema";
 import { escapeLike, searchTerms } from "../utils/text";
 import { lessonCounts } from "./progress.server";
+import { canManage } from "../utils/permissions";
+import type { Role } from "../../db/schema";
 
 export const CatalogueQuerySchema = z.object({
   q: z.string().trim().max(200, "validation.tooLong|{\"max\":200}").optional().default(""),
@@ -90,11 +92,11 @@ export async function listOwnedCourses(db: Db, email: string, isAdmin: boolean) 
  * A course (draft or published) as its owner or an admin may manage it; null for anyone else,
  * so that another trainer gets the same 404 as for a course that does not exist.
  */
-export async function findOwnedCourse(db: Db, slug: string, user: { email: string; roles: readonly string[] }) {
+export async function findOwnedCourse(db: Db, slug: string, user: { email: string; roles: readonly Role[] }) {
   const [row] = await db
     .select({ id: courses.id, slug: courses.slug, titleVi: courses.titleVi, titleEn: courses.titleEn, owners: courses.owners })
     .from(courses)
     .where(eq(courses.slug, slug));
   if (!row) return null;
-  return user.roles.includes("admin") || row.owners.includes(user.email.toLowerCase()) ? row : null;
+  return canManage(user, row.owners) ? row : null;
 }
