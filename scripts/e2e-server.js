@@ -34,6 +34,7 @@ if (process.env.DATABASE_URL) {
 const contentDir = path.join(".data", `e2e-content-${stamp}`);
 cpSync("content", contentDir, { recursive: true });
 cpSync("tests/fixtures/e2e-course", path.join(contentDir, "courses", "e2e-quiz-course"), { recursive: true });
+cpSync("tests/fixtures/e2e-fallback-course", path.join(contentDir, "courses", "e2e-fallback-course"), { recursive: true });
 // A draft course made the way a trainer makes one: with the scaffold command.
 const scaffold = spawnSync(
   path.join("node_modules", ".bin", "tsx"),

@@ -75,3 +75,15 @@ test("catalogue, course and lesson pages have no serious accessibility violation
     await expectNoSeriousA11yViolations(page);
   }
 });
+
+test("a lesson without an English version falls back to Vietnamese with a visible note", async ({ page }) => {
+  await loginAs(page, "hr");
+  await page.goto("/courses/e2e-fallback-course/vietnamese-only");
+  await expect(page.getByRole("note").filter({ hasText: "chưa có bản" })).toHaveCount(0);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("note").filter({ hasText: "This lesson has no English version yet" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bài chỉ có tiếng Việt");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "vi");
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bài chỉ có tiếng Việt");
+});
