@@ -61,3 +61,8 @@ export function negotiateLocale(options: {
     .sort((a, b) => b.q - a.q);
   return ranked.find((entry) => isLocale(entry.lang))?.lang as Locale | undefined ?? DEFAULT_LOCALE;
 }
+
+/** A stored text in the reader's language: the English one for English readers when it exists, else the Vietnamese. */
+export function inLocale(locale: Locale, vi: string, en: string | null | undefined) {
+  return (locale === "en" ? en : null) ?? vi;
+}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/course";
+import { inLocale } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { competenceNames, getCourseContent, getEntry, htmlOf, pickLang } from "~/domain/content.server";
 import { findCourseProgress } from "~/domain/progress.server";
@@ -24,8 +25,8 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     slug: content.slug,
     draft: !course.published,
-    title: (locale === "en" ? course.titleEn : null) ?? course.titleVi,
-    summary: (locale === "en" ? course.summaryEn : null) ?? course.summaryVi,
+    title: inLocale(locale, course.titleVi, course.titleEn),
+    summary: inLocale(locale, course.summaryVi, course.summaryEn),
     topic: course.topic,
     level: course.level,
     minutes: course.estimatedMinutes,
@@ -34,7 +35,7 @@ export async function loader(args: Route.LoaderArgs) {
     competences: competenceNames(course.competences, locale),
     lessons: progress.lessons.map((l) => ({
       slug: l.slug,
-      title: (locale === "en" ? l.titleEn : null) ?? l.titleVi,
+      title: inLocale(locale, l.titleVi, l.titleEn),
       minutes: l.minutes,
       completed: l.completed,
     })),

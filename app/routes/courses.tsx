@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/courses";
+import { inLocale } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CourseStatus } from "~/components/course-status";
 import { CatalogueQuerySchema, listCatalogue } from "~/domain/courses.server";
@@ -26,13 +27,13 @@ export async function loader(args: Route.LoaderArgs) {
       topic: row.topic,
       level: row.level,
       minutes: row.estimatedMinutes,
-      title: (locale === "en" ? row.titleEn : null) ?? row.titleVi,
-      summary: (locale === "en" ? row.summaryEn : null) ?? row.summaryVi,
+      title: inLocale(locale, row.titleVi, row.titleEn),
+      summary: inLocale(locale, row.summaryVi, row.summaryEn),
       languages: getCourseContent(row.slug)?.languages ?? ["vi"],
       started: row.startedAt !== null,
       completed: row.completedAt !== null,
       percent: percentOf(row),
-      lessons: row.lessons.map((l) => ({ slug: l.slug, title: (locale === "en" ? l.titleEn : null) ?? l.titleVi })),
+      lessons: row.lessons.map((l) => ({ slug: l.slug, title: inLocale(locale, l.titleVi, l.titleEn) })),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/learning";
+import { inLocale } from "~/i18n";
 import { CourseStatus } from "~/components/course-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listMyCourses, percentOf } from "~/domain/progress.server";
@@ -17,7 +18,7 @@ export async function loader(args: Route.LoaderArgs) {
   const rows = await listMyCourses(getDb(args.context), user.id);
   const courses = rows.map((row) => ({
     slug: row.slug,
-    title: (locale === "en" ? row.titleEn : null) ?? row.titleVi,
+    title: inLocale(locale, row.titleVi, row.titleEn),
     percent: percentOf(row),
     completedAt: row.completedAt?.toISOString() ?? null,
     resumeSlug: row.resumeSlug,

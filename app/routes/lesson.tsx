@@ -8,7 +8,7 @@ import { QuizBlock, type QuizActionFeedback } from "~/components/quiz";
 import { getAnswerKeys, getCourseContent, getEntry, lessonProblems, pickLang } from "~/domain/content.server";
 import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit } from "~/domain/progress.server";
 import { lessonQuizViews, saveAnswers, startAttempt, submitAttempt } from "~/domain/quizzes.server";
-import { getI18n } from "~/i18n";
+import { getI18n, inLocale } from "~/i18n";
 import { getDb, requireUser } from "~/infra/auth.server";
 import { localeContext } from "~/infra/context";
 import { canManage } from "~/utils/permissions";
@@ -56,7 +56,7 @@ export async function loader(args: Route.LoaderArgs) {
     specs: getAnswerKeys(found.key),
     t: getI18n(found.lang).t,
   });
-  const titleOf = (l: { titleVi: string; titleEn: string | null }) => (locale === "en" ? l.titleEn : null) ?? l.titleVi;
+  const titleOf = (l: { titleVi: string; titleEn: string | null }) => inLocale(locale, l.titleVi, l.titleEn);
   const prev = progress.lessons[index - 1];
   const next = progress.lessons[index + 1];
   return {

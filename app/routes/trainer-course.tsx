@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/trainer-course";
+import { inLocale } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { findOwnedCourse } from "~/domain/courses.server";
 import { courseLearners, lessonFunnel } from "~/domain/insight.server";
@@ -21,11 +22,10 @@ export async function loader(args: Route.LoaderArgs) {
   const course = await findOwnedCourse(db, args.params.course, user);
   if (!course) throw data({ reason: "not-found" }, { status: 404 });
   const [funnel, learners] = await Promise.all([lessonFunnel(db, course.id), courseLearners(db, course.id, query.data)]);
-  const pick = (vi: string, en: string | null) => (locale === "en" ? en : null) ?? vi;
   return {
-    course: { slug: course.slug, title: pick(course.titleVi, course.titleEn) },
+    course: { slug: course.slug, title: inLocale(locale, course.titleVi, course.titleEn) },
     query: query.data,
-    funnel: funnel.map((f) => ({ ...f, title: pick(f.titleVi, f.titleEn) })),
+    funnel: funnel.map((f) => ({ ...f, title: inLocale(locale, f.titleVi, f.titleEn) })),
     learners: learners.map((l) => ({
       fullName: l.fullName,
       email: l.email,

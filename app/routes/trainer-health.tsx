@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/trainer-health";
+import { inLocale } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { contentHealth } from "~/domain/content.server";
 import { listOwnedCourses } from "~/domain/courses.server";
@@ -20,7 +21,7 @@ export async function loader(args: Route.LoaderArgs) {
     checkedAt: health.checkedAt,
     courses: health.courses.map((c) => {
       const course = owned.find((o) => o.slug === c.slug)!;
-      return { ...c, title: (locale === "en" ? course.titleEn : null) ?? course.titleVi };
+      return { ...c, title: inLocale(locale, course.titleVi, course.titleEn) };
     }),
   };
 }

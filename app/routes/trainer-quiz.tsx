@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/trainer-quiz";
+import { inLocale } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { findOwnedCourse } from "~/domain/courses.server";
 import { getAnswerKeys, getCourseContent, pickLang } from "~/domain/content.server";
@@ -24,7 +25,7 @@ export async function loader(args: Route.LoaderArgs) {
   if (!course || !content || !lesson || !spec) throw data({ reason: "not-found" }, { status: 404 });
   const stats = quizStats(spec.questions, await submittedAttempts(db, course.id, spec.id));
   return {
-    course: { slug: course.slug, title: (locale === "en" ? course.titleEn : null) ?? course.titleVi },
+    course: { slug: course.slug, title: inLocale(locale, course.titleVi, course.titleEn) },
     quiz: { id: spec.id, title: spec.title, passMark: spec.passMark },
     stats,
     questions: spec.questions.map((q) => ({

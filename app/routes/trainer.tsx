@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/trainer";
+import { inLocale } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listOwnedCourses } from "~/domain/courses.server";
 import { getDb, requireRole } from "~/infra/auth.server";
@@ -17,7 +18,7 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     courses: rows.map((row) => ({
       slug: row.slug,
-      title: (locale === "en" ? row.titleEn : null) ?? row.titleVi,
+      title: inLocale(locale, row.titleVi, row.titleEn),
       published: row.published,
       enrolled: row.enrolled,
       completed: row.completed,
