@@ -65,6 +65,8 @@ export const userRoles = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: roleEnum("role").notNull(),
+    /** For hr: limits what they see and export to this org unit and its descendants (null: everything). */
+    scopeOrgUnitId: uuid("scope_org_unit_id").references(() => orgUnits.id),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.role] })],
@@ -157,6 +159,9 @@ export const enrolments = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** Completion cycle: recertification starts the next one (graded quizzes must be passed again after cycleStartedAt). */
+    cycle: integer("cycle").notNull().default(1),
+    cycleStartedAt: timestamp("cycle_started_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.courseId] }), index("enrolments_course_idx").on(t.courseId)],
 );
@@ -239,4 +244,217 @@ export const quizAttempts = pgTable(
     uniqueIndex("quiz_attempts_open_key").on(t.userId, t.lessonId, t.quizId).where(sql`status = 'in_progress'`),
     index("quiz_attempts_quiz_idx").on(t.lessonId, t.quizId, t.status),
   ],
+);
+
+// --- audit log ------------------------------------------------------------------------------------
+
+/** Who did what, when: imports, role changes, deactivations, assignment changes, revocations, re-issues. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** null when the system acted (the daily job, the first start). */
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** e.g. "certificate.revoke", "staff.import", "user.roles", "assignment.create". */
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_target_idx").on(t.targetType, t.targetId)],
+);
+
+// --- certificates -----------------------------------------------------------------------------------
+
+/** ES256 signing keys for Open Badges credentials: the newest unretired one signs; every one stays published. */
+export const signingKeys = pgTable("signing_keys", {
+  /** The key id (also the last segment of its public URL). */
+  id: text("id").primaryKey(),
+  alg: text("alg").notNull().default("ES256"),
+  publicJwk: jsonb("public_jwk").$type<Record<string, unknown>>().notNull(),
+  privateJwk: jsonb("private_jwk").$type<Record<string, unknown>>(),
+  createdAt: createdAt(),
+  retiredAt: timestamp("retired_at", { withTimezone: true }),
+});
+
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Public code, at least 80 random bits, base32 in groups (stored without dashes, upper case). */
+    code: text("code").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id),
+    /** Which completion of the course this is (recertification opens cycle 2, 3, …). */
+    cycle: integer("cycle").notNull().default(1),
+    /** Everything below is frozen at issue time. */
+    fullName: text("full_name").notNull(),
+    courseSlug: text("course_slug").notNull(),
+    courseTitleVi: text("course_title_vi").notNull(),
+    courseTitleEn: text("course_title_en"),
+    courseVersion: text("course_version").notNull(),
+    competences: jsonb("competences").$type<{ id: string; level: number }[]>().notNull().default([]),
+    scores: jsonb("scores").$type<{ quizId: string; lessonSlug: string; percent: number }[]>().notNull().default([]),
+    issuer: jsonb("issuer").$type<{ nameVi: string; nameEn: string; url: string }>().notNull(),
+    completedAt: timestamp("completed_at", { withTimezone: true }).notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+    validUntil: timestamp("valid_until", { withTimezone: true }),
+    /** Position in the published status list (revocation bit). */
+    statusIndex: integer("status_index").notNull().generatedAlwaysAsIdentity(),
+    /** The signed Open Badges 3.0 credential (VC-JWT, compact form). */
+    credentialJwt: text("credential_jwt"),
+    keyId: text("key_id").references(() => signingKeys.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: uuid("revoked_by").references(() => users.id),
+    revocationReason: text("revocation_reason"),
+    /** A corrected re-issue points back at the certificate it replaces; the old one points forward. */
+    replacesId: uuid("replaces_id").references((): AnyPgColumn => certificates.id),
+    replacedById: uuid("replaced_by_id").references((): AnyPgColumn => certificates.id),
+  },
+  (t) => [
+    uniqueIndex("certificates_code_key").on(t.code),
+    uniqueIndex("certificates_status_index_key").on(t.statusIndex),
+    // One certificate per person, course and completion cycle: concurrent completions insert once.
+    uniqueIndex("certificates_issue_key").on(t.userId, t.courseId, t.cycle).where(sql`replaces_id is null`),
+    uniqueIndex("certificates_replaces_key").on(t.replacesId),
+    index("certificates_user_idx").on(t.userId),
+    index("certificates_course_idx").on(t.courseId),
+  ],
+);
+
+// --- staff administration ---------------------------------------------------------------------------
+
+export const tokenPurposeEnum = pgEnum("token_purpose", ["invite", "reset"]);
+
+/** One-time links (invitation, password reset): only the SHA-256 of the token is stored. */
+export const userTokens = pgTable(
+  "user_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: tokenPurposeEnum("purpose").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("user_tokens_user_idx").on(t.userId)],
+);
+
+/** Every email Skillshelf sends; without SMTP_URL this is the dev outbox admins read in the app. */
+export const outboxMessages = pgTable(
+  "outbox_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    /** What it is about, for the outbox list (e.g. "invite", "reset", "reminder"). */
+    kind: text("kind").notNull(),
+    /** Guards against sending the same message twice (e.g. reminder:<assignment>:<user>:<cycle>:<stage>). */
+    dedupeKey: text("dedupe_key"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    error: text("error"),
+  },
+  (t) => [uniqueIndex("outbox_messages_dedupe_key").on(t.dedupeKey), index("outbox_messages_created_idx").on(t.createdAt)],
+);
+
+// --- assigned training --------------------------------------------------------------------------------
+
+/** HR's assignment of a course to an org unit (optionally its descendants), a job title, or named people. */
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id),
+    orgUnitId: uuid("org_unit_id").references(() => orgUnits.id),
+    includeDescendants: boolean("include_descendants").notNull().default(true),
+    jobTitle: text("job_title"),
+    /** Due date as a calendar day in Asia/Ho_Chi_Minh (overdue from the next day). */
+    dueOn: text("due_on").notNull(),
+    /** Days a person who joins later (or whose certificate expires) gets to complete it. */
+    daysForNewcomers: integer("days_for_newcomers").notNull().default(30),
+    /** Require a valid certificate: when it expires the assignment opens again. */
+    recertify: boolean("recertify").notNull().default(false),
+    note: text("note"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [index("assignments_course_idx").on(t.courseId), index("assignments_unit_idx").on(t.orgUnitId)],
+);
+
+/** Named people of an assignment. */
+export const assignmentPeople = pgTable(
+  "assignment_people",
+  {
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.userId] }), index("assignment_people_user_idx").on(t.userId)],
+);
+
+/**
+ * What each person owes for each assignment, per cycle (materialised when assignments, people or certificates
+ * change, and by the daily job). A completed cycle is history; recertification opens the next one.
+ */
+export const learnerAssignments = pgTable(
+  "learner_assignments",
+  {
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    cycle: integer("cycle").notNull().default(1),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id),
+    /** Calendar day (Asia/Ho_Chi_Minh). */
+    dueOn: text("due_on").notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    certificateId: uuid("certificate_id").references(() => certificates.id),
+    /** Set when the person no longer falls under the assignment, or it was withdrawn (history is kept). */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    overdueAt: timestamp("overdue_at", { withTimezone: true }),
+    reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
+    overdueNoticeSentAt: timestamp("overdue_notice_sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assignmentId, t.userId, t.cycle] }),
+    index("learner_assignments_user_idx").on(t.userId, t.courseId),
+    index("learner_assignments_course_idx").on(t.courseId, t.dueOn),
+  ],
+);
+
+/** Guards scheduled jobs: one row per job and period, inserted once whichever instance runs it first. */
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    job: text("job").notNull(),
+    runKey: text("run_key").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    instance: text("instance"),
+    summary: jsonb("summary").$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.runKey] })],
 );

@@ -1,3 +1,7 @@
+import * as assignments from "./assignments";
+import * as certificates from "./certificates";
+import * as hrReports from "./hr-reports";
+import * as staffAdmin from "./staff-admin";
 import type { Messages } from "./index";
 
 export const en = {
@@ -279,4 +283,8 @@ export const en = {
   home: {
     greeting: "Hello, {{name}}",
   },
+  certificates: certificates.en,
+  staffAdmin: staffAdmin.en,
+  assignments: assignments.en,
+  hrReports: hrReports.en,
 } satisfies Messages;

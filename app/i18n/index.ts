@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./en";
+import type { Widen } from "./types";
 import { vi } from "./vi";
 
 export const LOCALES = ["vi", "en"] as const;
@@ -8,7 +9,6 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "vi";
 export const LOCALE_COOKIE = "skillshelf_lang";
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every language has exactly the keys of the Vietnamese messages. */
 export type Messages = Widen<typeof vi>;
 

@@ -1,3 +1,7 @@
+import * as assignments from "./assignments";
+import * as certificates from "./certificates";
+import * as hrReports from "./hr-reports";
+import * as staffAdmin from "./staff-admin";
 export const vi = {
   app: {
     name: "Skillshelf",
@@ -277,4 +281,8 @@ export const vi = {
   home: {
     greeting: "Xin chào, {{name}}",
   },
+  certificates: certificates.vi,
+  staffAdmin: staffAdmin.vi,
+  assignments: assignments.vi,
+  hrReports: hrReports.vi,
 } as const;

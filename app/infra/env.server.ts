@@ -34,6 +34,23 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Public origin used in links sent by email or printed on certificates. */
   APP_URL: z.url({ error: "must be an absolute URL like https://skillshelf.example.vn" }).optional(),
+  /** smtp://user:pass@host:587 — without it, email lands in the dev outbox admins read in the app. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined))
+    .pipe(
+      z
+        .string()
+        .refine((v) => /^smtps?:\/\/[^/]+/.test(v), "must be a URL like smtp://user:password@host:587")
+        .optional(),
+    ),
+  MAIL_FROM: z.string().min(3).default("Skillshelf <no-reply@skillshelf.local>"),
+  /** The issuing organisation printed on certificates and named in credentials. */
+  ORG_NAME_VI: z.string().min(1).default("Thư viện Quốc gia Việt Nam"),
+  ORG_NAME_EN: z.string().min(1).default("National Library of Vietnam"),
+  /** A PNG or JPEG logo for certificates (path); the built-in Skillshelf mark when unset. */
+  ORG_LOGO: z.string().min(1).optional(),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")
