@@ -1,3 +1,4 @@
+import { afterCourseCompleted } from "./completion.server";
 import { and, asc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { outer, preparedFor } from "../../db/sql";
 import type { Db } from "../../db/client";
@@ -57,6 +58,11 @@ export async function completeLesson(db: Db, userId: string, lesson: LessonRef) 
  * Sets the course's completion date, once, when every active lesson is complete and every graded
  * quiz of the current content has a passed attempt. Returns whether this call completed it.
  */
+/**
+ * Marks the enrolment completed when every active lesson is completed and every active graded quiz passed
+ * (in a recertification cycle: passed again since the cycle started). Runs inside the caller's transaction;
+ * when it completes the course it calls `afterCourseCompleted` there too (certificate, assignments).
+ */
 export async function refreshCourseCompletion(db: Db, userId: string, courseId: string) {
   const completed = await db
     .update(enrolments)
@@ -75,12 +81,16 @@ export async function refreshCourseCompletion(db: Db, userId: string, courseId: 
           select 1 from course_quizzes cq join lessons l on l.id = cq.lesson_id and l.active
           where cq.course_id = ${courseId} and cq.active and cq.graded
             and not exists (select 1 from quiz_attempts qa where qa.user_id = ${userId} and qa.lesson_id = cq.lesson_id
-              and qa.quiz_id = cq.quiz_id and qa.status = 'submitted' and qa.passed)
+              and qa.quiz_id = cq.quiz_id and qa.status = 'submitted' and qa.passed
+              and (${outer(enrolments.cycleStartedAt)} is null or qa.submitted_at >= ${outer(enrolments.cycleStartedAt)}))
         )`,
       ),
     )
-    .returning({ completedAt: enrolments.completedAt });
-  return completed.length > 0;
+    .returning({ completedAt: enrolments.completedAt, cycle: enrolments.cycle });
+  const [row] = completed;
+  if (!row?.completedAt) return false;
+  await afterCourseCompleted(db, { userId, courseId, completedAt: row.completedAt, cycle: row.cycle });
+  return true;
 }
 
 export type CourseProgress = {

@@ -1,0 +1,12 @@
+import type { Db } from "../../db/client";
+
+export type CourseCompletion = { userId: string; courseId: string; completedAt: Date; cycle: number };
+
+/**
+ * Everything that follows a learner completing a course, in the same transaction as the completion itself
+ * (so a failure rolls the completion back and a retry does it all again, once).
+ */
+export async function afterCourseCompleted(db: Db, completion: CourseCompletion): Promise<void> {
+  void db;
+  void completion;
+}
