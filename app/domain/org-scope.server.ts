@@ -26,7 +26,7 @@ export async function unitSubtree(db: Db, unitId: string): Promise<string[]> {
       select o.id from org_units o join tree t on o.parent_id = t.id
     )
     select id from tree`);
-  return rowsOf(result).map((r) => r.id);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
 }
 
 /** postgres.js returns an array, PGlite an object with rows: the same rows either way. */
