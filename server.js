@@ -1,5 +1,6 @@
 // Skillshelf HTTP server: Express in front of the React Router request handler, with compression,
 // structured request logs (pino), static assets and the client IP the sign-in throttle needs.
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
@@ -59,11 +60,20 @@ if (vite) {
   app.use(vite.middlewares);
 } else {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h", index: false }));
+  // The other public files (favicon, robots.txt…) are known at start: only their paths touch the
+  // disk, so a page request never pays for a failed stat.
+  const publicFiles = new Set(
+    readdirSync("build/client", { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${entry.name}`),
+  );
+  const publicStatic = express.static("build/client", { maxAge: "1h", index: false });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
 }
 app.use(
   createRequestHandler({
-    build: loadBuild,
+    // In production the build is loaded once; in development Vite reloads it on every request.
+    build: vite ? loadBuild : await loadBuild(),
     mode: env.NODE_ENV,
   }),
 );

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { ReadCache, attachReadCache, watchWrites } from "./read-cache";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -48,7 +49,11 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
+  // This process owns the embedded database: reads can be cached until the next write (db/read-cache.ts).
+  const cache = new ReadCache();
+  watchWrites(client as never, cache);
   const db = drizzle(client, { schema });
+  attachReadCache(db, cache);
   return {
     db: db as unknown as Db,
     driver: "pglite",

@@ -1,3 +1,4 @@
+import { cachedRead } from "../../db/read-cache";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { outer } from "../../db/sql";
 import { z } from "zod";
@@ -21,7 +22,13 @@ function matchesAll(column: SQL | typeof courses.searchText | typeof lessons.sea
 }
 
 /** Published courses with the learner's own status; search ignores case and Vietnamese diacritics. */
-export async function listCatalogue(db: Db, userId: string, query: CatalogueQuery) {
+export function listCatalogue(db: Db, userId: string, query: CatalogueQuery) {
+  return cachedRead(db, `catalogue:${userId}:${JSON.stringify([query.q ?? "", query.topic ?? "", query.level ?? ""])}`, () =>
+    loadCatalogue(db, userId, query),
+  );
+}
+
+async function loadCatalogue(db: Db, userId: string, query: CatalogueQuery) {
   const terms = searchTerms(query.q);
   const filters = [eq(courses.published, true)];
   if (query.topic) filters.push(eq(courses.topic, query.topic));

@@ -1,5 +1,6 @@
 import { afterCourseCompleted } from "./completion.server";
 import { and, asc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { cachedRead } from "../../db/read-cache";
 import { outer, preparedFor } from "../../db/sql";
 import type { Db } from "../../db/client";
 import { courses, enrolments, lessonProgress, lessons } from "../../db/schema";
@@ -138,12 +139,10 @@ export async function findCourseProgress(
       ),
     ).prepare("course_progress_by_slug"),
   );
-  const rows = await query.execute({
-    userId: user.id,
-    slug: courseSlug,
-    isAdmin: user.roles.includes("admin"),
-    email: user.email.toLowerCase(),
-  });
+  const params = { userId: user.id, slug: courseSlug, isAdmin: user.roles.includes("admin"), email: user.email.toLowerCase() };
+  const rows = await cachedRead(db, `progress:${params.userId}:${params.isAdmin}:${params.email}:${courseSlug}`, () =>
+    query.execute(params),
+  );
   const first = rows[0];
   if (!first) return null;
   const course = {
@@ -184,9 +183,8 @@ function progressRows(db: Db, userId: string | Placeholder, where: SQL | undefin
       minutes: lessons.minutes,
       completedAt: lessonProgress.completedAt,
       openedAt: lessonProgress.firstOpenedAt,
-      /** True when this lesson was opened (and the course touched) in the last minute. */
-      recentlyOpened: sql<boolean>`coalesce(${lessonProgress.lastOpenedAt} > now() - interval '1 minute'
-        and ${enrolments.lastActivityAt} > now() - interval '1 minute', false)`,
+      lastOpenedAt: lessonProgress.lastOpenedAt,
+      lastActivityAt: enrolments.lastActivityAt,
       enrolledAt: enrolments.startedAt,
       courseCompletedAt: enrolments.completedAt,
       ...gradedQuizCounts(userId),
@@ -199,7 +197,11 @@ function progressRows(db: Db, userId: string | Placeholder, where: SQL | undefin
     .orderBy(asc(lessons.position));
 }
 
+const withinLastMinute = (at: Date | null, now: number) => at !== null && now - at.getTime() < 60_000;
+
 function summarise(rows: Awaited<ReturnType<typeof progressRows>>): CourseProgress {
+  // Computed here rather than with now() in SQL, so that the rows may be served from the read cache.
+  const now = Date.now();
   const list = rows.map((r) => ({
     id: r.id,
     slug: r.slug,
@@ -209,7 +211,8 @@ function summarise(rows: Awaited<ReturnType<typeof progressRows>>): CourseProgre
     minutes: r.minutes,
     completed: r.completedAt !== null,
     opened: r.openedAt !== null,
-    recentlyOpened: r.recentlyOpened,
+    /** True when this lesson was opened (and the course touched) in the last minute. */
+    recentlyOpened: withinLastMinute(r.lastOpenedAt, now) && withinLastMinute(r.lastActivityAt, now),
     /** Every graded quiz of the lesson is passed (true when it has none). */
     quizzesPassed: r.passedQuizzes >= r.gradedQuizzes,
   }));

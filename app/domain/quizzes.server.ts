@@ -1,3 +1,4 @@
+import { cachedRead } from "../../db/read-cache";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { courses, quizAttempts } from "../../db/schema";
@@ -170,11 +171,13 @@ export async function lessonQuizViews(
   input: { userId: string; lessonId: string; quizzes: QuizPublic[]; specs: QuizSpec[]; t: Translate },
 ): Promise<QuizView[]> {
   if (input.quizzes.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(quizAttempts)
-    .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.lessonId, input.lessonId)))
-    .orderBy(asc(quizAttempts.attemptNo));
+  const rows = await cachedRead(db, `attempts:${input.userId}:${input.lessonId}`, () =>
+    db
+      .select()
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.lessonId, input.lessonId)))
+      .orderBy(asc(quizAttempts.attemptNo)),
+  );
   return input.quizzes.map((quiz) => {
     const spec = input.specs.find((s) => s.id === quiz.id);
     const mine = rows.filter((r) => r.quizId === quiz.id);

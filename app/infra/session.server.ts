@@ -1,6 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq, sql } from "drizzle-orm";
+import { cachedRead } from "../../db/read-cache";
 import { outer, preparedFor } from "../../db/sql";
 import type { Db } from "../../db/client";
 import { type Locale, type Role, sessions, users } from "../../db/schema";
@@ -71,7 +72,7 @@ function buildSessionLookup(db: Db) {
 export async function validateSessionToken(db: Db, token: string): Promise<SessionValidation> {
   if (!TOKEN_RE.test(token)) return null;
   const sessionId = sessionIdFromToken(token);
-  const [row] = await sessionLookup(db).execute({ id: sessionId });
+  const [row] = await cachedRead(db, `session:${sessionId}`, () => sessionLookup(db).execute({ id: sessionId }));
   if (!row) return null;
   const now = Date.now();
   if (!row.active || row.expiresAt.getTime() <= now) {

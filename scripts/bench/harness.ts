@@ -24,7 +24,7 @@ export type Server = {
  * Prepares a database of the benchmark's own (a fresh PGlite folder, or a fresh database on the
  * DATABASE_URL server), migrates, seeds and builds content, then starts the production server.
  */
-export async function startServer(options: { port: number; env?: Record<string, string> }): Promise<Server> {
+export async function startServer(options: { port: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<Server> {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     NODE_ENV: "production",
@@ -51,11 +51,11 @@ export async function startServer(options: { port: number; env?: Record<string, 
   }
   const prep = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/prepare.ts"], { cwd: root, env, stdio: "inherit" });
   if (prep.status !== 0) throw new Error("prepare failed");
-  return launch(env, cleanup);
+  return launch(env, cleanup, options.nodeArgs ?? []);
 }
 
-async function launch(env: Record<string, string>, cleanup: () => Promise<void>): Promise<Server> {
-  const proc = spawn("node", ["server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+async function launch(env: Record<string, string>, cleanup: () => Promise<void>, nodeArgs: string[]): Promise<Server> {
+  const proc = spawn("node", [...nodeArgs, "server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${env.PORT}`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -70,7 +70,7 @@ async function launch(env: Record<string, string>, cleanup: () => Promise<void>)
     proc,
     env,
     cleanup,
-    restart: () => launch(env, cleanup),
+    restart: () => launch(env, cleanup, nodeArgs),
     stop: async (options = {}) => {
       proc.kill("SIGTERM");
       await new Promise((r) => proc.once("exit", r));
