@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { certificates, courses, orgUnits, quizAttempts, lessons, users } from "../../db/schema";
-import { formatCode, generateCode } from "../certificates/code";
+import { formatCode, generateCode, normaliseCode } from "../certificates/code";
 import { buildCredential, issuerProfile, kidOf, signCredential, verifyCredentialJwt } from "../certificates/credential.server";
 import { addMonths } from "../certificates/dates";
 import { currentSigningKey, findPublicKey } from "../certificates/keys.server";
@@ -426,3 +426,55 @@ export function getIssuerProfile(origin: string) {
 }
 
 export { formatCode };
+
+/** A stored certificate as shown to people, in the reader's language (names exactly as issued). */
+export function presentCertificate(certificate: NonNullable<Awaited<ReturnType<typeof findCertificateByCode>>>, locale: Locale) {
+  return {
+    code: certificate.code,
+    displayCode: formatCode(certificate.code),
+    fullName: certificate.fullName,
+    courseTitle: locale === "en" ? (certificate.courseTitleEn ?? certificate.courseTitleVi) : certificate.courseTitleVi,
+    courseSlug: certificate.courseSlug,
+    courseVersion: certificate.courseVersion,
+    issuerName: locale === "en" ? certificate.issuer.nameEn : certificate.issuer.nameVi,
+    completedAt: certificate.completedAt.toISOString(),
+    issuedAt: certificate.issuedAt.toISOString(),
+    validUntil: certificate.validUntil?.toISOString() ?? null,
+    revokedAt: certificate.revokedAt?.toISOString() ?? null,
+    replacedByCode: certificate.replacedByCode,
+    status: statusOf(certificate),
+    competences: safeCompetenceNames(certificate.competences, locale).map(({ id, level, name }) => ({ id, level, name })),
+    scores: certificate.scores,
+  };
+}
+
+export type PresentedCertificate = ReturnType<typeof presentCertificate>;
+
+/** Data for the PDF of a certificate in one language. */
+export function certificatePdfInput(
+  certificate: NonNullable<Awaited<ReturnType<typeof findCertificateByCode>>>,
+  lang: Locale,
+  verifyUrl: string,
+) {
+  const shown = presentCertificate(certificate, lang);
+  return {
+    lang,
+    fullName: shown.fullName,
+    courseTitle: shown.courseTitle,
+    completedAt: certificate.completedAt,
+    validUntil: certificate.validUntil,
+    competences: shown.competences,
+    code: certificate.code,
+    verifyUrl,
+    issuerName: shown.issuerName,
+    logoPath: getEnv().ORG_LOGO,
+  };
+}
+
+/** A certificate by a code typed or linked (any case, dashes), only when it belongs to the given person. */
+export async function findOwnCertificate(db: Db, userId: string, rawCode: string) {
+  const code = normaliseCode(rawCode);
+  if (!code) return null;
+  const certificate = await findCertificateByCode(db, code);
+  return certificate && certificate.userId === userId ? certificate : null;
+}
