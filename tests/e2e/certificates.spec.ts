@@ -93,3 +93,48 @@ test("the verify form accepts a code typed loosely and says plainly when there i
   expect((await (await page.request.get("/issuer")).json()).type).toEqual(["Profile"]);
   expect((await (await page.request.get("/credentials/status/1")).json()).credentialSubject.type).toBe("BitstringStatusList");
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("HR corrects a name and re-issues; the old verification page points to the new certificate", async ({ page }) => {
+    await loginAs(page, "trainer");
+    await page.goto(LESSON);
+    await page.getByRole("button", { name: "Đánh dấu hoàn thành" }).click();
+    await page.getByRole("link", { name: "Xem chứng chỉ" }).click();
+    const oldCode = page.url().split("/").pop()!;
+    await page.context().clearCookies();
+
+    await loginAs(page, "hr");
+    const reissue = async (code: string, name: string) => {
+      await page.goto(`/reports/certificates/${code}`);
+      await page.getByLabel("Họ và tên đúng").fill(name);
+      await page.getByRole("button", { name: "Cấp lại" }).click();
+      await expect(page.getByText(/Đã cấp lại chứng chỉ với mã mới/)).toBeVisible();
+      return page.url().split("/").pop()!.split("?")[0]!;
+    };
+    // A revoke without a reason is refused (the field is `required` in the browser, so post it directly).
+    const refused = await page.request.post(`/reports/certificates/${oldCode}`, { form: { intent: "revoke", reason: "" }, maxRedirects: 0 });
+    expect(refused.status()).toBe(400);
+    const newCode = await reissue(oldCode, "Trần Đức Thắng (đã sửa)");
+    expect(newCode).not.toBe(oldCode);
+    await expect(page.getByText("Trần Đức Thắng (đã sửa)", { exact: true })).toBeVisible();
+    await expect(page.getByText(/cấp lại cho Trần Đức Thắng \(đã sửa\)/)).toBeVisible();
+    // Put the shared demo account's name back the same way.
+    const finalCode = await reissue(newCode, DEMO.trainer.name);
+
+    await page.context().clearCookies();
+    await page.goto(`/verify/${oldCode}`);
+    await expect(page.getByRole("status")).toContainText("Đã được thay thế");
+    await page.getByRole("link", { name: "Xem chứng chỉ cấp lại" }).click();
+    await expect(page).toHaveURL(new RegExp(`/verify/${newCode}$`));
+    await page.getByRole("link", { name: "Xem chứng chỉ cấp lại" }).click();
+    await expect(page).toHaveURL(new RegExp(`/verify/${finalCode}$`));
+    await expect(page.getByRole("status")).toContainText("Còn hiệu lực");
+    await expect(page.getByText(DEMO.trainer.name, { exact: true })).toBeVisible();
+    // The form works without JavaScript too.
+    await page.goto("/verify");
+    await page.getByLabel("Mã chứng chỉ").fill(finalCode.toLowerCase().replace(/(.{4})/g, "$1 "));
+    await page.getByRole("button", { name: "Kiểm tra" }).click();
+    await expect(page).toHaveURL(new RegExp(`/verify/${finalCode}$`));
+  });
+});
