@@ -99,7 +99,11 @@ export type OpenBadgeCredential = ReturnType<typeof buildCredential>;
  * VC-JWT as OB 3.0 defines it: the credential is the payload, plus iss, jti, sub, nbf (and exp); the header
  * holds only alg ES256, typ JWT and kid — the URL that returns the public key as one JWK.
  */
-export async function signCredential(credential: OpenBadgeCredential, key: SigningKey, origin: string) {
+export async function signCredential(
+  credential: { id: string; issuer: { id: string }; validFrom: string; validUntil?: string; credentialSubject: { id: string } },
+  key: SigningKey,
+  origin: string,
+) {
   const nbf = Math.floor(Date.parse(credential.validFrom) / 1000);
   const jwt = new SignJWT({ ...credential })
     .setProtectedHeader({ alg: SIGNING_ALG, kid: certificateUrls(origin).key(key.kid), typ: "JWT" })
@@ -107,7 +111,7 @@ export async function signCredential(credential: OpenBadgeCredential, key: Signi
     .setJti(credential.id)
     .setSubject(credential.credentialSubject.id)
     .setNotBefore(nbf);
-  if ("validUntil" in credential && credential.validUntil) jwt.setExpirationTime(Math.floor(Date.parse(credential.validUntil) / 1000));
+  if (credential.validUntil) jwt.setExpirationTime(Math.floor(Date.parse(credential.validUntil) / 1000));
   return jwt.sign(key.privateKey);
 }
 

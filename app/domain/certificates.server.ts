@@ -415,6 +415,12 @@ export async function getStatusList(db: Db, list: number, origin: string, locale
   return statusListCredential(origin, list, locale === "en" ? names.nameEn : names.nameVi, rows.map((r) => r.statusIndex - from));
 }
 
+/** The same status list signed as a VC-JWT with the current key (its `kid` is the key's URL). */
+export async function getSignedStatusList(db: Db, list: number, origin: string) {
+  const credential = await getStatusList(db, list, origin);
+  return signCredential(credential, await currentSigningKey(db), origin);
+}
+
 /** The issuer Profile published at /issuer. */
 export function getIssuerProfile(origin: string) {
   const names = issuerNames();

@@ -165,6 +165,12 @@ test("HR revokes with a required reason; verification and the status list show i
   const list = (await get(statusRoute.loader, "/credentials/status/1", { list: "1" })).data as { credentialSubject: { encodedList: string } };
   expect(statusBit(list.credentialSubject.encodedList, row!.statusIndex)).toBe(true);
   expect((await get(statusRoute.loader, "/credentials/status/x", { list: "x" })).status).toBe(404);
+  // Signed as a VC-JWT too, verifiable with the key its kid names.
+  const signed = String((await get(statusRoute.loader, "/credentials/status/1.jwt", { list: "1.jwt" })).data);
+  const kid = new URL(decodeProtectedHeader(signed).kid!).pathname.replace(/^\/keys\//, "");
+  const key = (await get(keyRoute.loader, `/keys/${kid}`, { file: kid })).data as JWK;
+  const { payload } = await jwtVerify(signed, await importJWK(key, "ES256"), { algorithms: ["ES256"] });
+  expect(statusBit((payload.credentialSubject as { encodedList: string }).encodedList, row!.statusIndex)).toBe(true);
   const history = (await get(manageRoute.loader, path, { code }, hr)).data as { history: { action: string }[] };
   expect(history.history.map((h) => h.action)).toEqual(["certificate.revoke"]);
 });
