@@ -121,8 +121,8 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   let y = doc.y + 14;
   doc.font("regular").fontSize(13).fillColor(MUTED).text(t("certificates.pdf.certifies"), contentX, y, { width: contentW, align: "center" });
   y = doc.y + 6;
-  // The name: as large as fits on one line (down to 20 pt), then wrapping.
-  y = fitted(doc, nfc(input.fullName), "bold", { x: contentX, y, width: contentW, max: 36, min: 18, lines: 1, color: INK });
+  // The name: as large as fits on one line down to 24 pt, then on two lines, then wrapping at 16 pt.
+  y = fitted(doc, nfc(input.fullName), "bold", { x: contentX, y, width: contentW, max: 36, min: 16, lines: 1, moreLinesBelow: 24, color: INK });
   doc.moveTo(W / 2 - 150, y + 4).lineTo(W / 2 + 150, y + 4).lineWidth(0.8).strokeColor(ACCENT).stroke();
   y += 14;
   doc.font("regular").fontSize(13).fillColor(MUTED).text(t("certificates.pdf.completed"), contentX, y, { width: contentW, align: "center" });
@@ -169,20 +169,21 @@ function nfc(text: string) {
 }
 
 /**
- * Writes centred text at the largest size (max…min) that fits in `lines` lines; below that it wraps at the
- * minimum size. Returns the y below it.
+ * Writes centred text at the largest size (max…min) that fits in `lines` lines (one more below `moreLinesBelow`);
+ * below that it wraps at the minimum size. Returns the y below it.
  */
 function fitted(
   doc: PDFKit.PDFDocument,
   text: string,
   font: string,
-  o: { x: number; y: number; width: number; max: number; min: number; lines: number; color: string },
+  o: { x: number; y: number; width: number; max: number; min: number; lines: number; moreLinesBelow?: number; color: string },
 ) {
   doc.font(font);
   let size = o.max;
   for (; size > o.min; size -= 1) {
     doc.fontSize(size);
-    if (doc.heightOfString(text, { width: o.width }) <= doc.currentLineHeight(true) * o.lines * 1.05) break;
+    const lines = o.moreLinesBelow && size < o.moreLinesBelow ? o.lines + 1 : o.lines;
+    if (doc.heightOfString(text, { width: o.width }) <= doc.currentLineHeight(true) * lines * 1.05) break;
   }
   doc.fontSize(size).fillColor(o.color).text(text, o.x, o.y, { width: o.width, align: "center" });
   return doc.y;
