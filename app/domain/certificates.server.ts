@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { outer } from "../../db/sql";
 import { certificates, courses, orgUnits, quizAttempts, lessons, users } from "../../db/schema";
 import { formatCode, generateCode, normaliseCode } from "../certificates/code";
 import { buildCredential, issuerProfile, kidOf, signCredential, verifyCredentialJwt } from "../certificates/credential.server";
@@ -177,7 +178,8 @@ const detailColumns = {
   revocationReason: certificates.revocationReason,
   replacesId: certificates.replacesId,
   replacedById: certificates.replacedById,
-  replacedByCode: sql<string | null>`(select c2.code from certificates c2 where c2.id = ${certificates.replacedById})`,
+  replacedByCode: sql<string | null>`(select c2.code from certificates c2 where c2.id = ${outer(certificates.replacedById)})`,
+  replacesCode: sql<string | null>`(select c2.code from certificates c2 where c2.id = ${outer(certificates.replacesId)})`,
   orgUnitId: users.orgUnitId,
 };
 
@@ -448,6 +450,7 @@ export function presentCertificate(certificate: NonNullable<Awaited<ReturnType<t
     validUntil: certificate.validUntil?.toISOString() ?? null,
     revokedAt: certificate.revokedAt?.toISOString() ?? null,
     replacedByCode: certificate.replacedByCode,
+    replacesCode: certificate.replacesCode,
     status: statusOf(certificate),
     competences: safeCompetenceNames(certificate.competences, locale).map(({ id, level, name }) => ({ id, level, name })),
     scores: certificate.scores,

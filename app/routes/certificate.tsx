@@ -40,6 +40,13 @@ export default function CertificatePage({ loaderData: c }: Route.ComponentProps)
         <p className="text-sm font-semibold uppercase tracking-wide text-stone-700">{t("certificates.yourCertificate")}</p>
         <h1 className="page-title">{c.courseTitle}</h1>
         <CertificateStatusBadge status={c.status} large />
+        {c.replacedByCode ? (
+          <p>
+            <Link to={`/certificates/${c.replacedByCode}`} className="font-semibold">
+              {t("certificates.verify.replacedBy")}
+            </Link>
+          </p>
+        ) : null}
       </header>
       <section aria-labelledby="details-heading" className="card">
         <h2 id="details-heading" className="sr-only">

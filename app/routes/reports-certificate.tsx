@@ -36,7 +36,6 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     ...presentCertificate(certificate, args.context.get(localeContext)),
     reason: certificate.revocationReason,
-    replacesCode: certificate.replacesId ? (audit.find((a) => a.action === "certificate.reissue")?.details.oldCode as string | undefined) ?? null : null,
     done: args.url.searchParams.get("done"),
     history: [...own, ...audit].map((a) => ({
       id: a.id,

@@ -127,6 +127,7 @@ test("re-issue with a corrected name replaces the old certificate and links old 
   expect(old.replacedById).toBe(fresh.id);
   expect(old.replacedByCode).toBe(newCode);
   expect(fresh.replacesId).toBe(old.id);
+  expect(fresh.replacesCode).toBe(certificate.code);
   expect(fresh.fullName).toBe("Nguyễn Thị Hồng Vân");
   expect(fresh.completedAt.getTime()).toBe(old.completedAt.getTime());
   expect((await verifyCertificate(handle.db, certificate.code))!.status).toBe("replaced");
