@@ -16,7 +16,8 @@ export const meta: Route.MetaFunction = ({ matches }) => title(matches, "learnin
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const locale = args.context.get(localeContext);
-  const [rows, certificates] = await Promise.all([listMyCourses(getDb(args.context), user.id), listMyCertificates(getDb(args.context), user.id)]);
+  const db = getDb(args.context);
+  const [rows, certificates] = await Promise.all([listMyCourses(db, user.id), listMyCertificates(db, user.id)]);
   const courses = rows.map((row) => ({
     certificateCode: certificates.get(row.courseId)?.code ?? null,
     slug: row.slug,
