@@ -100,3 +100,14 @@ test("the QR code and the link annotation both carry the verification URL", asyn
   const raw = run("sh", ["-c", `grep -a "/URI" ${uncompressed}`]);
   expect(raw).toContain(`(${VERIFY})`);
 });
+
+test("a configured logo (ORG_LOGO) is drawn; an unreadable one falls back to the built-in mark", async () => {
+  const logo = path.join(dir, "logo.png");
+  // A 1×1 PNG.
+  writeFileSync(logo, Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
+  const withLogo = await write("logo", { logoPath: logo });
+  expect(run("pdfimages", ["-list", withLogo.file]).split("\n").slice(2).filter(Boolean).length).toBeGreaterThan(0);
+  const missing = await write("no-logo", { logoPath: path.join(dir, "missing.png") });
+  expect(run("pdfimages", ["-list", missing.file]).split("\n").slice(2).filter(Boolean)).toHaveLength(0);
+  expect(text(missing.file)).toContain("Thư viện Quốc gia Việt Nam");
+});
