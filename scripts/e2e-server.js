@@ -35,6 +35,8 @@ const contentDir = path.join(".data", `e2e-content-${stamp}`);
 cpSync("content", contentDir, { recursive: true });
 cpSync("tests/fixtures/e2e-course", path.join(contentDir, "courses", "e2e-quiz-course"), { recursive: true });
 cpSync("tests/fixtures/e2e-fallback-course", path.join(contentDir, "courses", "e2e-fallback-course"), { recursive: true });
+// A one-lesson course with an expiry, completed by the certificate journey (no other spec touches it).
+cpSync("tests/fixtures/e2e-cert-course", path.join(contentDir, "courses", "e2e-cert-course"), { recursive: true });
 // A draft course made the way a trainer makes one: with the scaffold command.
 const scaffold = spawnSync(
   path.join("node_modules", ".bin", "tsx"),

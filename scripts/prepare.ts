@@ -9,12 +9,15 @@ import { formatProblem } from "../app/content/problems";
 import { loadEntry } from "../app/content/store.server";
 import { syncCatalogue } from "../app/domain/catalogue.server";
 import { CONTENT_CACHE_DIR, CONTENT_ROOT } from "../app/domain/content.server";
+import { currentSigningKey } from "../app/certificates/keys.server";
 
 async function main() {
   const env = getEnv();
   const handle = await connect();
   try {
     await migrate(handle);
+    // The certificate signing key is created on first start and kept in the database (never in the repository).
+    await currentSigningKey(handle.db);
     if (process.env.SKILLSHELF_SEED !== "false") await seed(handle.db);
     // Only changed lessons recompile; a broken one is reported and its last good version stays.
     const build = await buildContent({ contentRoot: CONTENT_ROOT, cacheDir: CONTENT_CACHE_DIR });

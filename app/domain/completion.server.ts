@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { issueCertificate } from "./certificates.server";
 
 export type CourseCompletion = { userId: string; courseId: string; completedAt: Date; cycle: number };
 
@@ -7,6 +8,5 @@ export type CourseCompletion = { userId: string; courseId: string; completedAt: 
  * (so a failure rolls the completion back and a retry does it all again, once).
  */
 export async function afterCourseCompleted(db: Db, completion: CourseCompletion): Promise<void> {
-  void db;
-  void completion;
+  await issueCertificate(db, completion);
 }

@@ -2,6 +2,7 @@ import { data, type MiddlewareFunction } from "react-router";
 import { negotiateLocale } from "../i18n";
 import { getDbHandle } from "./db.server";
 import { getEnv } from "./env.server";
+import { runWithRequestOrigin } from "./request-origin.server";
 import { dbContext, localeContext, nonceContext, sessionIdContext, userContext } from "./context";
 import {
   deleteSessionCookie,
@@ -72,7 +73,7 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   context.set(nonceContext, nonce);
 
-  const response = await next();
+  const response = await runWithRequestOrigin(new URL(request.url).origin, next);
 
   if (token && !validation && !response.headers.has("set-cookie")) {
     response.headers.append("set-cookie", deleteSessionCookie(secure));

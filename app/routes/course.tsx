@@ -5,6 +5,8 @@ import { inLocale } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { competenceNames, getCourseContent, getEntry, htmlOf, pickLang } from "~/domain/content.server";
 import { findCourseProgress } from "~/domain/progress.server";
+import { findMyCertificate } from "~/domain/certificates.server";
+import { CertificateStatusBadge } from "~/components/certificate-status";
 import { getDb, requireUser } from "~/infra/auth.server";
 import { localeContext } from "~/infra/context";
 import { formatDate } from "~/utils/format";
@@ -43,6 +45,7 @@ export async function loader(args: Route.LoaderArgs) {
     completedAt: progress.completedAt?.toISOString() ?? null,
     action: progress.action,
     resumeSlug: progress.resumeSlug,
+    certificate: progress.completedAt ? await findMyCertificate(db, user.id, progress.courseId) : null,
   };
 }
 
@@ -108,6 +111,14 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
           {course.completedAt ? (
             <p className="text-sm font-semibold text-emerald-800">
               {t("course.completedOn", { date: formatDate(course.completedAt, i18n.language) })}
+            </p>
+          ) : null}
+          {course.certificate ? (
+            <p className="flex flex-wrap items-center gap-2">
+              <Link to={`/certificates/${course.certificate.code}`} className="btn-secondary">
+                {t("certificates.viewCertificate")}
+              </Link>
+              <CertificateStatusBadge status={course.certificate.status} />
             </p>
           ) : null}
           {course.resumeSlug ? (

@@ -5,6 +5,7 @@ import { inLocale } from "~/i18n";
 import { CourseStatus } from "~/components/course-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listMyCourses, percentOf } from "~/domain/progress.server";
+import { listMyCertificates } from "~/domain/certificates.server";
 import { getDb, requireUser } from "~/infra/auth.server";
 import { localeContext } from "~/infra/context";
 import { title } from "~/utils/meta";
@@ -15,8 +16,10 @@ export const meta: Route.MetaFunction = ({ matches }) => title(matches, "learnin
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const locale = args.context.get(localeContext);
-  const rows = await listMyCourses(getDb(args.context), user.id);
+  const db = getDb(args.context);
+  const [rows, certificates] = await Promise.all([listMyCourses(db, user.id), listMyCertificates(db, user.id)]);
   const courses = rows.map((row) => ({
+    certificateCode: certificates.get(row.courseId)?.code ?? null,
     slug: row.slug,
     title: inLocale(locale, row.titleVi, row.titleEn),
     percent: percentOf(row),
@@ -82,6 +85,12 @@ export default function LearningPage({ loaderData }: Route.ComponentProps) {
                 <p className="text-sm font-semibold text-emerald-800">
                   ✓ {t("learning.completedOn", { date: formatDate(course.completedAt!, i18n.language) })}
                 </p>
+                {course.certificateCode ? (
+                  <Link to={`/certificates/${course.certificateCode}`} className="self-start">
+                    {t("certificates.viewCertificate")}
+                    <span className="sr-only">: {course.title}</span>
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,0 +1,162 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link } from "react-router";
+import type { Route } from "./+types/reports-certificates";
+import { CertificateStatusBadge } from "~/components/certificate-status";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatCode } from "~/certificates/code";
+import { listCertificateCourses, listRegister } from "~/domain/certificates.server";
+import { hrVisibleUnits } from "~/domain/org-scope.server";
+import { inLocale } from "~/i18n";
+import { getDb, requireRole } from "~/infra/auth.server";
+import { localeContext } from "~/infra/context";
+import { RegisterQuerySchema } from "~/schemas/certificates";
+import { formatDate } from "~/utils/format";
+import { title } from "~/utils/meta";
+
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "certificates.register.title");
+
+/** HR's certificate register: every certificate of people in their units (all units for admins and unscoped HR). */
+export async function loader(args: Route.LoaderArgs) {
+  const user = requireRole(args, "hr");
+  const db = getDb(args.context);
+  const locale = args.context.get(localeContext);
+  const query = RegisterQuerySchema.safeParse(Object.fromEntries(args.url.searchParams));
+  if (!query.success) throw data({ message: "validation.invalid" }, { status: 400 });
+  const filters = { status: query.data.status || undefined, course: query.data.course || undefined, q: query.data.q || undefined };
+  const units = await hrVisibleUnits(db, user);
+  const [rows, courses] = await Promise.all([listRegister(db, { ...filters, units }), listCertificateCourses(db)]);
+  return {
+    filters: { status: filters.status ?? "", course: filters.course ?? "", q: filters.q ?? "" },
+    search: args.url.search,
+    courses: courses.map((c) => ({ slug: c.slug, title: inLocale(locale, c.titleVi, c.titleEn) })),
+    rows: rows.map((r) => ({
+      code: r.code,
+      displayCode: formatCode(r.code),
+      fullName: r.fullName,
+      email: r.email,
+      unit: inLocale(locale, r.unit ?? "", r.unitEn),
+      course: inLocale(locale, r.courseTitleVi, r.courseTitleEn),
+      completedAt: r.completedAt.toISOString(),
+      validUntil: r.validUntil?.toISOString() ?? null,
+      status: r.status,
+    })),
+  };
+}
+
+export default function CertificateRegister({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { filters, rows, courses } = loaderData;
+  const exportQuery = new URLSearchParams(loaderData.search);
+  const exportHref = (format: string) => {
+    exportQuery.set("format", format);
+    return `/reports/certificates/export?${exportQuery.toString()}`;
+  };
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("course.breadcrumb")} className="text-sm">
+        <Link to="/reports">{t("reports.title")}</Link>
+      </nav>
+      <h1 className="page-title">{t("certificates.register.title")}</h1>
+      <p className="text-stone-700">{t("certificates.register.intro")}</p>
+      <section aria-labelledby="filters-heading" className="card">
+        <h2 id="filters-heading" className="sr-only">
+          {t("certificates.register.filters")}
+        </h2>
+        <Form method="get" className="flex flex-wrap items-end gap-4">
+          <div className="space-y-1">
+            <label htmlFor="status" className="block font-semibold">
+              {t("certificates.register.statusFilter")}
+            </label>
+            <select id="status" name="status" defaultValue={filters.status} className="field-input">
+              <option value="">{t("certificates.register.any")}</option>
+              {(["valid", "expired", "revoked", "replaced"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`certificates.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="course" className="block font-semibold">
+              {t("certificates.register.courseFilter")}
+            </label>
+            <select id="course" name="course" defaultValue={filters.course} className="field-input">
+              <option value="">{t("certificates.register.any")}</option>
+              {courses.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="q" className="block font-semibold">
+              {t("certificates.register.search")}
+            </label>
+            <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={200} className="field-input" />
+          </div>
+          <button type="submit" className="btn-primary">
+            {t("certificates.register.apply")}
+          </button>
+        </Form>
+      </section>
+      <p className="flex flex-wrap items-center gap-4">
+        <span>{t("certificates.register.count", { count: rows.length })}</span>
+        <a href={exportHref("csv")} download>
+          {t("certificates.register.exportCsv")}
+        </a>
+        <a href={exportHref("xlsx")} download>
+          {t("certificates.register.exportXlsx")}
+        </a>
+      </p>
+      {rows.length === 0 ? (
+        <p>{t("certificates.register.none")}</p>
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("certificates.register.caption")}</caption>
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="py-2 pr-4">{t("certificates.register.person")}</th>
+                <th scope="col" className="py-2 pr-4">{t("certificates.register.unit")}</th>
+                <th scope="col" className="py-2 pr-4">{t("certificates.course")}</th>
+                <th scope="col" className="py-2 pr-4">{t("certificates.completedOn")}</th>
+                <th scope="col" className="py-2 pr-4">{t("certificates.validUntil")}</th>
+                <th scope="col" className="py-2 pr-4">{t("certificates.status.label")}</th>
+                <th scope="col" className="py-2 pr-4">{t("certificates.code")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.code} className="border-b border-stone-200 align-top">
+                  <td className="py-2 pr-4">
+                    <span className="font-medium">{r.fullName}</span>
+                    <br />
+                    <span className="text-stone-600">{r.email}</span>
+                  </td>
+                  <td className="py-2 pr-4">{r.unit}</td>
+                  <td className="py-2 pr-4">{r.course}</td>
+                  <td className="py-2 pr-4">{formatDate(r.completedAt, i18n.language)}</td>
+                  <td className="py-2 pr-4">{r.validUntil ? formatDate(r.validUntil, i18n.language) : "—"}</td>
+                  <td className="py-2 pr-4">
+                    <CertificateStatusBadge status={r.status} />
+                  </td>
+                  <td className="py-2 pr-4">
+                    <Link to={`/reports/certificates/${r.code}`}>
+                      <span className="font-mono">{r.displayCode}</span>
+                      <span className="sr-only"> ({t("certificates.register.manageFor", { name: r.fullName })})</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
