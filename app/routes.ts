@@ -28,6 +28,7 @@ export default [
   route(".well-known/jwks.json", "routes/jwks.ts"),
   route("keys/:file", "routes/signing-key.ts"),
   route("issuer", "routes/issuer.ts"),
+  route("competences", "routes/competences.tsx"),
   route("credentials/status/:list", "routes/status-list.ts"),
   route("admin", "routes/admin.tsx"),
   route("*", "routes/not-found.tsx"),

@@ -7,6 +7,6 @@ export function certificateUrls(origin: string) {
     verify: (code: string) => `${origin}/verify/${code}`,
     statusList: (list: number) => `${origin}/credentials/status/${list}`,
     achievement: (courseSlug: string) => `${origin}/courses/${courseSlug}`,
-    competence: (id: string) => `${origin}/issuer#competence-${id}`,
+    competence: (id: string) => `${origin}/competences#competence-${id}`,
   };
 }

@@ -45,6 +45,18 @@ export function competenceNames(targets: { id: string; level: number }[], locale
   });
 }
 
+/** The whole competence framework in the reader's language, by domain (the public /competences page). */
+export function competenceFramework(locale: Locale) {
+  competences ??= loadCompetences(CONTENT_ROOT);
+  const domains = new Map<string, { id: string; name: string; competences: { id: string; name: string; digcomp: string | null }[] }>();
+  for (const c of competences.competences) {
+    const domain = domains.get(c.domain.id) ?? { id: c.domain.id, name: c.domain[locale], competences: [] };
+    domain.competences.push({ id: c.id, name: c.name[locale], digcomp: c.digcomp });
+    domains.set(c.domain.id, domain);
+  }
+  return { domains: [...domains.values()], levels: competences.levels.map((l) => ({ level: l.level, name: l[locale] })) };
+}
+
 /** An overview's HTML (overviews hold no quizzes). */
 export function htmlOf(entry: LessonEntry) {
   return entry.segments.flatMap((s) => (s.kind === "html" ? [s.html] : [])).join("\n");

@@ -3,6 +3,16 @@ import type { Widen } from "./types";
 /** Messages of the "certificates" namespace (t("certificates.…")). Vietnamese first; English must have the same keys. */
 export const vi = {
   title: "Chứng chỉ",
+  framework: {
+    title: "Khung năng lực số",
+    intro: "Các khóa học trên Skillshelf xây dựng năng lực theo khung năng lực số của Thông tư 02/2025/TT-BGDĐT (sáu miền, miền thứ sáu về ứng dụng trí tuệ nhân tạo), đối chiếu với các năng lực 1.1–5.4 của khung DigComp 2.2 của Liên minh châu Âu. Chứng chỉ và chứng nhận số Open Badges liên kết đến các mục dưới đây.",
+    domain: "Miền {{id}}: {{name}}",
+    digcomp: "DigComp 2.2: {{id}}",
+    noDigcomp: "Không có năng lực tương ứng trong DigComp 2.2",
+    levels: "Các mức thành thạo",
+    level: "Mức",
+    levelName: "Tên mức",
+  },
   pageTitle: "Chứng chỉ: {{course}}",
   yourCertificate: "Chứng chỉ của bạn",
   viewCertificate: "Xem chứng chỉ",
@@ -121,6 +131,16 @@ export const vi = {
 } as const;
 
 export const en = {
+  framework: {
+    title: "Digital competence framework",
+    intro: "Skillshelf courses build competences from the digital competence framework of Circular 02/2025/TT-BGDĐT (six domains, the sixth on applying artificial intelligence), cross-walked to competences 1.1–5.4 of the EU's DigComp 2.2. Certificates and Open Badges credentials link to the entries below.",
+    domain: "Domain {{id}}: {{name}}",
+    digcomp: "DigComp 2.2: {{id}}",
+    noDigcomp: "No corresponding DigComp 2.2 competence",
+    levels: "Proficiency levels",
+    level: "Level",
+    levelName: "Name",
+  },
   title: "Certificates",
   pageTitle: "Certificate: {{course}}",
   yourCertificate: "Your certificate",

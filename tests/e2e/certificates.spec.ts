@@ -138,3 +138,12 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(new RegExp(`/verify/${finalCode}$`));
   });
 });
+
+test("the competence framework that credentials link to is public, with an entry per competence", async ({ page }) => {
+  await page.context().clearCookies();
+  const response = await page.goto("/competences#competence-6.1");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: "Khung năng lực số" })).toBeVisible();
+  await expect(page.locator("#competence-6\\.1")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});

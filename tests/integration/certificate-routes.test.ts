@@ -1,3 +1,4 @@
+import * as competencesPage from "../../app/routes/competences";
 import { readFileSync } from "node:fs";
 import Ajv2019 from "ajv/dist/2019";
 import addFormats from "ajv-formats";
@@ -102,6 +103,13 @@ test("the credential is an OB 3.0 VC-JWT that verifies with the key at its kid U
   expect(vc.validFrom).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   expect(vc.credentialSubject.achievement.achievementType).toBe("CertificateOfCompletion");
   expect(vc.credentialSubject.achievement.alignment[0]).toMatchObject({ targetCode: "6.1", type: ["Alignment"] });
+  // Each alignment's targetUrl is an entry of the public framework page, readable signed out.
+  const target = new URL(vc.credentialSubject.achievement.alignment[0].targetUrl);
+  expect(target.pathname + target.hash).toBe("/competences#competence-6.1");
+  const framework = await callRoute(competencesPage.loader, request("/competences"), handle.db);
+  expect(framework.status).toBe(200);
+  const ids = (framework.data as { domains: { competences: { id: string }[] }[] }).domains.flatMap((d) => d.competences.map((c) => c.id));
+  expect(ids).toContain("6.1");
   expect(JSON.stringify(vc)).not.toContain("@thuvien.test");
   const email = vc.credentialSubject.identifier.find((i: { identityType: string }) => i.identityType === "emailAddress");
   expect(email.identityHash).toMatch(/^sha256\$[0-9a-f]{64}$/);

@@ -1,0 +1,68 @@
+import { useTranslation } from "react-i18next";
+import type { Route } from "./+types/competences";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { competenceFramework } from "~/domain/content.server";
+import { localeContext } from "~/infra/context";
+import { title } from "~/utils/meta";
+
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "certificates.framework.title");
+
+/** Public: the competences courses build, each with a stable anchor that certificates and credentials link to. */
+export function loader({ context }: Route.LoaderArgs) {
+  return competenceFramework(context.get(localeContext));
+}
+
+export default function CompetencesPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-6">
+      <h1 className="page-title">{t("certificates.framework.title")}</h1>
+      <p className="max-w-prose">{t("certificates.framework.intro")}</p>
+      {loaderData.domains.map((domain) => (
+        <section key={domain.id} aria-labelledby={`domain-${domain.id}`} className="card">
+          <h2 id={`domain-${domain.id}`} className="text-xl font-semibold">
+            {t("certificates.framework.domain", { id: domain.id, name: domain.name })}
+          </h2>
+          <dl className="mt-3 space-y-3">
+            {domain.competences.map((c) => (
+              <div key={c.id} id={`competence-${c.id}`} className="scroll-mt-4">
+                <dt className="font-medium">
+                  {c.id} {c.name}
+                </dt>
+                <dd className="text-sm text-stone-700">
+                  {c.digcomp ? t("certificates.framework.digcomp", { id: c.digcomp }) : t("certificates.framework.noDigcomp")}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <section aria-labelledby="levels-heading" className="card overflow-x-auto">
+        <h2 id="levels-heading" className="text-xl font-semibold">
+          {t("certificates.framework.levels")}
+        </h2>
+        <table className="mt-3 text-left text-sm">
+          <caption className="sr-only">{t("certificates.framework.levels")}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="py-1 pr-6">{t("certificates.framework.level")}</th>
+              <th scope="col" className="py-1">{t("certificates.framework.levelName")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.levels.map((l) => (
+              <tr key={l.level} className="border-t border-stone-200">
+                <td className="py-1 pr-6">{l.level}</td>
+                <td className="py-1">{l.name}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
