@@ -17,6 +17,16 @@ export default [
   route("trainer/courses/:course/learners.csv", "routes/trainer-learners-csv.ts"),
   route("trainer/courses/:course/quizzes/:quiz", "routes/trainer-quiz.tsx"),
   route("reports", "routes/reports.tsx"),
-  route("admin", "routes/admin.tsx"),
+  route("admin", "routes/admin.tsx", [
+    index("routes/admin-staff.tsx"),
+    route("staff/:id", "routes/admin-person.tsx"),
+    route("units", "routes/admin-units.tsx"),
+    route("import", "routes/admin-import.tsx"),
+    route("outbox", "routes/admin-outbox.tsx"),
+    route("outbox/:id", "routes/admin-outbox-message.tsx"),
+    route("audit", "routes/admin-audit.tsx"),
+  ]),
+  route("password/forgot", "routes/password-forgot.tsx"),
+  route("password/set/:token", "routes/password-set.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
 import { ErrorList, Field, FormMessage, SubmitButton } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -86,6 +86,9 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
         <SubmitButton className="btn-primary w-full" pendingText={t("login.submitting")}>
           {t("login.submit")}
         </SubmitButton>
+        <p className="text-center">
+          <Link to="/password/forgot">{t("staffAdmin.password.forgotLink")}</Link>
+        </p>
       </Form>
     </div>
   );
