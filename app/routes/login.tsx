@@ -59,6 +59,10 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
     <div className="mx-auto max-w-md">
       <h1 className="page-title">{t("login.title")}</h1>
       <p className="mt-2 text-stone-700">{t("login.intro")}</p>
+      {/* Above the form: field errors shown on blur must not move the link away from a pointer mid-click. */}
+      <p className="mt-2">
+        <Link to="/password/forgot">{t("staffAdmin.password.forgotLink")}</Link>
+      </p>
       {searchParams.get("signedOut") ? (
         <div className="mt-4">
           <FormMessage tone="success">{t("login.signedOut")}</FormMessage>
@@ -86,9 +90,6 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
         <SubmitButton className="btn-primary w-full" pendingText={t("login.submitting")}>
           {t("login.submit")}
         </SubmitButton>
-        <p className="text-center">
-          <Link to="/password/forgot">{t("staffAdmin.password.forgotLink")}</Link>
-        </p>
       </Form>
     </div>
   );
