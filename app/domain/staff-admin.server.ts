@@ -99,7 +99,7 @@ export type PersonInput = {
 };
 
 export type SaveResult =
-  | { ok: true; id: string; created: boolean }
+  | { ok: true; id: string; created: boolean; placementChanged: boolean }
   | { ok: false; field: keyof PersonInput | "form"; error: string };
 
 /**
@@ -202,6 +202,11 @@ export async function savePerson(db: Db, actorId: string, id: string | null, raw
         });
       }
     }
-    return { ok: true as const, id: personId!, created: !before };
+    const placementChanged =
+      !before ||
+      before.orgUnitId !== input.orgUnitId ||
+      (before.jobTitle ?? null) !== input.jobTitle ||
+      before.active !== input.active;
+    return { ok: true as const, id: personId!, created: !before, placementChanged };
   });
 }

@@ -301,7 +301,13 @@ export async function pendingImport(db: Db, actorId: string, importId: string) {
 }
 
 export type ApplyResult =
-  | { ok: true; created: { id: string; email: string }[]; summary: { new: number; changed: number; unchanged: number } }
+  | {
+      ok: true;
+      created: { id: string; email: string }[];
+      /** People created, or whose org unit or job title changed: whatever depends on placement must follow. */
+      placementChanged: string[];
+      summary: { new: number; changed: number; unchanged: number };
+    }
   | { ok: false; problems: ImportProblem[] }
   | { ok: false; gone: true };
 
@@ -387,6 +393,12 @@ export async function applyImport(db: Db, actorId: string, importId: string): Pr
         }
       }
       const summary = { new: planned.create.length, changed: planned.update.length, unchanged: planned.unchanged };
+      const placementChanged = [
+        ...created.map((c) => c.id),
+        ...planned.update
+          .filter(({ row, orgUnitId, existing }) => existing.orgUnitId !== orgUnitId || (row.jobTitle !== undefined && row.jobTitle !== existing.jobTitle))
+          .map(({ existing }) => existing.id),
+      ];
       await recordAudit(tx, {
         actorId,
         action: "staff.import",
@@ -394,10 +406,14 @@ export async function applyImport(db: Db, actorId: string, importId: string): Pr
         targetId: importId,
         details: { ...summary, fileName: claimed.fileName, rows: (claimed.rows as unknown[]).length },
       });
-      return { ok: true as const, created, summary };
+      return { ok: true as const, created, placementChanged, summary };
     });
   } catch (error) {
     if (error instanceof Abort) return { ok: false, problems: error.problems };
+    // Someone else created the same email or staff number between the check and the write: nothing was saved.
+    if ((error as { code?: string; cause?: { code?: string } }).code === "23505" || (error as { cause?: { code?: string } }).cause?.code === "23505") {
+      return { ok: false, problems: [{ row: null, code: "conflict" }] };
+    }
     throw error;
   }
 }

@@ -162,6 +162,7 @@ export const vi = {
       tooLong: "cột \"{{column}}\" dài quá {{max}} ký tự.",
       tooManyRows: "Tệp có quá {{max}} dòng. Hãy chia thành nhiều tệp.",
       ownAdmin: "tệp bỏ vai trò Quản trị viên của chính bạn; hãy giữ vai trò admin cho dòng này.",
+      conflict: "Trong lúc nhập, một người khác vừa thêm cùng email hoặc mã cán bộ. Chưa có gì được lưu; hãy tải tệp lên lại.",
     },
   },
   outbox: {
@@ -443,6 +444,7 @@ export const en = {
       tooLong: "the column \"{{column}}\" is longer than {{max}} characters.",
       tooManyRows: "The file has more than {{max}} rows. Please split it.",
       ownAdmin: "the file removes your own Administrator role; keep admin on this row.",
+      conflict: "Someone added the same email or staff number while the import ran. Nothing was saved; please upload the file again.",
     },
   },
   outbox: {

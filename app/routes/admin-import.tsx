@@ -29,6 +29,8 @@ const ConfirmSchema = z.object({ intent: z.literal("confirm"), importId: z.uuid(
 
 // Multipart overhead (boundaries, headers, other fields) on top of the file's own limit.
 const FORM_OVERHEAD = 64 * 1024;
+// A file with thousands of bad rows lists the first ones (the count says how many there are).
+const MAX_SHOWN = 200;
 
 export async function action(args: Route.ActionArgs) {
   const admin = requireRole(args, "admin");
@@ -39,18 +41,18 @@ export async function action(args: Route.ActionArgs) {
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) {
       const code = file instanceof File && file.name ? "empty" : "noFile";
-      return data({ problems: [{ row: null, code }] as ImportProblem[], preview: null }, { status: 400 });
+      return data({ problems: [{ row: null, code }] as ImportProblem[], problemCount: 1, preview: null }, { status: 400 });
     }
     const preview = await previewImport(db, admin.id, new Uint8Array(await file.arrayBuffer()), file.name || null);
-    if (!preview.ok) return data({ problems: preview.problems, preview: null }, { status: 400 });
-    return { problems: null, preview: { ...preview, fileName: file.name } };
+    if (!preview.ok) return data({ problems: preview.problems.slice(0, MAX_SHOWN), problemCount: preview.problems.length, preview: null }, { status: 400 });
+    return { problems: null, problemCount: 0, preview: { ...preview, fileName: file.name } };
   }
   const parsed = ConfirmSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw data({ message: "validation.invalid" }, { status: 400 });
   const result = await applyImport(db, admin.id, parsed.data.importId);
   if (!result.ok) {
     if ("gone" in result) throw data({ message: "staffAdmin.import.gone" }, { status: 409 });
-    return data({ problems: result.problems, preview: null }, { status: 409 });
+    return data({ problems: result.problems.slice(0, MAX_SHOWN), problemCount: result.problems.length, preview: null }, { status: 409 });
   }
   let invited = 0;
   if (parsed.data.invite) {
@@ -78,10 +80,10 @@ export default function AdminImportPage({ loaderData, actionData }: Route.Compon
       {problems?.length ? (
         <section aria-labelledby="problems-heading" role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
           <h2 id="problems-heading" className="font-semibold">
-            {t("staffAdmin.import.problemsHeading", { count: problems.length })}
+            {t("staffAdmin.import.problemsHeading", { count: actionData?.problemCount ?? problems.length })}
           </h2>
           <ul className="mt-2 list-disc space-y-1 pl-6">
-            {problems.slice(0, 200).map((p, i) => (
+            {problems.map((p, i) => (
               <li key={i}>
                 {p.row ? t("staffAdmin.import.rowPrefix", { row: p.row }) : null}
                 {t(`staffAdmin.import.errors.${p.code}`, p.params)}

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin-outbox";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useKindLabel } from "~/components/outbox";
 import { Pager } from "~/components/pager";
 import { listOutbox } from "~/domain/outbox.server";
 import { getDb, requireRole } from "~/infra/auth.server";
@@ -16,11 +17,6 @@ export async function loader(args: Route.LoaderArgs) {
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(args.url.searchParams.get("page") ?? 1);
   const result = await listOutbox(getDb(args.context), page);
   return { ...result, rows: result.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null })) };
-}
-
-export function useKindLabel() {
-  const { t, i18n } = useTranslation();
-  return (kind: string) => (i18n.exists(`staffAdmin.outbox.kinds.${kind}`) ? t(`staffAdmin.outbox.kinds.${kind}`) : kind);
 }
 
 export default function AdminOutboxPage({ loaderData }: Route.ComponentProps) {
