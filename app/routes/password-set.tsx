@@ -18,13 +18,16 @@ const SetPasswordSchema = z
   .object({ newPassword: newPasswordField, confirmPassword: z.string({ error: "validation.required" }).max(1024) })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "validation.passwordMismatch", path: ["confirmPassword"] });
 
-// The token is in the path: keep it out of Referer headers sent from this page.
-const headers = { "referrer-policy": "no-referrer", "cache-control": "no-store" };
+// The token is in the path: the page is never cached (every page's strict-origin-when-cross-origin Referrer-Policy
+// already keeps the path from other sites).
+const noStore = { "cache-control": "no-store" };
+
+export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const found = await peekUserToken(getDb(context), params.token);
-  if (!found) return data({ valid: false as const, fullName: null, purpose: null }, { status: 410, headers });
-  return data({ valid: true as const, fullName: found.fullName, purpose: found.purpose }, { headers });
+  if (!found) return data({ valid: false as const, fullName: null, purpose: null }, { status: 410, headers: noStore });
+  return data({ valid: true as const, fullName: found.fullName, purpose: found.purpose }, { headers: noStore });
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {

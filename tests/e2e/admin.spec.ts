@@ -1,15 +1,28 @@
-import { DEMO, DEMO_PASSWORD, expect, expectNoSeriousA11yViolations, loginAs, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { DEMO, expect, expectNoSeriousA11yViolations, loginAs, test } from "./fixtures";
+
+// People imported here go to a unit of their own, so that other spec files' counts per unit stay as seeded.
+const UNIT = "E2E-NHAP";
+
+async function ensureUnit(page: Page) {
+  const response = await page.request.post("/admin/units", {
+    form: { intent: "create", code: UNIT, name: "Phòng thử nghiệm nhập", nameEn: "Import test room" },
+    maxRedirects: 0,
+  });
+  expect([302, 400]).toContain(response.status());
+}
 
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 function staffCsv(email: string, name: string) {
-  return Buffer.from(`\uFEFFemail;họ và tên;mã cán bộ;mã đơn vị;chức danh;vai trò\n${email};${name};E2E-${stamp()};LS-PV;Thủ thư;học viên\n`, "utf8");
+  return Buffer.from(`\uFEFFemail;họ và tên;mã cán bộ;mã đơn vị;chức danh;vai trò\n${email};${name};E2E-${stamp()};${UNIT};Thủ thư;học viên\n`, "utf8");
 }
 
 test("an admin imports a new person, invites them, and the person sets a password from the outbox link", async ({ page }) => {
   const email = `e2e.${stamp()}@thuvien.vn`;
   const name = "Đinh Thị Ngọc Ánh";
   await loginAs(page, "admin");
+  await ensureUnit(page);
   await page.goto("/admin");
   await page.getByRole("navigation", { name: "Mục quản trị" }).getByRole("link", { name: "Nhập từ CSV" }).click();
   await expect(page).toHaveURL(/\/admin\/import$/);
@@ -80,6 +93,15 @@ test("the admin pages have no serious accessibility violations", async ({ page }
   await expectNoSeriousA11yViolations(page);
 });
 
+test("a unit that still has people cannot be deactivated, and the page says why", async ({ page }) => {
+  await loginAs(page, "admin");
+  await page.goto("/admin/units");
+  const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "LS-PV", exact: true }) });
+  await row.getByRole("button", { name: /Ngừng hoạt động/ }).click();
+  await expect(page.getByRole("alert")).toContainText(/Đơn vị còn \d+ cán bộ đang làm việc/);
+  await expect(row.getByRole("cell", { name: "Hoạt động", exact: true })).toBeVisible();
+});
+
 test("forgot password always gives the same answer", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("link", { name: "Quên mật khẩu?" }).click();
@@ -101,6 +123,7 @@ test.describe("without JavaScript", () => {
   test("import preview → confirm works with plain forms, and the audit log records it", async ({ page }) => {
     const email = `nojs.${stamp()}@thuvien.vn`;
     await loginAs(page, "admin");
+    await ensureUnit(page);
     await page.goto("/admin/import");
     await page.getByLabel("Tệp CSV", { exact: true }).setInputFiles({ name: "nojs.csv", mimeType: "text/csv", buffer: staffCsv(email, "Phan Bội Châu") });
     await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
