@@ -96,6 +96,8 @@ export function parseStaffCsv(bytes: Uint8Array, unitCodes: ReadonlySet<string>)
       delimiter,
       info: true,
       skip_empty_lines: true,
+      // Excel writes ";;;;;" for rows that only look empty.
+      skip_records_with_empty_values: true,
       relax_column_count: true,
       trim: true,
       max_record_size: 64 * 1024,

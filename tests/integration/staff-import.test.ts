@@ -101,7 +101,7 @@ test("upload → preview (nothing written) → confirm applies; the same file ag
 test("Vietnamese headers, a BOM, semicolons and NFD names are accepted; names are stored NFC", async () => {
   const tag = uniq();
   const nfd = "Phạm Thị Thu Hà".normalize("NFD");
-  const csv = `\uFEFFHọ và tên;Email;Mã đơn vị;Vai trò;Chức danh\n${nfd};ha.${tag}@thuvien.vn;ls-nv;học viên;"Thủ thư; biên mục"\n`;
+  const csv = `\uFEFFHọ và tên;Email;Mã đơn vị;Vai trò;Chức danh\n${nfd};ha.${tag}@thuvien.vn;ls-nv;học viên;"Thủ thư; biên mục"\n;;;;\n;;;;\n`;
   const preview = await upload("ha.csv", csv);
   expect(preview.status).toBe(200);
   const p = (preview.data as { preview: { importId: string; summary: Record<string, number> } }).preview;
