@@ -32,6 +32,16 @@ export async function searchStaff(db: Db, query: StaffQuery) {
   if (status !== "all") where.push(eq(users.active, status === "active"));
   const condition = where.length ? and(...where) : undefined;
   const page = Math.max(1, query.page ?? 1);
+  // The page's ids first (the sort and offset touch only users), then the details of those 50: the per-person
+  // subqueries never run for the rows an offset skips.
+  const pageIds = db
+    .select({ id: users.id })
+    .from(users)
+    .where(condition)
+    .orderBy(asc(users.fullName), asc(users.id))
+    .limit(STAFF_PAGE_SIZE)
+    .offset((page - 1) * STAFF_PAGE_SIZE)
+    .as("page_ids");
   const [rows, [count]] = await Promise.all([
     db
       .select({
@@ -48,11 +58,9 @@ export async function searchStaff(db: Db, query: StaffQuery) {
         sessions: sql<number>`(select count(*)::int from sessions s where s.user_id = ${outer(users.id)} and s.expires_at > now())`,
       })
       .from(users)
+      .innerJoin(pageIds, eq(pageIds.id, users.id))
       .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-      .where(condition)
-      .orderBy(asc(users.fullName), asc(users.id))
-      .limit(STAFF_PAGE_SIZE)
-      .offset((page - 1) * STAFF_PAGE_SIZE),
+      .orderBy(asc(users.fullName), asc(users.id)),
     db.select({ n: sql<number>`count(*)::int` }).from(users).where(condition),
   ]);
   return { rows, total: count!.n, page, pageSize: STAFF_PAGE_SIZE };
