@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listAudit } from "~/domain/audit.server";
 import { auditActions } from "~/domain/audit-log.server";
 import { getDb, requireRole } from "~/infra/auth.server";
+import { auditActionLabel, describeAudit } from "~/utils/audit-text";
 import { formatDateTime } from "~/utils/format";
 import { title } from "~/utils/meta";
 
@@ -39,46 +40,11 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-type Row = Route.ComponentProps["loaderData"]["rows"][number];
-const keyOf = (action: string) => action.replace(/\./g, "_");
-
-/** One readable, translated sentence per event; unknown kinds still say who did what. */
-function useDescribe() {
-  const { t, i18n } = useTranslation();
-  const roles = (list: unknown) => (Array.isArray(list) ? list.map((r) => t(`roles.${String(r)}`)).join(", ") || "—" : "—");
-  const fields = (changes: unknown) =>
-    Object.keys((changes as Record<string, unknown>) ?? {})
-      .map((f) => (i18n.exists(`staffAdmin.audit.fields.${f}`) ? t(`staffAdmin.audit.fields.${f}`) : f))
-      .join(", ");
-  return (row: Row) => {
-    const d = row.details as Record<string, unknown>;
-    const actor = row.actorName ?? t("staffAdmin.audit.system");
-    const params = {
-      actor,
-      action: row.action,
-      email: d.email,
-      name: d.fullName,
-      code: d.code,
-      file: d.fileName ?? "CSV",
-      new: d.new,
-      changed: d.changed,
-      unchanged: d.unchanged,
-      from: roles(d.from),
-      to: roles(d.to),
-      fields: fields(d.changes),
-    };
-    const key = `staffAdmin.audit.describe.${keyOf(row.action)}`;
-    return i18n.exists(key) ? t(key, params) : t("staffAdmin.audit.describe.other", params);
-  };
-}
-
 export default function AdminAuditPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
-  const describe = useDescribe();
   const { query, rows, hasNext, actions } = loaderData;
-  const label = (action: string) =>
-    i18n.exists(`staffAdmin.audit.actions.${keyOf(action)}`) ? t(`staffAdmin.audit.actions.${keyOf(action)}`) : action;
+  const label = (action: string) => auditActionLabel(i18n, action);
   const pageHref = (page: number) => {
     const params = new URLSearchParams(location.search);
     params.set("page", String(page));
@@ -127,7 +93,7 @@ export default function AdminAuditPage({ loaderData }: Route.ComponentProps) {
                   <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(row.at, i18n.language)}</td>
                   <td className="py-2 pr-4">{row.actorName ?? t("staffAdmin.audit.system")}</td>
                   <td className="py-2 pr-4">{label(row.action)}</td>
-                  <td className="py-2 pr-4">{describe(row)}</td>
+                  <td className="py-2 pr-4">{describeAudit(i18n, row)}</td>
                 </tr>
               ))}
             </tbody>
