@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Route } from "./+types/admin-person";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormMessage, SubmitButton } from "~/components/forms";
+import { UnitOptions } from "~/components/unit-options";
 import { listAllUnits } from "~/domain/org-units.server";
 import { getPerson, savePerson } from "~/domain/staff-admin.server";
 import { linkOrigin, sendInvitation } from "~/domain/user-tokens.server";
@@ -106,12 +107,7 @@ export default function AdminPersonPage({ loaderData, actionData }: Route.Compon
       : { roles: ["learner"], active: "on", locale: "vi" },
   });
   const roles = (fields.roles.initialValue as string[] | undefined) ?? [];
-  const unitOptions = units.map((u) => (
-    <option key={u.id} value={u.id}>
-      {"\u00a0\u00a0".repeat(u.depth)}
-      {u.code} · {u.name}
-    </option>
-  ));
+  const unitOptions = <UnitOptions units={units} />;
   const heading = person ? `${t("staffAdmin.person.editTitle")}: ${person.fullName}` : t("staffAdmin.person.newTitle");
   return (
     <section aria-labelledby="person-heading" className="space-y-4">

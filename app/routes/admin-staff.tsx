@@ -5,6 +5,7 @@ import type { Route } from "./+types/admin-staff";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { Pager } from "~/components/pager";
+import { UnitOptions } from "~/components/unit-options";
 import { listAllUnits } from "~/domain/org-units.server";
 import { searchStaff } from "~/domain/staff-admin.server";
 import { inLocale } from "~/i18n";
@@ -68,12 +69,7 @@ export default function AdminStaffPage({ loaderData, actionData }: Route.Compone
           </label>
           <select id="staff-unit" name="unit" defaultValue={query.unit ?? ""} className="field-input">
             <option value="">{t("staffAdmin.staff.anyUnit")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {"\u00a0\u00a0".repeat(u.depth)}
-                {u.code} · {u.name}
-              </option>
-            ))}
+            <UnitOptions units={units} />
           </select>
         </div>
         <div className="space-y-1">

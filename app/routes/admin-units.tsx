@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Route } from "./+types/admin-units";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormMessage, SubmitButton, translateError } from "~/components/forms";
+import { UnitOptions } from "~/components/unit-options";
 import { createUnit, listAllUnits, setUnitActive, updateUnit } from "~/domain/org-units.server";
 import { getDb, requireRole } from "~/infra/auth.server";
 import { UnitSchema } from "~/schemas/staff-admin";
@@ -152,14 +153,7 @@ export default function AdminUnitsPage({ loaderData, actionData }: Route.Compone
               aria-describedby={fields.parentId.errors ? fields.parentId.errorId : undefined}
             >
               <option value="">{t("staffAdmin.units.noParent")}</option>
-              {units
-                .filter((u) => u.active && u.id !== editing?.id)
-                .map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {"\u00a0\u00a0".repeat(u.depth)}
-                    {u.code} · {label(u)}
-                  </option>
-                ))}
+              <UnitOptions units={units.filter((u) => u.active && u.id !== editing?.id).map((u) => ({ ...u, name: label(u) }))} />
             </select>
             <ErrorList id={fields.parentId.errorId} errors={fields.parentId.errors} />
           </div>

@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { DEMO, expect, expectNoSeriousA11yViolations, loginAs, test } from "./fixtures";
 
@@ -57,6 +58,7 @@ test("an admin imports a new person, invites them, and the person sets a passwor
 
   // The link is used up; the new password signs them in.
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/\/login\?signedOut=1$/);
   const again = await page.goto(link!);
   expect(again?.status()).toBe(410);
   await page.goto("/login");
@@ -135,5 +137,15 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("cell", { name: email })).toBeVisible();
     await page.goto("/admin/audit?action=staff.import");
     await expect(page.getByRole("cell", { name: /Hoàng Việt nhập tệp nojs\.csv: 1 người mới/ })).toBeVisible();
+  });
+
+  test("a 50 MB upload is refused with a clear message", async ({ page }, testInfo) => {
+    const path = testInfo.outputPath("big.csv");
+    writeFileSync(path, Buffer.alloc(50 * 1024 * 1024, 0x41));
+    await loginAs(page, "admin");
+    await page.goto("/admin/import");
+    await page.getByLabel("Tệp CSV", { exact: true }).setInputFiles(path);
+    await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+    await expect(page.getByText("Tệp lớn hơn 5 MB. Hãy chia thành nhiều tệp nhỏ hơn.")).toBeVisible({ timeout: 20_000 });
   });
 });
