@@ -2,6 +2,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { orgUnits, users } from "../../db/schema";
 import { outer } from "../../db/sql";
+import { isUniqueViolation } from "../infra/db-errors.server";
 import { recordAudit } from "./audit.server";
 import { unitSubtree } from "./org-scope.server";
 
@@ -67,11 +68,16 @@ export async function createUnit(db: Db, actorId: string, input: UnitInput): Pro
   if (input.parentId && !(await activeUnit(db, input.parentId))) {
     return { ok: false, field: "parentId", error: "staffAdmin.units.parentMissing" };
   }
-  return db.transaction(async (tx) => {
-    const [row] = await tx.insert(orgUnits).values(input).returning({ id: orgUnits.id });
-    await recordAudit(tx, { actorId, action: "org_unit.create", targetType: "org_unit", targetId: row!.id, details: { ...input } });
-    return { ok: true as const, id: row!.id };
-  });
+  return db
+    .transaction(async (tx) => {
+      const [row] = await tx.insert(orgUnits).values(input).returning({ id: orgUnits.id });
+      await recordAudit(tx, { actorId, action: "org_unit.create", targetType: "org_unit", targetId: row!.id, details: { ...input } });
+      return { ok: true as const, id: row!.id };
+    })
+    .catch((error) => {
+      if (isUniqueViolation(error, "org_units_code_key")) return codeTaken;
+      throw error;
+    });
 }
 
 /** Renames, re-codes or moves a unit; a unit cannot move under itself or one of its descendants. */
@@ -93,17 +99,21 @@ export async function updateUnit(db: Db, actorId: string, id: string, input: Uni
     if ((before[key] ?? null) !== (input[key] ?? null)) changes[key] = { from: before[key], to: input[key] };
   }
   if (Object.keys(changes).length === 0) return { ok: true, id };
-  await db.transaction(async (tx) => {
-    await tx.update(orgUnits).set(input).where(eq(orgUnits.id, id));
-    const moved = "parentId" in changes;
-    await recordAudit(tx, {
-      actorId,
-      action: moved ? "org_unit.move" : "org_unit.update",
-      targetType: "org_unit",
-      targetId: id,
-      details: { code: input.code, changes },
+  try {
+    await db.transaction(async (tx) => {
+      await tx.update(orgUnits).set(input).where(eq(orgUnits.id, id));
+      await recordAudit(tx, {
+        actorId,
+        action: "parentId" in changes ? "org_unit.move" : "org_unit.update",
+        targetType: "org_unit",
+        targetId: id,
+        details: { code: input.code, changes },
+      });
     });
-  });
+  } catch (error) {
+    if (isUniqueViolation(error, "org_units_code_key")) return codeTaken;
+    throw error;
+  }
   return { ok: true, id };
 }
 

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { orgUnits, type Role, userRoles, users } from "../../db/schema";
 import { outer } from "../../db/sql";
+import { isUniqueViolation } from "../infra/db-errors.server";
 import { invalidateAllSessions } from "../infra/session.server";
 import { escapeLike, searchTerms } from "../utils/text";
 import { recordAudit } from "./audit.server";
@@ -159,6 +160,24 @@ export async function savePerson(db: Db, actorId: string, id: string | null, raw
     active: input.active,
     locale: input.locale,
   };
+  return writePerson(db, actorId, id, input, before, fields).catch((error) => {
+    // Someone else took the email or staff number between the check above and this write.
+    if (isUniqueViolation(error, "users_email_lower_key")) return { ok: false, field: "email", error: "staffAdmin.person.emailTaken" } as const;
+    if (isUniqueViolation(error, "users_staff_number_key")) {
+      return { ok: false, field: "staffNumber", error: "staffAdmin.person.staffNumberTaken" } as const;
+    }
+    throw error;
+  });
+}
+
+async function writePerson(
+  db: Db,
+  actorId: string,
+  id: string | null,
+  input: PersonInput,
+  before: Awaited<ReturnType<typeof getPerson>>,
+  fields: Pick<PersonInput, "fullName" | "email" | "staffNumber" | "jobTitle" | "orgUnitId" | "active" | "locale">,
+): Promise<SaveResult> {
   return db.transaction(async (tx) => {
     let personId = id;
     if (!before) {

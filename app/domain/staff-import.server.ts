@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { orgUnits, type Role, staffImports, userRoles, users } from "../../db/schema";
 import { foldForSearch } from "../utils/text";
+import { isUniqueViolation } from "../infra/db-errors.server";
 import { recordAudit } from "./audit.server";
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -413,7 +414,7 @@ export async function applyImport(db: Db, actorId: string, importId: string): Pr
   } catch (error) {
     if (error instanceof Abort) return { ok: false, problems: error.problems };
     // Someone else created the same email or staff number between the check and the write: nothing was saved.
-    if ((error as { code?: string; cause?: { code?: string } }).code === "23505" || (error as { cause?: { code?: string } }).cause?.code === "23505") {
+    if (isUniqueViolation(error)) {
       return { ok: false, problems: [{ row: null, code: "conflict" }] };
     }
     throw error;

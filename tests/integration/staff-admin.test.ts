@@ -302,3 +302,16 @@ test("with SMTP configured the message is delivered to the SMTP server; without 
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
+
+test("a unique index refusal is recognised by its name on this driver (for races the early checks miss)", async () => {
+  const { isUniqueViolation } = await import("../../app/infra/db-errors.server");
+  const error = await handle.db
+    .insert(orgUnits)
+    .values({ code: "LS", name: "Trùng mã" })
+    .then(() => null)
+    .catch((e: unknown) => e);
+  expect(isUniqueViolation(error)).toBe(true);
+  expect(isUniqueViolation(error, "org_units_code_key")).toBe(true);
+  expect(isUniqueViolation(error, "users_email_lower_key")).toBe(false);
+  expect(isUniqueViolation(new Error("other"))).toBe(false);
+});
