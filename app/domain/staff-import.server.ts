@@ -5,7 +5,7 @@ import type { Db } from "../../db/client";
 import { orgUnits, type Role, staffImports, userRoles, users } from "../../db/schema";
 import { foldForSearch } from "../utils/text";
 import { isUniqueViolation } from "../infra/db-errors.server";
-import { recordAudit } from "./audit.server";
+import { recordAudit, recordAudits } from "./audit.server";
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;
@@ -377,23 +377,27 @@ export async function applyImport(db: Db, actorId: string, importId: string): Pr
           from (values ${values}) as v(id, full_name, staff_number, job_title, org_unit_id)
           where users.id = v.id`);
         const roleChanges = chunk.filter(({ row, existing }) => row.roles && row.roles.join(",") !== existing.roles.join(","));
-        for (const { row, existing } of roleChanges) {
-          const removed = existing.roles.filter((r) => !row.roles!.includes(r));
-          if (removed.length) await tx.delete(userRoles).where(and(eq(userRoles.userId, existing.id), inArray(userRoles.role, removed)));
+        // One delete per role taken away (at most four), whoever loses it.
+        for (const role of ["learner", "trainer", "hr", "admin"] as const) {
+          const losing = roleChanges.filter(({ row, existing }) => existing.roles.includes(role) && !row.roles!.includes(role));
+          if (losing.length) {
+            await tx.delete(userRoles).where(and(eq(userRoles.role, role), inArray(userRoles.userId, losing.map((c) => c.existing.id))));
+          }
         }
         const added = roleChanges.flatMap(({ row, existing }) =>
           row.roles!.filter((r) => !existing.roles.includes(r)).map((role) => ({ userId: existing.id, role })),
         );
         if (added.length) await tx.insert(userRoles).values(added).onConflictDoNothing();
-        for (const { row, existing } of roleChanges) {
-          await recordAudit(tx, {
+        await recordAudits(
+          tx,
+          roleChanges.map(({ row, existing }) => ({
             actorId,
             action: "user.roles",
             targetType: "user",
             targetId: existing.id,
             details: { email: existing.email, from: existing.roles, to: row.roles, via: "import" },
-          });
-        }
+          })),
+        );
       }
       const summary = { new: planned.create.length, changed: planned.update.length, unchanged: planned.unchanged };
       const placementChanged = [

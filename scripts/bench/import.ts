@@ -15,11 +15,11 @@ const MIDDLE = ["Thị", "Văn", "Đức", "Minh", "Thu", "Hải", "Ngọc"];
 const GIVEN = ["Lan", "Hùng", "Vân", "Thắng", "Yến", "Việt", "Hà", "Đức", "Xuân", "Phương"];
 const UNITS = ["TVQG-PV", "TVQG-BM", "TVQG-CNTT", "LS-PV", "LS-NV", "NA-PV", "NA-SH"];
 
-function csv(units: string[]) {
+function csv(units: string[], roles = "học viên") {
   const lines = ["email;họ và tên;mã cán bộ;mã đơn vị;chức danh;vai trò"];
   for (let i = 0; i < ROWS; i++) {
     const name = `${FAMILY[i % 10]} ${MIDDLE[i % 7]} ${GIVEN[(i * 7) % 10]}`;
-    lines.push(`canbo${i}@thuvien.vn;${name};B-${String(i).padStart(6, "0")};${units[i % units.length]};Thủ thư;học viên`);
+    lines.push(`canbo${i}@thuvien.vn;${name};B-${String(i).padStart(6, "0")};${units[i % units.length]};Thủ thư;${roles}`);
   }
   return new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`);
 }
@@ -28,7 +28,7 @@ async function timed<T>(label: string, fn: () => Promise<T>) {
   const start = performance.now();
   const result = await fn();
   const ms = performance.now() - start;
-  console.log(`${label.padEnd(48)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
+  console.log(`${label.padEnd(60)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
   return result;
 }
 
@@ -64,7 +64,7 @@ async function main() {
       if (!preview.ok) throw new Error(JSON.stringify(preview.problems.slice(0, 3)));
       const applied = await timed(`${label}: confirm (one transaction)`, () => applyImport(db, actor, preview.importId));
       if (!applied.ok) throw new Error("apply failed");
-      console.log(`${"".padEnd(48)} new ${applied.summary.new}, changed ${applied.summary.changed}, unchanged ${applied.summary.unchanged}`);
+      console.log(`${"".padEnd(60)} new ${applied.summary.new}, changed ${applied.summary.changed}, unchanged ${applied.summary.unchanged}`);
       return applied.summary;
     };
     const total = performance.now();
@@ -72,6 +72,7 @@ async function main() {
     const firstSeconds = (performance.now() - total) / 1000;
     const again = await run("same file again", file);
     await run("everyone moved unit", csv([...UNITS].reverse()));
+    await run("everyone became a trainer too", csv([...UNITS].reverse(), "học viên|giảng viên"));
     await timed("search 'nguyen thi lan' (page 1, with count)", () => searchStaff(db, { q: "nguyen thi lan" }));
     await timed("list page 100 of all active staff", () => searchStaff(db, { page: 100 }));
     console.log(`\nfirst import, preview + confirm: ${firstSeconds.toFixed(2)} s (budget 10 s)`);
