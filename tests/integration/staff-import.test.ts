@@ -219,3 +219,21 @@ test("non-admins get 403 from the import page and its actions", async () => {
   const res = await callRoute(importRoute.action, uploadRequest("/admin/import", { name: "a.csv", content: "email" }, hr), handle.db);
   expect(res.status).toBe(403);
 });
+
+test("roles in the file replace a person's roles (an empty cell keeps them); each change is audited", async () => {
+  const email = await createUser(handle.db, { roles: ["learner", "hr"] });
+  const id = await userId(handle.db, email);
+  const p1 = (await upload("r.csv", `email,full name,org unit code,roles\n${email},Nguyễn Thị Hồng Vân,LS-PV,giảng viên|learner\n`)).data as {
+    preview: { importId: string; summary: Record<string, number> };
+  };
+  expect(p1.preview.summary.changed).toBe(1);
+  await confirm(p1.preview.importId);
+  const roles = async () => (await handle.db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.role).sort();
+  expect(await roles()).toEqual(["learner", "trainer"]);
+  const [audit] = await handle.db.select().from(auditEvents).where(sql`${auditEvents.action} = 'user.roles' and ${auditEvents.targetId} = ${id}`);
+  expect(audit!.details).toMatchObject({ from: ["hr", "learner"], to: ["learner", "trainer"], via: "import" });
+  const p2 = (await upload("r.csv", `email,full name,org unit code,roles\n${email},Nguyễn Thị Hồng Vân,LS-PV,\n`)).data as {
+    preview: { summary: Record<string, number> };
+  };
+  expect(p2.preview.summary).toEqual({ new: 0, changed: 0, unchanged: 1 });
+});
