@@ -58,6 +58,9 @@ export async function action(args: Route.ActionArgs) {
   throw redirect(`/admin/units?${intent === "create" ? "created" : "saved"}=1`);
 }
 
+// Whole class names, so Tailwind sees them (inline styles are blocked by the Content-Security-Policy).
+const INDENT = ["pl-0", "pl-5", "pl-10", "pl-14", "pl-18", "pl-22"] as const;
+
 export default function AdminUnitsPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { units, editing, notice } = loaderData;
@@ -94,7 +97,12 @@ export default function AdminUnitsPage({ loaderData, actionData }: Route.Compone
             {units.map((u) => (
               <tr key={u.id} className={`border-b border-stone-200 align-top ${u.active ? "" : "text-stone-600"}`}>
                 <td className="py-2 pr-4 font-mono">{u.code}</td>
-                <th scope="row" className="py-2 pr-4 font-medium" style={{ paddingLeft: `${u.depth * 1.25}rem` }}>
+                <th scope="row" className={`py-2 pr-4 font-medium ${INDENT[Math.min(u.depth, INDENT.length - 1)]}`}>
+                  {u.depth > 0 ? (
+                    <span aria-hidden="true" className="mr-1 text-stone-500">
+                      └
+                    </span>
+                  ) : null}
                   {u.name}
                 </th>
                 <td className="py-2 pr-4">{u.nameEn}</td>

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { NavLink, Outlet } from "react-router";
+import { Link, Outlet, useLocation } from "react-router";
 import type { Route } from "./+types/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireRole } from "~/infra/auth.server";
@@ -13,16 +13,19 @@ export function loader(args: Route.LoaderArgs) {
   return null;
 }
 
+// "Staff" covers the list (/admin) and each person's page (/admin/staff/…).
 const TABS = [
-  { to: "/admin", key: "staff", end: true },
-  { to: "/admin/units", key: "units", end: false },
-  { to: "/admin/import", key: "import", end: false },
-  { to: "/admin/outbox", key: "outbox", end: false },
-  { to: "/admin/audit", key: "audit", end: false },
+  { to: "/admin", key: "staff", prefix: "/admin/staff" },
+  { to: "/admin/units", key: "units", prefix: "/admin/units" },
+  { to: "/admin/import", key: "import", prefix: "/admin/import" },
+  { to: "/admin/outbox", key: "outbox", prefix: "/admin/outbox" },
+  { to: "/admin/audit", key: "audit", prefix: "/admin/audit" },
 ] as const;
 
 export default function AdminLayout() {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const isCurrent = (tab: (typeof TABS)[number]) => pathname === tab.to || pathname.startsWith(`${tab.prefix}/`) || pathname === tab.prefix;
   return (
     <div className="space-y-6">
       <h1 className="page-title">{t("staffAdmin.title")}</h1>
@@ -30,17 +33,15 @@ export default function AdminLayout() {
         <ul className="flex flex-wrap gap-1 border-b border-stone-300">
           {TABS.map((tab) => (
             <li key={tab.to}>
-              <NavLink
+              <Link
                 to={tab.to}
-                end={tab.end}
-                className={({ isActive }) =>
-                  `-mb-px block rounded-t-md border px-3 py-2 font-medium no-underline ${
-                    isActive ? "border-stone-300 border-b-white bg-white text-brand-800" : "border-transparent text-stone-800 hover:bg-stone-100"
-                  }`
-                }
+                aria-current={isCurrent(tab) ? "page" : undefined}
+                className={`-mb-px block rounded-t-md border px-3 py-2 font-medium no-underline ${
+                  isCurrent(tab) ? "border-stone-300 border-b-white bg-white text-brand-800" : "border-transparent text-stone-800 hover:bg-stone-100"
+                }`}
               >
                 {t(`staffAdmin.tabs.${tab.key}`)}
-              </NavLink>
+              </Link>
             </li>
           ))}
         </ul>
