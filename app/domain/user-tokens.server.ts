@@ -1,6 +1,6 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { userTokens, users } from "../../db/schema";
 import { getI18n } from "../i18n";
@@ -115,7 +115,7 @@ async function mailLink(db: Db, person: Recipient, purpose: TokenPurpose, origin
   );
 }
 
-async function recipient(db: Db, where: ReturnType<typeof eq>) {
+async function recipient(db: Db, where: SQL) {
   const [row] = await db
     .select({ id: users.id, email: users.email, fullName: users.fullName, locale: users.locale, active: users.active })
     .from(users)
@@ -134,7 +134,7 @@ export async function sendInvitation(db: Db, input: { userId: string; actorId: s
 
 /** Sends a reset link when an active account has this address; the caller answers the same either way. */
 export async function requestPasswordReset(db: Db, input: { email: string; origin: string }, mail: MailOptions = {}) {
-  const person = await recipient(db, sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}` as never);
+  const person = await recipient(db, sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`);
   if (!person?.active) return false;
   await mailLink(db, person, "reset", input.origin, null, mail);
   return true;
