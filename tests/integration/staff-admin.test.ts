@@ -16,7 +16,7 @@ import * as setRoute from "../../app/routes/password-set";
 import * as learningRoute from "../../app/routes/learning";
 import { login } from "../../app/infra/auth.server";
 import { sendMail } from "../../app/infra/mail.server";
-import { createUserToken, setPasswordWithToken } from "../../app/domain/user-tokens.server";
+import { createUserToken, sendInvitation, setPasswordWithToken } from "../../app/domain/user-tokens.server";
 import { searchStaff } from "../../app/domain/staff-admin.server";
 import { cookieFor, userId } from "../support/admin";
 import { createTestDb } from "../support/db";
@@ -289,8 +289,22 @@ test("with SMTP configured the message is delivered to the SMTP server; without 
     expect(row!.sentAt).not.toBeNull();
     expect(row!.error).toBeNull();
 
+    // An invitation goes the same way, in the person's language, with its one-time link.
+    const invitee = await createUser(handle.db, { fullName: "Cao Bá Quát" });
+    await handle.db.update(users).set({ locale: "en" }).where(eq(users.id, await userId(handle.db, invitee)));
+    const sent = await sendInvitation(
+      handle.db,
+      { userId: await userId(handle.db, invitee), actorId: adminId, origin: "https://skillshelf.example.vn" },
+      { smtpUrl: `smtp://127.0.0.1:${port}`, from: "Skillshelf <no-reply@skillshelf.local>" },
+    );
+    expect(sent).toBe(true);
+    expect(received).toHaveLength(2);
+    expect(received[1]!.to).toEqual([invitee]);
+    expect(received[1]!.body).toContain("Subject: You are invited to Skillshelf");
+    expect(received[1]!.body.replace(/=\r?\n/g, "")).toMatch(/https:\/\/skillshelf\.example\.vn\/password\/set\/[A-Za-z0-9_-]{43}/);
+
     const offline = await sendMail(handle.db, { to: "khong@thuvien.vn", subject: "Không SMTP", text: "x", kind: "reset" }, { smtpUrl: null });
-    expect(received).toHaveLength(1);
+    expect(received).toHaveLength(2);
     const [kept] = await handle.db.select().from(outboxMessages).where(eq(outboxMessages.id, offline!));
     expect(kept!.sentAt).toBeNull();
     // The outbox pages list and show it, links clickable.
