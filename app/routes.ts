@@ -30,6 +30,16 @@ export default [
   route("issuer", "routes/issuer.ts"),
   route("competences", "routes/competences.tsx"),
   route("credentials/status/:list", "routes/status-list.ts"),
-  route("admin", "routes/admin.tsx"),
+  route("admin", "routes/admin.tsx", [
+    index("routes/admin-staff.tsx"),
+    route("staff/:id", "routes/admin-person.tsx"),
+    route("units", "routes/admin-units.tsx"),
+    route("import", "routes/admin-import.tsx"),
+    route("outbox", "routes/admin-outbox.tsx"),
+    route("outbox/:id", "routes/admin-outbox-message.tsx"),
+    route("audit", "routes/admin-audit.tsx"),
+  ]),
+  route("password/forgot", "routes/password-forgot.tsx"),
+  route("password/set/:token", "routes/password-set.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { FOLD_FROM, FOLD_TO } from "./fold";
 import {
   type AnyPgColumn,
   boolean,
@@ -49,6 +50,17 @@ export const users = pgTable(
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Name, email and staff number folded (lower case, no Vietnamese diacritics) for the admin staff search; computed
+     * by PostgreSQL so every writer (seed, import, edit form) keeps it right. Names are stored NFC.
+     */
+    searchText: text("search_text")
+      .notNull()
+      .generatedAlwaysAs(
+        sql.raw(
+          `lower(translate(full_name || ' ' || email || ' ' || coalesce(staff_number, ''), '${FOLD_FROM}', '${FOLD_TO}'))`,
+        ),
+      ),
   },
   (t) => [
     // Emails are unique whatever their case: Lan@Thuvien.vn and lan@thuvien.vn are one person.
@@ -457,4 +469,26 @@ export const jobRuns = pgTable(
     summary: jsonb("summary").$type<Record<string, unknown>>(),
   },
   (t) => [primaryKey({ columns: [t.job, t.runKey] })],
+);
+
+// --- staff import previews ----------------------------------------------------------------------------
+
+/**
+ * A checked CSV import waiting for the admin's confirmation: the validated rows stay on the server (never re-posted
+ * by the browser), belong to the admin who uploaded them, expire after an hour and are applied at most once.
+ */
+export const staffImports = pgTable(
+  "staff_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fileName: text("file_name"),
+    rows: jsonb("rows").$type<unknown[]>().notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+  },
+  (t) => [index("staff_imports_created_idx").on(t.createdAt)],
 );

@@ -51,3 +51,17 @@ export async function listAudit(
     .limit(options.limit ?? 100)
     .offset(options.offset ?? 0);
 }
+
+/** Several events in one insert (e.g. the role changes of a 10,000-row import), in the caller's transaction. */
+export async function recordAudits(db: Pick<Db, "insert">, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await db.insert(auditEvents).values(
+    entries.map((entry) => ({
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      details: entry.details ?? {},
+    })),
+  );
+}

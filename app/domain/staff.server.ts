@@ -74,21 +74,3 @@ export async function listOrgTree(db: Db): Promise<OrgUnitRow[]> {
   walk(null, 0);
   return out;
 }
-
-export async function listStaff(db: Db) {
-  return db
-    .select({
-      id: users.id,
-      fullName: users.fullName,
-      email: users.email,
-      jobTitle: users.jobTitle,
-      active: users.active,
-      orgUnit: orgUnits.name,
-      roles: sql<string[]>`coalesce(array(select ur.role::text from user_roles ur where ur.user_id = ${outer(users.id)} order by 1), '{}')`,
-      sessions: sql<number>`(select count(*)::int from sessions s where s.user_id = ${outer(users.id)} and s.expires_at > now())`,
-    })
-    .from(users)
-    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .orderBy(asc(users.fullName))
-    .limit(500);
-}

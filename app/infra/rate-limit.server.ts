@@ -46,3 +46,37 @@ export async function recordFailure(limiter: RateLimiterDrizzle, key: string) {
     throw error;
   }
 }
+
+// Password-reset requests: a few per address (silently ignored beyond, so nothing reveals an account) and a
+// handful per client IP (answered with "try later").
+export const RESET_LIMITS = {
+  perEmail: { points: 3, duration: 60 * 60, blockDuration: 60 * 60 },
+  perIp: { points: 10, duration: 15 * 60, blockDuration: 15 * 60 },
+} as const;
+
+const resetCache = new WeakMap<Db, { perEmail: RateLimiterDrizzle; perIp: RateLimiterDrizzle }>();
+
+/** Counts one reset request; returns the seconds each key must still wait (0 = allowed). */
+export async function consumeResetAllowance(db: Db, keys: { ip: string; email: string }) {
+  let limiters = resetCache.get(db);
+  if (!limiters) {
+    const make = (keyPrefix: string, opts: { points: number; duration: number; blockDuration: number }) =>
+      new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix, clearExpiredByTimeout: false, ...opts });
+    limiters = { perEmail: make("reset_email", RESET_LIMITS.perEmail), perIp: make("reset_ip", RESET_LIMITS.perIp) };
+    resetCache.set(db, limiters);
+  }
+  const ip = await consume(limiters.perIp, keys.ip);
+  const email = ip > 0 ? 0 : await consume(limiters.perEmail, keys.email);
+  return { ip, email };
+}
+
+/** Takes one point: 0 while within the allowance, else the seconds until the next one. */
+async function consume(limiter: RateLimiterDrizzle, key: string) {
+  try {
+    await limiter.consume(key);
+    return 0;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw error;
+  }
+}

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
 import { ErrorList, Field, FormMessage, SubmitButton } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -59,6 +59,10 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
     <div className="mx-auto max-w-md">
       <h1 className="page-title">{t("login.title")}</h1>
       <p className="mt-2 text-stone-700">{t("login.intro")}</p>
+      {/* Above the form: field errors shown on blur must not move the link away from a pointer mid-click. */}
+      <p className="mt-2">
+        <Link to="/password/forgot">{t("staffAdmin.password.forgotLink")}</Link>
+      </p>
       {searchParams.get("signedOut") ? (
         <div className="mt-4">
           <FormMessage tone="success">{t("login.signedOut")}</FormMessage>

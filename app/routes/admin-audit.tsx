@@ -1,0 +1,113 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, useLocation } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/admin-audit";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { listAudit } from "~/domain/audit.server";
+import { auditActions } from "~/domain/audit-log.server";
+import { getDb, requireRole } from "~/infra/auth.server";
+import { auditActionLabel, describeAudit } from "~/utils/audit-text";
+import { formatDateTime } from "~/utils/format";
+import { title } from "~/utils/meta";
+
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "staffAdmin.audit.heading");
+
+const PAGE_SIZE = 50;
+const QuerySchema = z.object({
+  action: z.string().regex(/^[a-z_]+\.[a-z_]+$/).max(64).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
+export async function loader(args: Route.LoaderArgs) {
+  requireRole(args, "admin");
+  const db = getDb(args.context);
+  const query = QuerySchema.parse(Object.fromEntries(args.url.searchParams));
+  const [rows, actions] = await Promise.all([
+    listAudit(db, { action: query.action, limit: PAGE_SIZE + 1, offset: (query.page - 1) * PAGE_SIZE }),
+    auditActions(db),
+  ]);
+  return {
+    query,
+    hasNext: rows.length > PAGE_SIZE,
+    actions,
+    rows: rows.slice(0, PAGE_SIZE).map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      action: r.action,
+      actorName: r.actorName,
+      details: r.details,
+    })),
+  };
+}
+
+export default function AdminAuditPage({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const { query, rows, hasNext, actions } = loaderData;
+  const label = (action: string) => auditActionLabel(i18n, action);
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set("page", String(page));
+    return `/admin/audit?${params}`;
+  };
+  return (
+    <section aria-labelledby="audit-heading" className="space-y-4">
+      <h2 id="audit-heading" className="text-xl font-semibold">
+        {t("staffAdmin.audit.heading")}
+      </h2>
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        <div className="space-y-1">
+          <label htmlFor="audit-action" className="block font-semibold">
+            {t("staffAdmin.audit.action")}
+          </label>
+          <select id="audit-action" name="action" defaultValue={query.action ?? ""} className="field-input">
+            <option value="">{t("staffAdmin.audit.anyAction")}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {label(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t("staffAdmin.audit.filter")}
+        </button>
+      </Form>
+      {rows.length === 0 ? (
+        <p>{t("staffAdmin.audit.empty")}</p>
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("staffAdmin.audit.caption")}</caption>
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="py-2 pr-4">{t("staffAdmin.audit.when")}</th>
+                <th scope="col" className="py-2 pr-4">{t("staffAdmin.audit.who")}</th>
+                <th scope="col" className="py-2 pr-4">{t("staffAdmin.audit.action")}</th>
+                <th scope="col" className="py-2 pr-4">{t("staffAdmin.audit.what")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className="border-b border-stone-200 align-top">
+                  <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(row.at, i18n.language)}</td>
+                  <td className="py-2 pr-4">{row.actorName ?? t("staffAdmin.audit.system")}</td>
+                  <td className="py-2 pr-4">{label(row.action)}</td>
+                  <td className="py-2 pr-4">{describeAudit(i18n, row)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t("staffAdmin.pageOf", { page: query.page, pages: hasNext ? query.page + 1 : query.page })} className="flex gap-4">
+        {query.page > 1 ? <Link to={pageHref(query.page - 1)}>{t("staffAdmin.previous")}</Link> : null}
+        {hasNext ? <Link to={pageHref(query.page + 1)}>{t("staffAdmin.next")}</Link> : null}
+      </nav>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,165 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/admin-staff";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormMessage } from "~/components/forms";
+import { Pager } from "~/components/pager";
+import { UnitOptions } from "~/components/unit-options";
+import { listAllUnits } from "~/domain/org-units.server";
+import { searchStaff } from "~/domain/staff-admin.server";
+import { inLocale } from "~/i18n";
+import { getDb, requireRole } from "~/infra/auth.server";
+import { localeContext } from "~/infra/context";
+import { invalidateAllSessions } from "~/infra/session.server";
+import { StaffQuerySchema } from "~/schemas/staff-admin";
+import { ROLES } from "~/utils/permissions";
+import { title } from "~/utils/meta";
+
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "staffAdmin.staff.heading");
+
+export async function loader(args: Route.LoaderArgs) {
+  requireRole(args, "admin");
+  const db = getDb(args.context);
+  const locale = args.context.get(localeContext);
+  const query = StaffQuerySchema.parse(Object.fromEntries(args.url.searchParams));
+  const [result, units] = await Promise.all([searchStaff(db, query), listAllUnits(db)]);
+  return {
+    query,
+    ...result,
+    rows: result.rows.map(({ orgUnit, orgUnitEn, ...r }) => ({ ...r, orgUnit: orgUnit ? inLocale(locale, orgUnit, orgUnitEn) : null })),
+    units: units.map((u) => ({ id: u.id, code: u.code, depth: u.depth, name: inLocale(locale, u.name, u.nameEn) })),
+  };
+}
+
+const RevokeSchema = z.object({ intent: z.literal("revoke-sessions"), userId: z.uuid() });
+
+export async function action(args: Route.ActionArgs) {
+  requireRole(args, "admin");
+  const parsed = RevokeSchema.safeParse(Object.fromEntries(await args.request.formData()));
+  if (!parsed.success) throw data({ message: "validation.invalid" }, { status: 400 });
+  await invalidateAllSessions(getDb(args.context), parsed.data.userId);
+  return { revoked: parsed.data.userId };
+}
+
+export default function AdminStaffPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { query, rows, total, page, pageSize, units } = loaderData;
+  return (
+    <section aria-labelledby="staff-heading" className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="staff-heading" className="text-xl font-semibold">
+          {t("staffAdmin.staff.heading")}
+        </h2>
+        <Link to="/admin/staff/new" className="btn-primary no-underline">
+          {t("staffAdmin.staff.newPerson")}
+        </Link>
+      </div>
+      {actionData?.revoked ? <FormMessage tone="success">{t("admin.sessionsRevoked")}</FormMessage> : null}
+      <Form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5" role="search">
+        <div className="space-y-1 lg:col-span-2">
+          <label htmlFor="staff-q" className="block font-semibold">
+            {t("staffAdmin.staff.search")}
+          </label>
+          <input id="staff-q" name="q" type="search" defaultValue={query.q ?? ""} className="field-input" />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="staff-unit" className="block font-semibold">
+            {t("staffAdmin.staff.unit")}
+          </label>
+          <select id="staff-unit" name="unit" defaultValue={query.unit ?? ""} className="field-input">
+            <option value="">{t("staffAdmin.staff.anyUnit")}</option>
+            <UnitOptions units={units} />
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="staff-role" className="block font-semibold">
+            {t("staffAdmin.staff.role")}
+          </label>
+          <select id="staff-role" name="role" defaultValue={query.role ?? ""} className="field-input">
+            <option value="">{t("staffAdmin.staff.anyRole")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="staff-status" className="block font-semibold">
+            {t("staffAdmin.staff.status")}
+          </label>
+          <select id="staff-status" name="status" defaultValue={query.status} className="field-input">
+            {(["active", "inactive", "all"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`staffAdmin.staff.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="sm:col-span-2 lg:col-span-5">
+          <button type="submit" className="btn-secondary">
+            {t("staffAdmin.staff.filter")}
+          </button>
+        </div>
+      </Form>
+      <p role="status">{t("staffAdmin.staff.found", { count: total })}</p>
+      {rows.length === 0 ? (
+        <p>{t("staffAdmin.staff.none")}</p>
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("staffAdmin.staff.heading")}</caption>
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.name")}</th>
+                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.email")}</th>
+                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.staffNumber")}</th>
+                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.unitColumn")}</th>
+                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.roles")}</th>
+                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.sessions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((person) => (
+                <tr key={person.id} className="border-b border-stone-200 align-top">
+                  <td className="py-2 pr-4 font-medium">
+                    <Link to={`/admin/staff/${person.id}`} aria-label={t("staffAdmin.staff.editFor", { name: person.fullName })}>
+                      {person.fullName}
+                    </Link>
+                    {person.active ? null : <span className="ml-2 text-stone-600">({t("staffAdmin.staff.inactiveBadge")})</span>}
+                  </td>
+                  <td className="py-2 pr-4">{person.email}</td>
+                  <td className="py-2 pr-4">{person.staffNumber}</td>
+                  <td className="py-2 pr-4">{person.orgUnit}</td>
+                  <td className="py-2 pr-4">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
+                  <td className="py-2 pr-4">
+                    <Form method="post" className="flex items-center gap-3">
+                      <span>{person.sessions}</span>
+                      <input type="hidden" name="userId" value={person.id} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="revoke-sessions"
+                        className="btn-secondary px-2 py-1 text-xs"
+                        disabled={person.sessions === 0}
+                        aria-label={t("admin.revokeFor", { name: person.fullName })}
+                      >
+                        {t("admin.revoke")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager page={page} total={total} pageSize={pageSize} />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
