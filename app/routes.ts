@@ -17,6 +17,10 @@ export default [
   route("trainer/courses/:course/learners.csv", "routes/trainer-learners-csv.ts"),
   route("trainer/courses/:course/quizzes/:quiz", "routes/trainer-quiz.tsx"),
   route("reports", "routes/reports.tsx"),
+  route("reports/units/:unitId", "routes/reports-unit.tsx"),
+  route("reports/people/:userId", "routes/reports-person.tsx"),
+  route("reports/export.csv", "routes/reports-export.ts", { id: "reports-export-csv" }),
+  route("reports/export.xlsx", "routes/reports-export.ts", { id: "reports-export-xlsx" }),
   route("admin", "routes/admin.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
