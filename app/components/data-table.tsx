@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 export type Column<Row> = {
   key: string;
@@ -29,6 +29,7 @@ const cellClass = (numeric?: boolean) => `px-2 py-1.5 align-top ${numeric ? "tex
 
 /** An accessible table: a caption, column headers with scope, optional row headers and grouped column headers. */
 export function DataTable<Row>({ caption, hideCaption, columns, rows, rowKey, footer, className, empty }: Props<Row>) {
+  const captionId = useId();
   const grouped = columns.some((c) => c.group);
   const groups: { key: string; header: ReactNode; span: number; grouped: boolean; column: Column<Row> }[] = [];
   for (const column of columns) {
@@ -49,9 +50,12 @@ export function DataTable<Row>({ caption, hideCaption, columns, rows, rowKey, fo
       ),
     );
   return (
-    <div className={`overflow-x-auto ${className ?? ""}`}>
+    // A wide table scrolls sideways: the region is focusable so keyboard users can scroll it too.
+    <div className={`overflow-x-auto ${className ?? ""}`} role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="w-full border-collapse text-sm">
-        <caption className={hideCaption ? "sr-only" : "mb-2 text-left font-semibold"}>{caption}</caption>
+        <caption id={captionId} className={hideCaption ? "sr-only" : "mb-2 text-left font-semibold"}>
+          {caption}
+        </caption>
         <thead>
           {grouped ? (
             <>

@@ -135,7 +135,7 @@ export function Chart({ id, title, label, svg, table }: { id: string; title: str
       </figcaption>
       {svg ? (
         <>
-          <div role="img" aria-label={label} className="max-w-full overflow-x-auto" dangerouslySetInnerHTML={{ __html: svg }} />
+          <div role="img" aria-label={label} className="[&>svg]:h-auto [&>svg]:max-w-full" dangerouslySetInnerHTML={{ __html: svg }} />
           <details>
             <summary className="cursor-pointer text-sm">{t("hrReports.chartTable")}</summary>
             {table}

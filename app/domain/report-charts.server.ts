@@ -17,7 +17,9 @@ async function render(spec: vl.TopLevelSpec) {
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
   const svg = await view.toSVG();
   view.finalize();
-  return svg;
+  // The figure around the chart is the one image with a label (and has a table with the numbers): the SVG's own
+  // roles and labels would be read as unlabelled graphics, so they go.
+  return svg.replace(/\s(?:role|aria-[a-z]+)="[^"]*"/g, "").replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
 }
 
 const config = {

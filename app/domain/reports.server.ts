@@ -1,7 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { ReportFilters, ReportStatus } from "../schemas/reports";
+import type { Counts } from "./report-counts";
 import { rowsOf } from "./org-scope.server";
+
+export { addCounts, completionPercent, type Counts, emptyCounts } from "./report-counts";
 
 /*
  * How the completion reports count (the one definition; the pages explain it in words):
@@ -108,32 +111,6 @@ export function pairsCte(q: PairQuery) {
       where ${statusCondition(q.status)}
         ${range.length ? sql`and (p0.completed_at is null or (${sql.join(range, sql` and `)}))` : sql``}
     )`;
-}
-
-export type Counts = {
-  assigned: number;
-  completed: number;
-  inProgress: number;
-  notStarted: number;
-  overdue: number;
-  counted: number;
-};
-
-export const emptyCounts = (): Counts => ({ assigned: 0, completed: 0, inProgress: 0, notStarted: 0, overdue: 0, counted: 0 });
-
-export function addCounts(into: Counts, add: Counts) {
-  into.assigned += add.assigned;
-  into.completed += add.completed;
-  into.inProgress += add.inProgress;
-  into.notStarted += add.notStarted;
-  into.overdue += add.overdue;
-  into.counted += add.counted;
-  return into;
-}
-
-/** Completion % (whole number) or null when nobody is counted. */
-export function completionPercent(c: Counts) {
-  return c.counted === 0 ? null : Math.round((c.completed / c.counted) * 100);
 }
 
 /** Counts per org unit (its own people, no descendants) and course. */

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Chart, ExportLinks, HowCounted, ReportFilters } from "~/components/report-filters";
 import { unitBarsSvg, weeklyChartSvg } from "~/domain/report-charts.server";
 import { buildMatrix } from "~/domain/report-views.server";
-import { type Counts, completionPercent } from "~/domain/reports.server";
+import { type Counts, completionPercent } from "~/domain/report-counts";
 import { inLocale } from "~/i18n";
 import { filtersToSearch } from "~/schemas/reports";
 import { title } from "~/utils/meta";
