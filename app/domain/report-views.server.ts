@@ -8,12 +8,11 @@ import {
   type Counts,
   countPeople,
   emptyCounts,
-  matrixCells,
+  matrixData,
   type PairQuery,
   pairsOf,
   peopleOf,
   todayInVietnam,
-  weeklyCompletions,
 } from "./reports.server";
 
 export type UnitNode = { id: string; code: string; name: string; nameEn: string | null; parentId: string | null };
@@ -135,7 +134,7 @@ export type MatrixRow = TreeRow & { cells: Record<string, Counts>; total: Counts
 /** Org units × courses, each unit with its descendants rolled up, and the grand total over the top rows. */
 export async function buildMatrix(db: Db, ctx: ReportContext) {
   const q = pairQuery(ctx, reportUnitIds(ctx));
-  const [cells, weekly] = await Promise.all([matrixCells(db, q), weeklyCompletions(db, q)]);
+  const { cells, weekly } = await matrixData(db, q);
   const own = new Map<string, Map<string, Counts>>();
   for (const cell of cells) {
     const byCourse = own.get(cell.unitId) ?? new Map<string, Counts>();

@@ -20,8 +20,24 @@ export { addCounts, completionPercent, type Counts, emptyCounts } from "./report
 
 export const REPORT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
+const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: REPORT_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar day in Vietnam as YYYY-MM-DD. */
 export function todayInVietnam(now = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: REPORT_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return dayFormat.format(now);
+}
+
+/**
+ * Runs a report query with room to work: the matrix hashes every person × course pair, which spills to disk with
+ * the default 4 MB work_mem; and PostgreSQL's JIT, triggered by the plan's cost, spends longer compiling than the
+ * query takes to run.
+ */
+async function reportRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    await tx.execute(sql`set local jit = off`);
+    return rowsOf<T>(await tx.execute(query));
+  });
 }
 
 function inList(column: SQL, ids: readonly string[]) {
@@ -76,7 +92,7 @@ export function pairsCte(q: PairQuery) {
       select u.id, u.org_unit_id from users u where ${sql.join(people, sql` and `)}
     ),
     la as (
-      select l.user_id, l.course_id,
+      select l.user_id, l.course_id, p.org_unit_id as unit_id,
         min(l.due_on) filter (where l.completed_at is null) as open_due,
         min(l.due_on) as any_due,
         bool_and(l.completed_at is not null) as done,
@@ -88,67 +104,74 @@ export function pairsCte(q: PairQuery) {
         and not exists (
           select 1 from learner_assignments n
           where n.assignment_id = l.assignment_id and n.user_id = l.user_id and n.cycle > l.cycle)
-      group by l.user_id, l.course_id
+      group by l.user_id, l.course_id, p.org_unit_id
     ),
-    pairs0 as (
-      select la.user_id, la.course_id, true as assigned, coalesce(la.open_due, la.any_due) as due_on,
-        case when la.done then la.done_at end as completed_at, e.user_id is not null as enrolled
-      from la left join enrolments e on e.user_id = la.user_id and e.course_id = la.course_id
-      union all
-      select e.user_id, e.course_id, false, null, e.completed_at, true
+    en as (
+      select e.user_id, e.course_id, p.org_unit_id as unit_id, e.completed_at
       from enrolments e join people p on p.id = e.user_id
       where ${inList(sql`e.course_id`, q.courseIds)}
-        and not exists (select 1 from la where la.user_id = e.user_id and la.course_id = e.course_id)
+    ),
+    pairs0 as (
+      select coalesce(la.user_id, en.user_id) as user_id, coalesce(la.course_id, en.course_id) as course_id,
+        coalesce(la.unit_id, en.unit_id) as unit_id,
+        la.user_id is not null as assigned,
+        coalesce(la.open_due, la.any_due) as due_on,
+        case when la.user_id is null then en.completed_at when la.done then la.done_at end as completed_at,
+        en.user_id is not null as enrolled,
+        ${q.today}::text as today
+      from la full join en on en.user_id = la.user_id and en.course_id = la.course_id
     ),
     pairs as (
-      select p0.user_id, pe.org_unit_id as unit_id, p0.course_id, p0.assigned, p0.due_on, p0.completed_at, p0.enrolled,
+      select p0.user_id, p0.unit_id, p0.course_id, p0.assigned, p0.due_on, p0.completed_at, p0.enrolled,
         case when p0.completed_at is not null then 'completed'
              when p0.assigned and not p0.enrolled then 'not_started'
              else 'in_progress' end as status,
         (p0.assigned and p0.completed_at is null and p0.due_on < p0.today) as overdue
-      from (select *, ${q.today}::text as today from pairs0) p0
-      join people pe on pe.id = p0.user_id
+      from pairs0 p0
       where ${statusCondition(q.status)}
         ${range.length ? sql`and (p0.completed_at is null or (${sql.join(range, sql` and `)}))` : sql``}
     )`;
 }
 
-/** Counts per org unit (its own people, no descendants) and course. */
-export async function matrixCells(db: Db, q: PairQuery) {
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`${pairsCte(q)}
-      select unit_id, course_id,
-        count(*) filter (where assigned)::int as assigned,
-        count(*) filter (where status = 'completed')::int as completed,
-        count(*) filter (where status = 'in_progress')::int as in_progress,
-        count(*) filter (where status = 'not_started')::int as not_started,
-        count(*) filter (where overdue)::int as overdue,
-        count(*)::int as counted
-      from pairs group by unit_id, course_id`),
-  );
-  return rows.map((r) => ({
-    unitId: String(r.unit_id),
-    courseId: String(r.course_id),
-    counts: {
-      assigned: Number(r.assigned),
-      completed: Number(r.completed),
-      inProgress: Number(r.in_progress),
-      notStarted: Number(r.not_started),
-      overdue: Number(r.overdue),
-      counted: Number(r.counted),
-    } satisfies Counts,
-  }));
+/**
+ * One pass over the pairs for the matrix page: counts per org unit (its own people) and course, and completions
+ * per week (weeks start on Monday, Vietnam time) as a second grouping set.
+ */
+export function matrixSql(q: PairQuery) {
+  const counts = sql`count(*) filter (where assigned)::int as assigned,
+      count(*) filter (where status = 'completed')::int as completed,
+      count(*) filter (where status = 'in_progress')::int as in_progress,
+      count(*) filter (where status = 'not_started')::int as not_started,
+      count(*) filter (where overdue)::int as overdue,
+      count(*)::int as counted`;
+  return sql`${pairsCte(q)}
+    select 0 as by_week, unit_id, course_id, null as week, ${counts} from pairs group by unit_id, course_id
+    union all
+    select 1, null, null, to_char(date_trunc('week', completed_at at time zone ${REPORT_TIME_ZONE}), 'YYYY-MM-DD'), ${counts}
+    from pairs where completed_at is not null group by 4`;
 }
 
-/** Completions per week (weeks start on Monday, Vietnam time) in the filtered set. */
-export async function weeklyCompletions(db: Db, q: PairQuery) {
-  const rows = rowsOf<{ week: string; completions: number }>(
-    await db.execute(sql`${pairsCte(q)}
-      select to_char(date_trunc('week', completed_at at time zone ${REPORT_TIME_ZONE}), 'YYYY-MM-DD') as week,
-        count(*)::int as completions
-      from pairs where completed_at is not null group by 1 order by 1`),
-  );
-  return rows.map((r) => ({ week: r.week, completions: Number(r.completions) }));
+export async function matrixData(db: Db, q: PairQuery) {
+  const rows = await reportRows<Record<string, unknown>>(db, matrixSql(q));
+  const cells = rows
+    .filter((r) => Number(r.by_week) === 0)
+    .map((r) => ({
+      unitId: String(r.unit_id),
+      courseId: String(r.course_id),
+      counts: {
+        assigned: Number(r.assigned),
+        completed: Number(r.completed),
+        inProgress: Number(r.in_progress),
+        notStarted: Number(r.not_started),
+        overdue: Number(r.overdue),
+        counted: Number(r.counted),
+      } satisfies Counts,
+    }));
+  const weekly = rows
+    .filter((r) => Number(r.by_week) !== 0 && r.week !== null)
+    .map((r) => ({ week: String(r.week), completions: Number(r.completed) }))
+    .sort((x, y) => x.week.localeCompare(y.week));
+  return { cells, weekly };
 }
 
 export type PersonPair = {
@@ -161,13 +184,14 @@ export type PersonPair = {
   completedAt: Date | null;
 };
 
+export function pairsOfSql(q: PairQuery) {
+  return sql`${pairsCte(q)} select user_id, course_id, assigned, status, overdue, due_on, completed_at from pairs`;
+}
+
 /** The counted person × course pairs of the given people. */
 export async function pairsOf(db: Db, q: PairQuery & { userIds: readonly string[] }): Promise<PersonPair[]> {
   if (q.userIds.length === 0) return [];
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`${pairsCte(q)}
-      select user_id, course_id, assigned, status, overdue, due_on, completed_at from pairs`),
-  );
+  const rows = await reportRows<Record<string, unknown>>(db, pairsOfSql(q));
   return rows.map((r) => ({
     userId: String(r.user_id),
     courseId: String(r.course_id),
@@ -188,28 +212,32 @@ export type PersonRow = {
   unitId: string;
 };
 
+type PeoplePage = { limit: number; offset?: number; after?: { fullName: string; id: string } };
+
+export function peopleSql(q: PairQuery, page: PeoplePage) {
+  const conditions = [sql`u.active`, sql`u.org_unit_id is not null`];
+  if (q.unitIds) conditions.push(inList(sql`u.org_unit_id`, q.unitIds));
+  if (page.after) conditions.push(sql`(u.full_name, u.id) > (${page.after.fullName}, ${page.after.id})`);
+  const filtered = Boolean(q.status || q.from || q.to);
+  return sql`${filtered ? sql`${pairsCte(q)} ` : sql``}
+    select u.id, u.full_name, u.email, u.staff_number, u.job_title, u.org_unit_id
+    from users u
+    where ${sql.join(conditions, sql` and `)}
+      ${filtered ? sql`and u.id in (select user_id from pairs)` : sql``}
+    order by u.full_name, u.id
+    limit ${page.limit} offset ${page.offset ?? 0}`;
+}
+
 /**
  * People of the given units in name order, a page at a time (keyset: after the given name and id). With a
  * status (or date range) filter, only people with at least one matching pair.
  */
 export async function peopleOf(
   db: Db,
-  q: PairQuery & { unitIds: readonly string[] | null },
-  page: { limit: number; offset?: number; after?: { fullName: string; id: string } },
+  q: PairQuery,
+  page: PeoplePage,
 ): Promise<PersonRow[]> {
-  const conditions = [sql`u.active`, sql`u.org_unit_id is not null`];
-  if (q.unitIds) conditions.push(inList(sql`u.org_unit_id`, q.unitIds));
-  if (page.after) conditions.push(sql`(u.full_name, u.id) > (${page.after.fullName}, ${page.after.id})`);
-  const filtered = Boolean(q.status || q.from || q.to);
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`${filtered ? sql`${pairsCte(q)} ` : sql``}
-      select u.id, u.full_name, u.email, u.staff_number, u.job_title, u.org_unit_id
-      from users u
-      where ${sql.join(conditions, sql` and `)}
-        ${filtered ? sql`and u.id in (select user_id from pairs)` : sql``}
-      order by u.full_name, u.id
-      limit ${page.limit} offset ${page.offset ?? 0}`),
-  );
+  const rows = rowsOf<Record<string, unknown>>(await db.execute(peopleSql(q, page)));
   return rows.map((r) => ({
     id: String(r.id),
     fullName: String(r.full_name),
