@@ -32,12 +32,16 @@ export function todayInVietnam(now = new Date()) {
  * the default 4 MB work_mem; and PostgreSQL's JIT, triggered by the plan's cost, spends longer compiling than the
  * query takes to run.
  */
-async function reportRows<T>(db: Db, query: SQL): Promise<T[]> {
+export async function withReportSettings<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local work_mem = '32MB'`);
     await tx.execute(sql`set local jit = off`);
-    return rowsOf<T>(await tx.execute(query));
+    return fn(tx as unknown as Db);
   });
+}
+
+async function reportRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return withReportSettings(db, async (tx) => rowsOf<T>(await tx.execute(query)));
 }
 
 function inList(column: SQL, ids: readonly string[]) {

@@ -23,7 +23,7 @@ import {
   drillUnitIds,
   type ReportContext,
 } from "../../app/domain/report-views.server";
-import { matrixSql, peopleSql, pairsOfSql } from "../../app/domain/reports.server";
+import { matrixSql, peopleSql, pairsOfSql, withReportSettings } from "../../app/domain/reports.server";
 import { rowsOf } from "../../app/domain/org-scope.server";
 import { seed } from "./reports-seed";
 import { getI18n } from "../../app/i18n";
@@ -64,7 +64,10 @@ function scans(node: PlanNode, out: Set<string>) {
 }
 
 async function explain(handle: DbHandle, label: string, database: string, query: ReturnType<typeof sql>) {
-  const rows = rowsOf<Record<string, unknown>>(await handle.db.execute(sql`explain (analyze, format json) ${query}`));
+  // With the settings the app runs report queries with (work_mem, JIT off).
+  const rows = await withReportSettings(handle.db, async (tx) =>
+    rowsOf<Record<string, unknown>>(await tx.execute(sql`explain (analyze, format json) ${query}`)),
+  );
   const raw = rows[0]!["QUERY PLAN"];
   const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode; "Execution Time": number }[];
   plans.push({ database, query: label, "execution ms": plan[0]!["Execution Time"].toFixed(1), "scans and indexes": [...scans(plan[0]!.Plan, new Set())].sort().join("; ") });
