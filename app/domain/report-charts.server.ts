@@ -26,7 +26,7 @@ const config = {
   aria: false,
   font: FONT,
   view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 12, labelColor: "#292524", titleColor: "#292524" },
+  axis: { labelFontSize: 12, titleFontSize: 13, labelColor: "#292524", titleColor: "#292524" },
   background: "#ffffff",
 } as const;
 

@@ -75,7 +75,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
         row.id === "total" ? (
           row.name
         ) : (
-          <span className={["", "pl-4", "pl-8", "pl-12", "pl-16"][Math.min(row.depth, 4)]}>
+          <span className={`block min-w-48 ${["", "pl-4", "pl-8", "pl-12", "pl-16"][Math.min(row.depth, 4)]}`}>
             <Link to={unitLink(row.id)}>{row.name}</Link>
           </span>
         ),
@@ -116,7 +116,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
         <h2 id="charts-heading" className="text-xl font-semibold">
           {t("hrReports.charts")}
         </h2>
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid gap-4">
           <Chart
             id="weekly"
             title={t("hrReports.weeklyTitle")}
