@@ -80,7 +80,7 @@ export default function UnitReportPage({ loaderData }: Route.ComponentProps) {
   const personLink = (id: string) => `/reports/people/${id}`;
   const day = (iso: string) => formatDate(`${iso}T12:00:00+07:00`, i18n.language);
   const columns: Column<Person>[] = [
-    { key: "name", header: t("hrReports.person"), rowHeader: true, cell: (p) => <Link to={personLink(p.id)}>{p.fullName}</Link> },
+    { key: "name", header: t("hrReports.person"), rowHeader: true, cell: (p) => <Link to={personLink(p.id)} className="inline-block min-w-32">{p.fullName}</Link> },
     { key: "job", header: t("hrReports.jobTitle"), cell: (p) => p.jobTitle ?? "—" },
     ...(descendants ? [{ key: "unit", header: t("hrReports.unit"), cell: (p: Person) => p.unit }] : []),
     ...courses.map((c) => ({
@@ -88,7 +88,13 @@ export default function UnitReportPage({ loaderData }: Route.ComponentProps) {
       header: c.title,
       cell: (p: Person) => {
         const pair = p.pairs[c.id];
-        if (!pair) return <span aria-label={t("hrReports.notCounted")}>—</span>;
+        if (!pair)
+          return (
+            <>
+              <span aria-hidden="true">—</span>
+              <span className="sr-only">{t("hrReports.notCounted")}</span>
+            </>
+          );
         return (
           <div className="min-w-36">
             <span className={pair.status === "completed" ? "font-semibold text-brand-800" : undefined}>{t(`hrReports.statuses.${pair.status}`)}</span>
