@@ -92,7 +92,8 @@ export function pairsCte(q: PairQuery) {
   const local = sql`(p0.completed_at at time zone ${REPORT_TIME_ZONE})::date`;
   const range = [q.from ? sql`${local} >= ${q.from}::date` : null, q.to ? sql`${local} <= ${q.to}::date` : null].filter(Boolean) as SQL[];
   return sql`
-    with people as (
+    -- Inlined rather than materialised, so the planner sees the users table's statistics.
+    with people as not materialized (
       select u.id, u.org_unit_id from users u where ${sql.join(people, sql` and `)}
     ),
     la as (
