@@ -41,5 +41,9 @@ export default [
   ]),
   route("password/forgot", "routes/password-forgot.tsx"),
   route("password/set/:token", "routes/password-set.tsx"),
+  route("reports/units/:unitId", "routes/reports-unit.tsx"),
+  route("reports/people/:userId", "routes/reports-person.tsx"),
+  route("reports/export.csv", "routes/reports-export.ts", { id: "reports-export-csv" }),
+  route("reports/export.xlsx", "routes/reports-export.ts", { id: "reports-export-xlsx" }),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

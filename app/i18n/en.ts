@@ -93,13 +93,6 @@ export const en = {
     revokeFor: "Sign out all sessions of {{name}}",
     sessionsRevoked: "All sessions of this person have been signed out.",
   },
-  reports: {
-    title: "Reports",
-    organisation: "Organisation",
-    unit: "Unit",
-    code: "Code",
-    staff: "Staff",
-  },
   catalogue: {
     title: "Course catalogue",
     intro: "Digital-skills courses for library staff.",

@@ -91,13 +91,6 @@ export const vi = {
     revokeFor: "Đăng xuất mọi phiên của {{name}}",
     sessionsRevoked: "Đã đăng xuất mọi phiên của người này.",
   },
-  reports: {
-    title: "Báo cáo",
-    organisation: "Tổ chức",
-    unit: "Đơn vị",
-    code: "Mã",
-    staff: "Số cán bộ",
-  },
   catalogue: {
     title: "Danh mục khóa học",
     intro: "Các khóa học kỹ năng số dành cho cán bộ thư viện.",

@@ -54,7 +54,7 @@ export default function CertificateRegister({ loaderData }: Route.ComponentProps
   return (
     <div className="space-y-6">
       <nav aria-label={t("course.breadcrumb")} className="text-sm">
-        <Link to="/reports">{t("reports.title")}</Link>
+        <Link to="/reports">{t("hrReports.title")}</Link>
       </nav>
       <h1 className="page-title">{t("certificates.register.title")}</h1>
       <p className="text-stone-700">{t("certificates.register.intro")}</p>

@@ -1,52 +1,164 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/reports";
+import { type Column, DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { listOrgTree } from "~/domain/staff.server";
-import { getDb, requireRole } from "~/infra/auth.server";
+import { Chart, ExportLinks, HowCounted, ReportFilters } from "~/components/report-filters";
+import { unitBarsSvg, weeklyChartSvg } from "~/domain/report-charts.server";
+import { buildMatrix } from "~/domain/report-views.server";
+import { type Counts, completionPercent } from "~/domain/report-counts";
+import { inLocale } from "~/i18n";
+import { filtersToSearch } from "~/schemas/reports";
 import { title } from "~/utils/meta";
+import { filterOptions } from "~/utils/report-options.server";
+import { reportRequest } from "~/utils/report-request.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "reports.title");
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "hrReports.title");
+
+const MEASURES = ["assigned", "completed", "inProgress", "notStarted", "overdue", "percent"] as const;
 
 export async function loader(args: Route.LoaderArgs) {
-  requireRole(args, "hr");
-  return { units: await listOrgTree(getDb(args.context)) };
+  const { db, locale, t, ctx } = await reportRequest(args);
+  const matrix = await buildMatrix(db, ctx);
+  const name = (u: { name: string; nameEn: string | null }) => inLocale(locale, u.name, u.nameEn);
+  const bars = matrix.rows
+    .filter((r) => r.depth <= 1 && r.total.counted > 0)
+    .slice(0, 30)
+    .map((r) => ({ id: r.unit.id, name: `${name(r.unit)} (${r.unit.code})`, percent: completionPercent(r.total) ?? 0 }));
+  const [weeklySvg, barsSvg] = await Promise.all([
+    weeklyChartSvg(matrix.weekly, { x: t("hrReports.week"), y: t("hrReports.completions") }),
+    unitBarsSvg(bars, { x: t("hrReports.cols.percent"), y: t("hrReports.unit") }),
+  ]);
+  return {
+    search: filtersToSearch(ctx.filters).toString(),
+    options: filterOptions(ctx, locale),
+    courses: ctx.courses.map((c) => ({ id: c.id, title: inLocale(locale, c.titleVi, c.titleEn) })),
+    rows: matrix.rows.map((r) => ({ id: r.unit.id, code: r.unit.code, name: name(r.unit), depth: r.depth, cells: r.cells, total: r.total })),
+    totals: { id: "total", code: "", name: t("hrReports.total"), depth: 0, cells: matrix.totals, total: matrix.grand },
+    weekly: matrix.weekly,
+    weeklySvg,
+    bars,
+    barsSvg,
+  };
+}
+
+type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
+
+function measure(counts: Counts, key: (typeof MEASURES)[number]) {
+  if (key === "percent") {
+    const p = completionPercent(counts);
+    return p === null ? "—" : `${p}%`;
+  }
+  return counts[key];
 }
 
 export default function ReportsPage({ loaderData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { courses, rows, totals, search, options, weekly, weeklySvg, bars, barsSvg } = loaderData;
+  const linkSearch = new URLSearchParams(search);
+  linkSearch.delete("unit");
+  const unitLink = (id: string) => `/reports/units/${id}${linkSearch.size ? `?${linkSearch}` : ""}`;
+  const groupColumns = (key: string, header: string, get: (row: Row) => Counts): Column<Row>[] =>
+    MEASURES.map((m) => ({
+      key: `${key}-${m}`,
+      group: { key, header },
+      numeric: true,
+      header: <abbr title={t(`hrReports.cols.${m}`)}>{t(`hrReports.short.${m}`)}</abbr>,
+      cell: (row: Row) => measure(get(row), m),
+    }));
+  const columns: Column<Row>[] = [
+    {
+      key: "unit",
+      header: t("hrReports.unit"),
+      rowHeader: true,
+      cell: (row) =>
+        row.id === "total" ? (
+          row.name
+        ) : (
+          <span className={`block min-w-48 ${["", "pl-4", "pl-8", "pl-12", "pl-16"][Math.min(row.depth, 4)]}`}>
+            <Link to={unitLink(row.id)}>{row.name}</Link>
+          </span>
+        ),
+    },
+    ...courses.flatMap((c) => groupColumns(c.id, c.title, (row) => row.cells[c.id]!)),
+    ...groupColumns("all", t("hrReports.allCourses"), (row) => row.total),
+  ];
   return (
     <div className="space-y-6">
-      <h1 className="page-title">{t("reports.title")}</h1>
-      <p>
-        <Link to="/reports/certificates">{t("certificates.register.title")}</Link>
-      </p>
-      <section aria-labelledby="org-heading" className="card">
-        <h2 id="org-heading" className="text-xl font-semibold">
-          {t("reports.organisation")}
+      <div className="space-y-2">
+        <h1 className="page-title">{t("hrReports.title")}</h1>
+        <p>{t("hrReports.intro")}</p>
+        <p>
+          <Link to="/reports/certificates">{t("certificates.register.title")}</Link>
+        </p>
+      </div>
+      <ReportFilters options={options} clearTo="/reports" />
+      <HowCounted />
+      <section aria-labelledby="matrix-heading" className="card space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="matrix-heading" className="text-xl font-semibold">
+            {t("hrReports.matrixCaption")}
+          </h2>
+          <ExportLinks search={search} />
+        </div>
+        {courses.length === 0 ? (
+          <p>{t("hrReports.noCourses")}</p>
+        ) : (
+          <DataTable
+            caption={t("hrReports.matrixCaption")}
+            hideCaption
+            columns={columns}
+            rows={rows}
+            footer={rows.length ? [totals] : []}
+            rowKey={(r) => r.id}
+            empty={t("hrReports.noUnits")}
+          />
+        )}
+      </section>
+      <section aria-labelledby="charts-heading" className="space-y-4">
+        <h2 id="charts-heading" className="text-xl font-semibold">
+          {t("hrReports.charts")}
         </h2>
-        <table className="mt-4 w-full text-left">
-          <thead>
-            <tr className="border-b border-stone-300">
-              <th scope="col" className="py-2 pr-4">{t("reports.unit")}</th>
-              <th scope="col" className="py-2 pr-4">{t("reports.code")}</th>
-              <th scope="col" className="py-2 text-right">{t("reports.staff")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.units.map((unit) => (
-              <tr key={unit.id} className="border-b border-stone-200">
-                <td className={`py-2 pr-4 ${unit.depth === 0 ? "font-semibold" : ""}`}>
-                  <span className={["", "pl-6", "pl-12", "pl-16"][Math.min(unit.depth, 3)]}>
-                    {i18n.language === "en" && unit.nameEn ? unit.nameEn : unit.name}
-                  </span>
-                </td>
-                <td className="py-2 pr-4 font-mono text-sm">{unit.code}</td>
-                <td className="py-2 text-right tabular-nums">{unit.staff}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="grid gap-4">
+          <Chart
+            id="weekly"
+            title={t("hrReports.weeklyTitle")}
+            label={t("hrReports.weeklyLabel", {
+              first: weekly[0]?.week ?? "",
+              last: weekly[weekly.length - 1]?.week ?? "",
+              total: weekly.reduce((n, w) => n + w.completions, 0),
+            })}
+            svg={weeklySvg}
+            table={
+              <DataTable
+                caption={t("hrReports.weeklyTitle")}
+                columns={[
+                  { key: "week", header: t("hrReports.week"), rowHeader: true, cell: (w) => w.week },
+                  { key: "n", header: t("hrReports.completions"), numeric: true, cell: (w) => w.completions },
+                ]}
+                rows={weekly}
+                rowKey={(w) => w.week}
+              />
+            }
+          />
+          <Chart
+            id="bars"
+            title={t("hrReports.unitBarsTitle")}
+            label={t("hrReports.unitBarsLabel", { count: bars.length })}
+            svg={barsSvg}
+            table={
+              <DataTable
+                caption={t("hrReports.unitBarsTitle")}
+                columns={[
+                  { key: "unit", header: t("hrReports.unit"), rowHeader: true, cell: (b) => b.name },
+                  { key: "p", header: t("hrReports.cols.percent"), numeric: true, cell: (b) => `${b.percent}%` },
+                ]}
+                rows={bars}
+                rowKey={(b) => b.id}
+              />
+            }
+          />
+        </div>
       </section>
     </div>
   );

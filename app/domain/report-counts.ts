@@ -1,0 +1,26 @@
+/** The figures of one matrix cell (shared by the server and the page, which shows the percentage). */
+export type Counts = {
+  assigned: number;
+  completed: number;
+  inProgress: number;
+  notStarted: number;
+  overdue: number;
+  counted: number;
+};
+
+export const emptyCounts = (): Counts => ({ assigned: 0, completed: 0, inProgress: 0, notStarted: 0, overdue: 0, counted: 0 });
+
+export function addCounts(into: Counts, add: Counts) {
+  into.assigned += add.assigned;
+  into.completed += add.completed;
+  into.inProgress += add.inProgress;
+  into.notStarted += add.notStarted;
+  into.overdue += add.overdue;
+  into.counted += add.counted;
+  return into;
+}
+
+/** Completion % (whole number) or null when nobody is counted. */
+export function completionPercent(c: Counts) {
+  return c.counted === 0 ? null : Math.round((c.completed / c.counted) * 100);
+}

@@ -1,0 +1,213 @@
+// `npm run bench:reports`: seeds a national-scale organisation (10,000 staff in 200 org units, 20 courses with
+// 300 lessons, ~2 million lesson_progress rows, enrolments, assignments and learner_assignments) with set-based
+// SQL, then measures the org unit × course matrix and a unit drill-down (warm; median and p95), prints which
+// indexes their plans use (EXPLAIN ANALYZE), and streams the 10,000-person CSV and XLSX exports while sampling
+// RSS. Runs on PGlite (in memory), and on PostgreSQL too when DATABASE_URL is set (in a database of its own,
+// `skillshelf_bench_reports`, dropped at the end).
+//   BENCH_PEOPLE (10000), BENCH_PGLITE_PEOPLE (same), BENCH_RUNS (15), BENCH_ONLY=postgres|pglite
+import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { type DbHandle, openDb } from "../../db/client";
+import { migrate } from "../../db/migrate";
+import { csvStream } from "../../app/utils/csv.server";
+import { type ExportTable, unitTable, xlsxStream } from "../../app/domain/report-export.server";
+import {
+  buildMatrix,
+  pairQuery,
+  reportUnitIds,
+  resolveReport,
+  UNIT_PAGE_SIZE,
+  unitPeopleCount,
+  unitPeoplePage,
+  drillUnitIds,
+  type ReportContext,
+} from "../../app/domain/report-views.server";
+import { matrixSql, peopleSql, pairsOfSql, withReportSettings } from "../../app/domain/reports.server";
+import { rowsOf } from "../../app/domain/org-scope.server";
+import { seed } from "./reports-seed";
+import { getI18n } from "../../app/i18n";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
+
+type Row = Record<string, string | number>;
+const results: Row[] = [];
+const plans: Row[] = [];
+const exportsRows: Row[] = [];
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function time(label: string, database: string, fn: () => Promise<unknown>) {
+  for (let i = 0; i < 3; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  const { median, p95 } = stats(samples);
+  results.push({ database, query: label, "median ms": median.toFixed(1), "p95 ms": p95.toFixed(1), runs: RUNS });
+}
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
+
+function scans(node: PlanNode, out: Set<string>) {
+  if (node["Index Name"]) out.add(`${node["Node Type"]} ${node["Index Name"]}`);
+  else if (node["Relation Name"]) out.add(`${node["Node Type"]} ${node["Relation Name"]}`);
+  for (const child of node.Plans ?? []) scans(child, out);
+  return out;
+}
+
+async function explain(handle: DbHandle, label: string, database: string, query: ReturnType<typeof sql>) {
+  // With the settings the app runs report queries with (work_mem, JIT off).
+  const rows = await withReportSettings(handle.db, async (tx) =>
+    rowsOf<Record<string, unknown>>(await tx.execute(sql`explain (analyze, format json) ${query}`)),
+  );
+  const raw = rows[0]!["QUERY PLAN"];
+  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode; "Execution Time": number }[];
+  plans.push({ database, query: label, "execution ms": plan[0]!["Execution Time"].toFixed(1), "scans and indexes": [...scans(plan[0]!.Plan, new Set())].sort().join("; ") });
+}
+
+/** Reads a whole export stream, sampling RSS every 10 ms. */
+async function measureExport(label: string, database: string, make: () => ExportTable, stream: (t: ExportTable) => ReadableStream<Uint8Array>) {
+  globalThis.gc?.();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const started = performance.now();
+  let bytes = 0;
+  let rows = 0;
+  const table = make();
+  const counted: ExportTable = {
+    ...table,
+    rows: (async function* () {
+      for await (const row of table.rows) {
+        rows++;
+        yield row;
+      }
+    })(),
+  };
+  const reader = stream(counted).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  clearInterval(timer);
+  const after = process.memoryUsage().rss;
+  const mib = (n: number) => (n / 1024 / 1024).toFixed(0);
+  exportsRows.push({
+    database,
+    export: label,
+    rows,
+    "MiB written": (bytes / 1024 / 1024).toFixed(1),
+    seconds: ((performance.now() - started) / 1000).toFixed(2),
+    "RSS before MiB": mib(before),
+    "RSS peak MiB": mib(peak),
+    "RSS after MiB": mib(after),
+  });
+}
+
+async function run(database: string, handle: DbHandle, people: number) {
+  console.error(`[${database}] seeding ${people} staff…`);
+  const seeded = await seed(handle, people);
+  console.error(`[${database}] seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.sizes)}`);
+  const { db } = handle;
+  const [admin] = rowsOf<{ id: string }>(await db.execute(sql`insert into users (email, full_name) values ('bench-admin@bench.test', 'Quản trị') returning id`));
+  const asker = { id: admin!.id, roles: ["admin"] as const };
+  const resolved = await resolveReport(db, asker, {});
+  if (!resolved.ok) throw new Error(resolved.message);
+  const ctx = resolved.ctx;
+  const province = ctx.rows.find((r) => r.unit.code === "BN-1")!.unit.id;
+  const overdue = await resolveReport(db, asker, { status: "overdue", unit: province });
+  if (!overdue.ok) throw new Error(overdue.message);
+
+  await time("matrix: 200 units × 20 courses (with the weekly chart)", database, () => buildMatrix(db, ctx));
+  await time("matrix filtered: one province, overdue", database, () => buildMatrix(db, overdue.ctx));
+  await time("drill-down: a province with its departments, page 1 (count + 100 people)", database, () =>
+    Promise.all([unitPeopleCount(db, ctx, drillUnitIds(ctx, province, true)), unitPeoplePage(db, ctx, province, { descendants: true, limit: UNIT_PAGE_SIZE })]),
+  );
+  await time("drill-down: the whole network (10,000 people), page 1", database, () =>
+    unitPeoplePage(db, ctx, ctx.rows[0]!.unit.id, { descendants: true, limit: UNIT_PAGE_SIZE }),
+  );
+  await time("resolve filters and scope", database, () => resolveReport(db, asker, { unit: province }));
+
+  const q = pairQuery(ctx, reportUnitIds(ctx));
+  await explain(handle, "matrix (cells and weekly completions)", database, matrixSql(q));
+  const provinceQ = pairQuery(ctx, drillUnitIds(ctx, province, true));
+  await explain(handle, "drill-down people page", database, peopleSql(provinceQ, { limit: UNIT_PAGE_SIZE }));
+  const page = await unitPeoplePage(db, ctx, province, { descendants: true, limit: UNIT_PAGE_SIZE });
+  await explain(handle, "drill-down pairs of 100 people", database, pairsOfSql({ ...provinceQ, userIds: page.people.map((p) => p.id) }));
+
+  const who = { fullName: "Quản trị", email: "bench-admin@bench.test" };
+  const lang = { t: getI18n("vi").t, locale: "vi" as const };
+  const root = ctx.rows[0]!.unit.id;
+  const exportTable = () => unitTable(db, ctx as ReportContext, root, true, who, lang);
+  // Twice each: the first run also loads modules and grows the heap once; the second shows the steady state.
+  for (const round of ["1st", "2nd"]) {
+    await measureExport(`CSV, every person (${round})`, database, exportTable, (t) =>
+      csvStream(
+        (async function* () {
+          yield [t.title];
+          yield t.columns;
+          yield* t.rows;
+        })(),
+      ),
+    );
+    await measureExport(`XLSX, every person (${round})`, database, exportTable, xlsxStream);
+  }
+  return seeded;
+}
+
+function print(title: string, rows: Row[]) {
+  if (rows.length === 0) return;
+  console.log(`\n${title}`);
+  const keys = Object.keys(rows[0]!);
+  console.log(`| ${keys.join(" | ")} |`);
+  console.log(`| ${keys.map(() => "---").join(" | ")} |`);
+  for (const row of rows) console.log(`| ${keys.map((k) => String(row[k])).join(" | ")} |`);
+}
+
+const only = process.env.BENCH_ONLY;
+const seeds: Row[] = [];
+if (process.env.DATABASE_URL && only !== "pglite") {
+  const base = new URL(process.env.DATABASE_URL);
+  const adminUrl = new URL(base);
+  adminUrl.pathname = "/postgres";
+  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+  const name = "skillshelf_bench_reports";
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  base.pathname = `/${name}`;
+  const handle = await openDb({ url: base.toString(), poolSize: 4 });
+  try {
+    await migrate(handle);
+    const seeded = await run("PostgreSQL", handle, PEOPLE);
+    seeds.push({ database: "PostgreSQL", "seed s": seeded.seconds.toFixed(1), ...seeded.sizes });
+  } finally {
+    await handle.close();
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+if (only !== "postgres") {
+  const people = Number(process.env.BENCH_PGLITE_PEOPLE ?? PEOPLE);
+  const handle = await openDb({ dataDir: "memory://" });
+  try {
+    await migrate(handle);
+    const seeded = await run(`PGlite (${people.toLocaleString("en")} staff)`, handle, people);
+    seeds.push({ database: "PGlite", "seed s": seeded.seconds.toFixed(1), ...seeded.sizes });
+  } finally {
+    await handle.close();
+  }
+}
+print("Seeded", seeds);
+print("Queries (warm)", results);
+print("Plans (EXPLAIN ANALYZE): scans and indexes used", plans);
+print("Exports (RSS of this process, sampled every 10 ms while streaming)", exportsRows);
