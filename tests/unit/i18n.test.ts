@@ -30,3 +30,33 @@ test("mutations from another origin are recognised; same-origin and reads pass",
   expect(isCrossOrigin(make("POST", { origin: "null", host: "localhost:3000" }))).toBe(true);
   expect(isCrossOrigin(make("GET", { origin: "https://evil.example", host: "localhost:3000" }))).toBe(false);
 });
+
+test("every message key written literally in the app exists (so nobody reads a raw key)", async () => {
+  const { readdirSync, readFileSync, statSync } = await import("node:fs");
+  const path = await import("node:path");
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ts|tsx)$/.test(name) && !full.includes(`${path.sep}i18n${path.sep}`)) files.push(full);
+    }
+  };
+  walk("app");
+  const known = new Set(keys(vi));
+  const prefixes = new Set(keys(vi).flatMap((k) => k.split(".").map((_, i, parts) => parts.slice(0, i + 1).join("."))));
+  const missing: string[] = [];
+  for (const file of files) {
+    const source = readFileSync(file, "utf8");
+    for (const match of source.matchAll(/\bt\(\s*"([a-zA-Z][\w]*(?:\.[\w]+)+)"/g)) {
+      const key = match[1]!;
+      // Plural forms are stored as key_one / key_other.
+      if (!known.has(key) && !known.has(`${key}_other`)) missing.push(`${file}: ${key}`);
+    }
+    // Template keys like t(`roles.${role}`) must at least name an existing namespace.
+    for (const match of source.matchAll(/\bt\(\s*`([a-zA-Z][\w]*(?:\.[\w]+)*)\.\$\{/g)) {
+      if (!prefixes.has(match[1]!)) missing.push(`${file}: ${match[1]}.\${…}`);
+    }
+  }
+  expect(missing).toEqual([]);
+});
