@@ -4,7 +4,7 @@
 // indexes their plans use (EXPLAIN ANALYZE), and streams the 10,000-person CSV and XLSX exports while sampling
 // RSS. Runs on PGlite (in memory), and on PostgreSQL too when DATABASE_URL is set (in a database of its own,
 // `skillshelf_bench_reports`, dropped at the end).
-//   BENCH_PEOPLE (10000), BENCH_PGLITE_PEOPLE (same), BENCH_RUNS (15), BENCH_ONLY=postgres|pglite
+//   BENCH_PEOPLE (10000), BENCH_PGLITE_PEOPLE (same), BENCH_RUNS (15), BENCH_ONLY=postgres|pglite, BENCH_KEEP=1
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -70,6 +70,8 @@ async function explain(handle: DbHandle, label: string, database: string, query:
   );
   const raw = rows[0]!["QUERY PLAN"];
   const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode; "Execution Time": number }[];
+  // BENCH_PLANS=1 prints every plan whole (JSON), for tuning.
+  if (process.env.BENCH_PLANS) console.error(`\n${database} ${label}:\n${JSON.stringify(plan, null, 1)}`);
   plans.push({ database, query: label, "execution ms": plan[0]!["Execution Time"].toFixed(1), "scans and indexes": [...scans(plan[0]!.Plan, new Set())].sort().join("; ") });
 }
 
@@ -192,7 +194,8 @@ if (process.env.DATABASE_URL && only !== "pglite") {
     seeds.push({ database: "PostgreSQL", "seed s": seeded.seconds.toFixed(1), ...seeded.sizes });
   } finally {
     await handle.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    // BENCH_KEEP=1 keeps the seeded database for EXPLAIN sessions of your own.
+    if (!process.env.BENCH_KEEP) await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
 }
