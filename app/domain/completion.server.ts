@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { completeLearnerAssignments } from "./assignments.server";
 
 export type CourseCompletion = { userId: string; courseId: string; completedAt: Date; cycle: number };
 
@@ -7,6 +8,6 @@ export type CourseCompletion = { userId: string; courseId: string; completedAt: 
  * (so a failure rolls the completion back and a retry does it all again, once).
  */
 export async function afterCourseCompleted(db: Db, completion: CourseCompletion): Promise<void> {
-  void db;
-  void completion;
+  // Assigned training is done (linked to the certificate just issued, when there is one).
+  await completeLearnerAssignments(db, completion);
 }
