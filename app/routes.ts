@@ -17,6 +17,9 @@ export default [
   route("trainer/courses/:course/learners.csv", "routes/trainer-learners-csv.ts"),
   route("trainer/courses/:course/quizzes/:quiz", "routes/trainer-quiz.tsx"),
   route("reports", "routes/reports.tsx"),
+  route("reports/assignments", "routes/assignments.tsx"),
+  route("reports/assignments/new", "routes/assignment-new.tsx"),
+  route("reports/assignments/:id", "routes/assignment.tsx"),
   route("admin", "routes/admin.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
