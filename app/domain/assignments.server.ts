@@ -489,6 +489,10 @@ export async function listMyAssignments(db: Db, userId: string, now = new Date()
   const rows = await db
     .select({
       courseId: learnerAssignments.courseId,
+      slug: courses.slug,
+      titleVi: courses.titleVi,
+      titleEn: courses.titleEn,
+      firstLesson: sql<string | null>`(select l.slug from lessons l where l.course_id = ${courses.id} and l.active order by l.position limit 1)`,
       dueOn: learnerAssignments.dueOn,
       cycle: learnerAssignments.cycle,
       completedAt: learnerAssignments.completedAt,
@@ -506,9 +510,10 @@ export async function listMyAssignments(db: Db, userId: string, now = new Date()
           and n.user_id = ${learnerAssignments.userId} and n.cycle > ${learnerAssignments.cycle})`,
       ),
     );
-  const byCourse = new Map<string, { courseId: string; dueOn: string; completedAt: Date | null; overdue: boolean; recertification: boolean }>();
-  for (const row of rows) {
-    const entry = { courseId: row.courseId, dueOn: row.dueOn, completedAt: row.completedAt, overdue: isOverdue(row, now), recertification: row.cycle > 1 };
+  type Entry = Omit<(typeof rows)[number], "cycle"> & { overdue: boolean; recertification: boolean };
+  const byCourse = new Map<string, Entry>();
+  for (const { cycle, ...row } of rows) {
+    const entry = { ...row, overdue: isOverdue(row, now), recertification: cycle > 1 };
     const seen = byCourse.get(row.courseId);
     const open = !row.completedAt;
     if (!seen || (open && (seen.completedAt || row.dueOn < seen.dueOn)) || (!open && seen.completedAt && row.completedAt! > seen.completedAt)) {

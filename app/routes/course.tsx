@@ -41,6 +41,7 @@ export async function loader(args: Route.LoaderArgs) {
     })),
     percent: progress.percent,
     completedAt: progress.completedAt?.toISOString() ?? null,
+    recertifying: progress.recertifying,
     action: progress.action,
     resumeSlug: progress.resumeSlug,
   };
@@ -108,6 +109,11 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
           {course.completedAt ? (
             <p className="text-sm font-semibold text-emerald-800">
               {t("course.completedOn", { date: formatDate(course.completedAt, i18n.language) })}
+            </p>
+          ) : null}
+          {course.recertifying ? (
+            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+              {t("assignments.course.recertificationDue")}
             </p>
           ) : null}
           {course.resumeSlug ? (

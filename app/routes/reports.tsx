@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Route } from "./+types/reports";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listOrgTree } from "~/domain/staff.server";
@@ -17,6 +18,11 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
   return (
     <div className="space-y-6">
       <h1 className="page-title">{t("reports.title")}</h1>
+      <p>
+        <Link to="/reports/assignments" className="btn-secondary">
+          {t("assignments.title")}
+        </Link>
+      </p>
       <section aria-labelledby="org-heading" className="card">
         <h2 id="org-heading" className="text-xl font-semibold">
           {t("reports.organisation")}

@@ -193,3 +193,17 @@ describe("overdue", () => {
     expect(vnDay(new Date("2026-03-10T17:00:00Z"))).toBe("2026-03-11");
   });
 });
+
+describe("demo data", () => {
+  it("assigns Digital library services to the Lạng Sơn library once, so the demo learner sees it", async () => {
+    const { seed } = await import("../../db/seed");
+    await syncFake(db, fakeCourse("digital-library-services", [{ slug: "intro", vi: "Giới thiệu" }]));
+    await seed(db);
+    await seed(db);
+    const [learner] = await db.select({ id: users.id }).from(users).where(eq(users.email, "learner@skillshelf.local"));
+    const mine = await listMyAssignments(db, learner!.id);
+    expect(mine.map((m) => [m.slug, m.dueOn])).toEqual([["digital-library-services", addDays(today, 30)]]);
+    const demo = (await listAssignments(db, admin, { status: "all" })).filter((a) => a.courseTitleVi === "Khóa digital-library-services");
+    expect(demo).toHaveLength(1);
+  });
+});
