@@ -43,7 +43,8 @@ export function AssignmentForm({
     id: `assignment-${mode}`,
     lastResult: state?.result,
     defaultValue,
-    constraint: getZodConstraint(schema),
+    // Checkboxes are optional (zod's transform to a boolean would otherwise make them "required").
+    constraint: { ...getZodConstraint(schema), includeDescendants: { required: false }, recertify: { required: false } },
     shouldValidate: "onBlur",
     // Searching people and previewing the count must not be blocked by fields not filled in yet.
     onValidate: ({ formData }) => formData.get("intent") === "save" ? parseWithZod(formData, { schema }) : (parseWithZod(formData, { schema: Anything }) as never),
