@@ -116,10 +116,18 @@ export async function syncLearnerAssignments(
         and not exists (select 1 from learner_assignments n where n.assignment_id = la.assignment_id and n.user_id = la.user_id and n.cycle > la.cycle)
       returning 1`);
     const closed = await tx.execute(sql`
-      with recursive ${ctes}
+      with recursive ${ctes},
+      -- EXCEPT is a hash/sort set operation whatever the statistics say (PGlite never autovacuums): an
+      -- anti-join here could become a nested loop over every row.
+      gone as (
+        select la.assignment_id, la.user_id from learner_assignments la
+        where la.closed_at is null and la.completed_at is null and ${rowFilter}
+        except
+        select assignment_id, user_id from targeted
+      )
       update learner_assignments la set closed_at = ${ts(now)}
-      where la.closed_at is null and la.completed_at is null and ${rowFilter}
-        and not exists (select 1 from targeted t where t.assignment_id = la.assignment_id and t.user_id = la.user_id)
+      from gone
+      where la.assignment_id = gone.assignment_id and la.user_id = gone.user_id and la.closed_at is null and la.completed_at is null
       returning 1`);
     const completed = await completeAlreadyDone(tx as unknown as Db, rowFilter, now);
     return {
