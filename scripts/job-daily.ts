@@ -1,5 +1,6 @@
 // `npm run job:daily [-- --force]`: runs the daily assignment job by hand (overdue, recertification, reminders).
 // Without --force it does nothing when today's run (Vietnam's date) is already recorded.
+// With PGlite (no DATABASE_URL) stop the server first: only one process may open the embedded database.
 import { hostname } from "node:os";
 import { connect } from "../app/infra/db.server";
 import { runDailyJob } from "../app/jobs/daily.server";

@@ -51,6 +51,7 @@ test("HR assigns a course to the learner's library; the learner sees it first wi
   await expect(card.getByRole("heading")).toHaveText(COURSE);
   await expect(card).toContainText(`Hạn hoàn thành: ${due.shown}`);
   await expect(card).not.toContainText("Quá hạn");
+  await expectNoSeriousA11yViolations(page);
   await card.getByRole("link", { name: /Bắt đầu học/ }).click();
   await page.getByRole("button", { name: "Đánh dấu hoàn thành" }).click();
   await expect(page.getByText(/Bạn đã hoàn thành khóa học ngày/)).toBeVisible();
