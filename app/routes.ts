@@ -45,5 +45,8 @@ export default [
   route("reports/people/:userId", "routes/reports-person.tsx"),
   route("reports/export.csv", "routes/reports-export.ts", { id: "reports-export-csv" }),
   route("reports/export.xlsx", "routes/reports-export.ts", { id: "reports-export-xlsx" }),
+  route("reports/assignments", "routes/assignments.tsx"),
+  route("reports/assignments/new", "routes/assignment-new.tsx"),
+  route("reports/assignments/:id", "routes/assignment.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../app/infra/password.server";
 import type { Db } from "./client";
+import { seedDemoAssignments } from "./seed-assignments";
 import { orgUnits, type Role, userRoles, users } from "./schema";
 
 type SeedUnit = { code: string; name: string; nameEn: string; parent?: string };
@@ -108,4 +109,5 @@ export async function seedUsers(db: Db, list: SeedUser[], password: string, unit
 export async function seed(db: Db) {
   const unitIds = await seedOrg(db);
   await seedUsers(db, DEMO_USERS, DEMO_PASSWORD, unitIds);
+  await seedDemoAssignments(db);
 }

@@ -18,11 +18,12 @@ async function main() {
     await migrate(handle);
     // The certificate signing key is created on first start and kept in the database (never in the repository).
     await currentSigningKey(handle.db);
-    if (process.env.SKILLSHELF_SEED !== "false") await seed(handle.db);
     // Only changed lessons recompile; a broken one is reported and its last good version stays.
     const build = await buildContent({ contentRoot: CONTENT_ROOT, cacheDir: CONTENT_CACHE_DIR });
     for (const problem of build.problems) console.warn(formatProblem(problem));
     await syncCatalogue(handle.db, build.manifest, (key) => loadEntry(CONTENT_CACHE_DIR, key));
+    // Seeding comes after the catalogue: the demo assignment needs its course.
+    if (process.env.SKILLSHELF_SEED !== "false") await seed(handle.db);
     console.log(
       `content ready: ${build.manifest.courses.length} courses, ${build.compiled.length} files compiled, ${build.fromCache} from cache`,
     );

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import { issueCertificate } from "./certificates.server";
+import { completeLearnerAssignments } from "./assignments.server";
 
 export type CourseCompletion = { userId: string; courseId: string; completedAt: Date; cycle: number };
 
@@ -9,4 +10,6 @@ export type CourseCompletion = { userId: string; courseId: string; completedAt: 
  */
 export async function afterCourseCompleted(db: Db, completion: CourseCompletion): Promise<void> {
   await issueCertificate(db, completion);
+  // Assigned training is done (linked to the certificate just issued, when there is one).
+  await completeLearnerAssignments(db, completion);
 }

@@ -110,6 +110,8 @@ export type CourseProgress = {
   percent: number;
   started: boolean;
   completedAt: Date | null;
+  /** A recertification cycle is open: the course must be completed again (graded quizzes passed again). */
+  recertifying: boolean;
   /** Where "Start" / "Continue" / "Review" leads: the first lesson not completed, else the first. */
   resumeSlug: string | null;
   action: "start" | "continue" | "review";
@@ -187,6 +189,7 @@ function progressRows(db: Db, userId: string | Placeholder, where: SQL | undefin
       lastActivityAt: enrolments.lastActivityAt,
       enrolledAt: enrolments.startedAt,
       courseCompletedAt: enrolments.completedAt,
+      cycle: enrolments.cycle,
       ...gradedQuizCounts(userId),
     })
     .from(courses)
@@ -229,24 +232,28 @@ function summarise(rows: Awaited<ReturnType<typeof progressRows>>): CourseProgre
     percent,
     started,
     completedAt,
+    recertifying: !completedAt && (rows[0]?.cycle ?? 1) > 1,
     resumeSlug: (action === "review" ? list[0] : (firstOpen ?? list[0]))?.slug ?? null,
     action,
   };
 }
 
-/** Per lesson: its active graded quizzes, and how many of them the learner has passed. */
+/** Per lesson: its active graded quizzes, and how many of them the learner has passed (in the current cycle). */
 function gradedQuizCounts(userId: string | Placeholder) {
   return {
     gradedQuizzes: sql<number>`(select count(*)::int from course_quizzes cq where cq.lesson_id = ${outer(lessons.id)} and cq.active and cq.graded)`,
     passedQuizzes: sql<number>`(select count(*)::int from course_quizzes cq where cq.lesson_id = ${outer(lessons.id)} and cq.active and cq.graded
       and exists (select 1 from quiz_attempts qa where qa.user_id = ${userId} and qa.lesson_id = cq.lesson_id and qa.quiz_id = cq.quiz_id
-        and qa.status = 'submitted' and qa.passed))`,
+        and qa.status = 'submitted' and qa.passed ${inCurrentCycle}))`,
   };
 }
 
+/** A recertification cycle (enrolments.cycle_started_at) needs graded quizzes passed again; enrolments must be joined. */
+const inCurrentCycle = sql`and (${outer(enrolments.cycleStartedAt)} is null or qa.submitted_at >= ${outer(enrolments.cycleStartedAt)})`;
+
 /**
  * Columns counting what a course asks (active lessons plus active graded quizzes) and what the
- * learner has done of it (lessons completed, graded quizzes passed), for percentOf.
+ * learner has done of it (lessons completed, graded quizzes passed), for percentOf. The query must join enrolments.
  */
 export function lessonCounts(userId: string | SQL) {
   return {
@@ -258,7 +265,7 @@ export function lessonCounts(userId: string | SQL) {
       + (select count(*)::int from course_quizzes cq join lessons l on l.id = cq.lesson_id
          where cq.course_id = ${outer(courses.id)} and cq.active and cq.graded and l.active
            and exists (select 1 from quiz_attempts qa where qa.user_id = ${userId} and qa.lesson_id = cq.lesson_id
-             and qa.quiz_id = cq.quiz_id and qa.status = 'submitted' and qa.passed))`,
+             and qa.quiz_id = cq.quiz_id and qa.status = 'submitted' and qa.passed ${inCurrentCycle}))`,
   };
 }
 
@@ -278,7 +285,7 @@ export async function listMyCourses(db: Db, userId: string) {
         and (not exists (select 1 from lesson_progress lp where lp.lesson_id = l.id and lp.user_id = ${userId} and lp.completed_at is not null)
           or exists (select 1 from course_quizzes cq where cq.lesson_id = l.id and cq.active and cq.graded
             and not exists (select 1 from quiz_attempts qa where qa.user_id = ${userId} and qa.lesson_id = l.id
-              and qa.quiz_id = cq.quiz_id and qa.status = 'submitted' and qa.passed)))
+              and qa.quiz_id = cq.quiz_id and qa.status = 'submitted' and qa.passed ${inCurrentCycle})))
         order by l.position limit 1)`,
     })
     .from(enrolments)

@@ -1,7 +1,7 @@
 import { cachedRead } from "../../db/read-cache";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { courses, quizAttempts } from "../../db/schema";
+import { courses, enrolments, lessons, quizAttempts } from "../../db/schema";
 import type { QuizResultView, QuizView } from "../components/quiz-types";
 import type { QuizPublic, QuizSpec } from "../content/schema";
 import type { Locale } from "../i18n";
@@ -44,6 +44,20 @@ function attemptsOf(db: Db, ref: Omit<QuizRef, "courseId">) {
 }
 
 /**
+ * In a recertification cycle, only attempts since the cycle started count (limit, wait, passed); earlier ones
+ * stay as history. Open attempts always count.
+ */
+async function inCycle(db: Db, userId: string, lessonId: string, rows: AttemptRow[]) {
+  const [enrolment] = await db
+    .select({ since: enrolments.cycleStartedAt })
+    .from(enrolments)
+    .innerJoin(lessons, eq(lessons.courseId, enrolments.courseId))
+    .where(and(eq(enrolments.userId, userId), eq(lessons.id, lessonId)));
+  const since = enrolment?.since;
+  return since ? rows.filter((r) => r.status === "in_progress" || (r.submittedAt ?? r.startedAt) >= since) : rows;
+}
+
+/**
  * Starts an attempt, fixing its question set and order, or returns the one already open (two
  * tabs, a double click). Refused after the attempt limit and while the wait between attempts runs.
  */
@@ -52,7 +66,8 @@ export async function startAttempt(
   ref: QuizRef,
   quiz: { spec: QuizSpec; publicQuiz: QuizPublic; lang: Locale },
 ): Promise<{ attemptId: string } | Refusal> {
-  const rows = await attemptsOf(db, ref);
+  const all = await attemptsOf(db, ref);
+  const rows = await inCycle(db, ref.userId, ref.lessonId, all);
   const open = rows.find((r) => r.status === "in_progress");
   if (open) return { attemptId: open.id };
   const used = submittedOf(rows).length;
@@ -64,7 +79,7 @@ export async function startAttempt(
     .insert(quizAttempts)
     .values({
       ...ref,
-      attemptNo: (rows.at(-1)?.attemptNo ?? 0) + 1,
+      attemptNo: (all.at(-1)?.attemptNo ?? 0) + 1,
       lang: quiz.lang,
       spec: quiz.spec,
       publicQuiz: quiz.publicQuiz,
@@ -171,12 +186,17 @@ export async function lessonQuizViews(
   input: { userId: string; lessonId: string; quizzes: QuizPublic[]; specs: QuizSpec[]; t: Translate },
 ): Promise<QuizView[]> {
   if (input.quizzes.length === 0) return [];
-  const rows = await cachedRead(db, `attempts:${input.userId}:${input.lessonId}`, () =>
-    db
+  const rows = await cachedRead(db, `attempts:${input.userId}:${input.lessonId}`, async () =>
+    inCycle(
+      db,
+      input.userId,
+      input.lessonId,
+      await db
       .select()
       .from(quizAttempts)
       .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.lessonId, input.lessonId)))
-      .orderBy(asc(quizAttempts.attemptNo)),
+        .orderBy(asc(quizAttempts.attemptNo)),
+    ),
   );
   return input.quizzes.map((quiz) => {
     const spec = input.specs.find((s) => s.id === quiz.id);

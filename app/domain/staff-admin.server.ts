@@ -1,3 +1,4 @@
+import { syncLearnerAssignments } from "./assignments.server";
 import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { orgUnits, type Role, userRoles, users } from "../../db/schema";
@@ -234,6 +235,8 @@ async function writePerson(
       before.orgUnitId !== input.orgUnitId ||
       (before.jobTitle ?? null) !== input.jobTitle ||
       before.active !== input.active;
+    // Assigned training follows the person: a new unit or job title brings its assignments, leaving closes them.
+    if (placementChanged) await syncLearnerAssignments(tx as unknown as Db, { userIds: [personId!] });
     return { ok: true as const, id: personId!, created: !before, placementChanged };
   });
 }

@@ -1,3 +1,4 @@
+import { syncLearnerAssignments } from "./assignments.server";
 import { parse } from "csv-parse/sync";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -406,6 +407,8 @@ export async function applyImport(db: Db, actorId: string, importId: string): Pr
           .filter(({ row, orgUnitId, existing }) => existing.orgUnitId !== orgUnitId || (row.jobTitle !== undefined && row.jobTitle !== existing.jobTitle))
           .map(({ existing }) => existing.id),
       ];
+      // New people and people who moved get their unit's and job title's assigned training in the same transaction.
+      if (placementChanged.length > 0) await syncLearnerAssignments(tx as unknown as Db, { userIds: placementChanged });
       await recordAudit(tx, {
         actorId,
         action: "staff.import",

@@ -51,6 +51,13 @@ const schema = z.object({
   ORG_NAME_EN: z.string().min(1).default("National Library of Vietnam"),
   /** A PNG or JPEG logo for certificates (path); the built-in Skillshelf mark when unset. */
   ORG_LOGO: z.string().min(1).optional(),
+  /** Assigned training: the reminder email goes this many days before the due date (0: only on the day). */
+  REMINDER_DAYS_BEFORE: z.coerce
+    .number({ error: "must be a whole number of days between 0 and 90" })
+    .int("must be a whole number of days between 0 and 90")
+    .min(0, "must be a whole number of days between 0 and 90")
+    .max(90, "must be a whole number of days between 0 and 90")
+    .default(7),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")

@@ -1,3 +1,4 @@
+import { startScheduler } from "../jobs/scheduler.server";
 import { getDbHandle } from "./db.server";
 import { getEnv } from "./env.server";
 import { logger } from "./log.server";
@@ -7,5 +8,14 @@ export async function startup() {
   const env = getEnv();
   const handle = await getDbHandle();
   logger.info({ driver: handle.driver, where: handle.where }, "database ready");
-  return { env, logger, close: () => handle.close() };
+  // Only the running server schedules jobs (tests and builds never call startup).
+  const stopScheduler = startScheduler(handle.db);
+  return {
+    env,
+    logger,
+    close: () => {
+      stopScheduler();
+      return handle.close();
+    },
+  };
 }

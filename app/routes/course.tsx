@@ -43,6 +43,7 @@ export async function loader(args: Route.LoaderArgs) {
     })),
     percent: progress.percent,
     completedAt: progress.completedAt?.toISOString() ?? null,
+    recertifying: progress.recertifying,
     action: progress.action,
     resumeSlug: progress.resumeSlug,
     certificate: progress.completedAt ? await findMyCertificate(db, user.id, progress.courseId) : null,
@@ -119,6 +120,11 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
                 {t("certificates.viewCertificate")}
               </Link>
               <CertificateStatusBadge status={course.certificate.status} />
+            </p>
+          ) : null}
+          {course.recertifying ? (
+            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+              {t("assignments.course.recertificationDue")}
             </p>
           ) : null}
           {course.resumeSlug ? (

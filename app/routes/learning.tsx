@@ -2,7 +2,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/learning";
 import { inLocale } from "~/i18n";
+import { AssignedCourses } from "~/components/assigned-courses";
 import { CourseStatus } from "~/components/course-status";
+import { listMyAssignments } from "~/domain/assignments.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listMyCourses, percentOf } from "~/domain/progress.server";
 import { listMyCertificates } from "~/domain/certificates.server";
@@ -17,8 +19,28 @@ export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const locale = args.context.get(localeContext);
   const db = getDb(args.context);
-  const [rows, certificates] = await Promise.all([listMyCourses(db, user.id), listMyCertificates(db, user.id)]);
-  const courses = rows.map((row) => ({
+  const [rows, assignedRows, certificates] = await Promise.all([
+    listMyCourses(db, user.id),
+    listMyAssignments(db, user.id),
+    listMyCertificates(db, user.id),
+  ]);
+  // Assigned courses come first, in their own section, and are not repeated below.
+  const assigned = assignedRows.map((a) => {
+    const row = rows.find((r) => r.courseId === a.courseId);
+    return {
+      slug: a.slug,
+      title: inLocale(locale, a.titleVi, a.titleEn),
+      dueOn: a.dueOn,
+      overdue: a.overdue,
+      recertification: a.recertification,
+      completedAt: a.completedAt?.toISOString() ?? null,
+      started: Boolean(row),
+      percent: row ? percentOf(row) : 0,
+      nextSlug: row?.resumeSlug ?? a.firstLesson,
+      certificateCode: certificates.get(a.courseId)?.code ?? null,
+    };
+  });
+  const courses = rows.filter((row) => !assignedRows.some((a) => a.courseId === row.courseId)).map((row) => ({
     certificateCode: certificates.get(row.courseId)?.code ?? null,
     slug: row.slug,
     title: inLocale(locale, row.titleVi, row.titleEn),
@@ -28,6 +50,7 @@ export async function loader(args: Route.LoaderArgs) {
   }));
   return {
     fullName: user.fullName,
+    assigned,
     inProgress: courses.filter((c) => !c.completedAt),
     completed: courses.filter((c) => c.completedAt),
   };
@@ -35,13 +58,14 @@ export async function loader(args: Route.LoaderArgs) {
 
 export default function LearningPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { inProgress, completed } = loaderData;
+  const { assigned, inProgress, completed } = loaderData;
   return (
     <div className="space-y-8">
       <div>
         <h1 className="page-title">{t("learning.title")}</h1>
         <p className="mt-2 text-lg text-stone-700">{t("home.greeting", { name: loaderData.fullName })}</p>
       </div>
+      <AssignedCourses courses={assigned} />
       <section aria-labelledby="in-progress-heading">
         <h2 id="in-progress-heading" className="text-xl font-semibold">
           {t("learning.inProgress")}

@@ -66,7 +66,8 @@ export async function loader(args: Route.LoaderArgs) {
       slug: lesson.slug,
       title: pickLang(source.title, locale)?.value ?? lesson.slug,
       minutes: source.minutes,
-      completed: lesson.completed,
+      // In a recertification cycle the button stays, so going through the course again can complete it.
+      completed: lesson.completed && !progress.recertifying,
       position: index + 1,
       total: progress.lessons.length,
     },

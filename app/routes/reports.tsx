@@ -88,7 +88,8 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
       <div className="space-y-2">
         <h1 className="page-title">{t("hrReports.title")}</h1>
         <p>{t("hrReports.intro")}</p>
-        <p>
+        <p className="flex flex-wrap gap-x-6 gap-y-1">
+          <Link to="/reports/assignments">{t("assignments.title")}</Link>
           <Link to="/reports/certificates">{t("certificates.register.title")}</Link>
         </p>
       </div>

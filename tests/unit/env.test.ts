@@ -25,3 +25,9 @@ test("a malformed DATABASE_URL is named without echoing its secret", () => {
   expect(parseEnv({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/skillshelf" }).DATABASE_URL).toContain("127.0.0.1");
   expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
 });
+
+test("REMINDER_DAYS_BEFORE defaults to 7 and must be a whole number of days", () => {
+  expect(parseEnv({}).REMINDER_DAYS_BEFORE).toBe(7);
+  expect(parseEnv({ REMINDER_DAYS_BEFORE: "3" }).REMINDER_DAYS_BEFORE).toBe(3);
+  expect(() => parseEnv({ REMINDER_DAYS_BEFORE: "soon" })).toThrow(/^Invalid configuration: REMINDER_DAYS_BEFORE must be a whole number/);
+});

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+/** A calendar day written YYYY-MM-DD that exists (no 31 February). */
+export function isRealDay(value: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `validation.tooLong|{"max":${max}}` })
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true")])
+  .optional()
+  .transform((v) => v !== undefined);
+
+/** Everything an assignment's form asks; course and people are checked against the database afterwards. */
+const target = {
+  orgUnitId: z.uuid({ error: "validation.invalid" }).optional(),
+  includeDescendants: checkbox,
+  jobTitle: optionalText(120),
+  people: z.array(z.uuid({ error: "validation.invalid" })).max(500).default([]),
+  dueOn: z
+    .string({ error: "validation.required" })
+    .trim()
+    .refine(isRealDay, { error: "assignments.errors.dueOn" }),
+  daysForNewcomers: z.coerce
+    .number({ error: "assignments.errors.days" })
+    .int({ error: "assignments.errors.days" })
+    .min(1, { error: "assignments.errors.days" })
+    .max(365, { error: "assignments.errors.days" })
+    .default(30),
+  recertify: checkbox,
+  note: optionalText(500),
+};
+
+const needsTarget = (value: { orgUnitId?: string; jobTitle?: string; people: string[] }) =>
+  Boolean(value.orgUnitId || value.jobTitle || value.people.length);
+const targetIssue = { error: "assignments.errors.noTarget", path: ["orgUnitId"] };
+
+export const AssignmentSchema = z
+  .object({ courseId: z.uuid({ error: "assignments.errors.course" }), ...target })
+  .refine(needsTarget, targetIssue);
+export type AssignmentInput = z.infer<typeof AssignmentSchema>;
+
+/** The course of an assignment never changes (its history is about that course). */
+export const AssignmentEditSchema = z.object(target).refine(needsTarget, targetIssue);
+export type AssignmentEditInput = z.infer<typeof AssignmentEditSchema>;
+
+export type AssignmentTarget = Pick<AssignmentInput, "orgUnitId" | "includeDescendants" | "jobTitle" | "people">;
