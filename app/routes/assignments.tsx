@@ -52,7 +52,7 @@ export default function AssignmentsPage({ loaderData }: Route.ComponentProps) {
   return (
     <div className="space-y-6">
       <nav aria-label={t("course.breadcrumb")} className="text-sm">
-        <Link to="/reports">{t("reports.title")}</Link>
+        <Link to="/reports">{t("hrReports.title")}</Link>
       </nav>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
