@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/reports-certificates";
 import { CertificateStatusBadge } from "~/components/certificate-status";
+import { type Column, DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatCode } from "~/certificates/code";
 import { listCertificateCourses, listRegister } from "~/domain/certificates.server";
@@ -46,6 +47,34 @@ export async function loader(args: Route.LoaderArgs) {
 export default function CertificateRegister({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { filters, rows, courses } = loaderData;
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      key: "person",
+      header: t("certificates.register.person"),
+      cell: (r) => (
+        <>
+          <span className="font-medium">{r.fullName}</span>
+          <br />
+          <span className="text-stone-600">{r.email}</span>
+        </>
+      ),
+    },
+    { key: "unit", header: t("certificates.register.unit"), cell: (r) => r.unit },
+    { key: "course", header: t("certificates.course"), cell: (r) => r.course },
+    { key: "completed", header: t("certificates.completedOn"), cell: (r) => formatDate(r.completedAt, i18n.language) },
+    { key: "validUntil", header: t("certificates.validUntil"), cell: (r) => (r.validUntil ? formatDate(r.validUntil, i18n.language) : "—") },
+    { key: "status", header: t("certificates.status.label"), cell: (r) => <CertificateStatusBadge status={r.status} /> },
+    {
+      key: "code",
+      header: t("certificates.code"),
+      cell: (r) => (
+        <Link to={`/reports/certificates/${r.code}`}>
+          <span className="font-mono">{r.displayCode}</span>
+          <span className="sr-only"> ({t("certificates.register.manageFor", { name: r.fullName })})</span>
+        </Link>
+      ),
+    },
+  ];
   const exportQuery = new URLSearchParams(loaderData.search);
   const exportHref = (format: string) => {
     exportQuery.set("format", format);
@@ -112,46 +141,7 @@ export default function CertificateRegister({ loaderData }: Route.ComponentProps
       {rows.length === 0 ? (
         <p>{t("certificates.register.none")}</p>
       ) : (
-        <div className="card overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("certificates.register.caption")}</caption>
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2 pr-4">{t("certificates.register.person")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.register.unit")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.course")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.completedOn")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.validUntil")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.status.label")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.code")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.code} className="border-b border-stone-200 align-top">
-                  <td className="py-2 pr-4">
-                    <span className="font-medium">{r.fullName}</span>
-                    <br />
-                    <span className="text-stone-600">{r.email}</span>
-                  </td>
-                  <td className="py-2 pr-4">{r.unit}</td>
-                  <td className="py-2 pr-4">{r.course}</td>
-                  <td className="py-2 pr-4">{formatDate(r.completedAt, i18n.language)}</td>
-                  <td className="py-2 pr-4">{r.validUntil ? formatDate(r.validUntil, i18n.language) : "—"}</td>
-                  <td className="py-2 pr-4">
-                    <CertificateStatusBadge status={r.status} />
-                  </td>
-                  <td className="py-2 pr-4">
-                    <Link to={`/reports/certificates/${r.code}`}>
-                      <span className="font-mono">{r.displayCode}</span>
-                      <span className="sr-only"> ({t("certificates.register.manageFor", { name: r.fullName })})</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("certificates.register.caption")} hideCaption className="card" columns={columns} rows={rows} rowKey={(r) => r.code} />
       )}
     </div>
   );
