@@ -3,6 +3,7 @@ import { Form, Link, useLocation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin-audit";
 import { type Column, DataTable } from "~/components/data-table";
+import { FilterSelect } from "~/components/filter-field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listAudit } from "~/domain/audit.server";
 import { auditActions } from "~/domain/audit-log.server";
@@ -68,19 +69,14 @@ export default function AdminAuditPage({ loaderData }: Route.ComponentProps) {
         {t("staffAdmin.audit.heading")}
       </h2>
       <Form method="get" className="flex flex-wrap items-end gap-3">
-        <div className="space-y-1">
-          <label htmlFor="audit-action" className="block font-semibold">
-            {t("staffAdmin.audit.action")}
-          </label>
-          <select id="audit-action" name="action" defaultValue={query.action ?? ""} className="field-input">
-            <option value="">{t("staffAdmin.audit.anyAction")}</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {label(a)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="audit-action" name="action" label={t("staffAdmin.audit.action")} value={query.action}>
+          <option value="">{t("staffAdmin.audit.anyAction")}</option>
+          {actions.map((a) => (
+            <option key={a} value={a}>
+              {label(a)}
+            </option>
+          ))}
+        </FilterSelect>
         <button type="submit" className="btn-secondary">
           {t("staffAdmin.audit.filter")}
         </button>

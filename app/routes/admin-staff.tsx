@@ -3,6 +3,7 @@ import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin-staff";
 import { type Column, DataTable } from "~/components/data-table";
+import { FilterField, FilterSelect } from "~/components/filter-field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { Pager } from "~/components/pager";
@@ -97,46 +98,28 @@ export default function AdminStaffPage({ loaderData, actionData }: Route.Compone
       </div>
       {actionData?.revoked ? <FormMessage tone="success">{t("admin.sessionsRevoked")}</FormMessage> : null}
       <Form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5" role="search">
-        <div className="space-y-1 lg:col-span-2">
-          <label htmlFor="staff-q" className="block font-semibold">
-            {t("staffAdmin.staff.search")}
-          </label>
+        <FilterField id="staff-q" label={t("staffAdmin.staff.search")} className="lg:col-span-2">
           <input id="staff-q" name="q" type="search" defaultValue={query.q ?? ""} className="field-input" />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="staff-unit" className="block font-semibold">
-            {t("staffAdmin.staff.unit")}
-          </label>
-          <select id="staff-unit" name="unit" defaultValue={query.unit ?? ""} className="field-input">
-            <option value="">{t("staffAdmin.staff.anyUnit")}</option>
-            <UnitOptions units={units} />
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="staff-role" className="block font-semibold">
-            {t("staffAdmin.staff.role")}
-          </label>
-          <select id="staff-role" name="role" defaultValue={query.role ?? ""} className="field-input">
-            <option value="">{t("staffAdmin.staff.anyRole")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="staff-status" className="block font-semibold">
-            {t("staffAdmin.staff.status")}
-          </label>
-          <select id="staff-status" name="status" defaultValue={query.status} className="field-input">
-            {(["active", "inactive", "all"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`staffAdmin.staff.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        </FilterField>
+        <FilterSelect id="staff-unit" name="unit" label={t("staffAdmin.staff.unit")} value={query.unit}>
+          <option value="">{t("staffAdmin.staff.anyUnit")}</option>
+          <UnitOptions units={units} />
+        </FilterSelect>
+        <FilterSelect id="staff-role" name="role" label={t("staffAdmin.staff.role")} value={query.role}>
+          <option value="">{t("staffAdmin.staff.anyRole")}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="staff-status" name="status" label={t("staffAdmin.staff.status")} value={query.status}>
+          {(["active", "inactive", "all"] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`staffAdmin.staff.${s}`)}
+            </option>
+          ))}
+        </FilterSelect>
         <div className="sm:col-span-2 lg:col-span-5">
           <button type="submit" className="btn-secondary">
             {t("staffAdmin.staff.filter")}

@@ -3,6 +3,7 @@ import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/reports-certificates";
 import { CertificateStatusBadge } from "~/components/certificate-status";
 import { type Column, DataTable } from "~/components/data-table";
+import { FilterField, FilterSelect } from "~/components/filter-field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatCode } from "~/certificates/code";
 import { listCertificateCourses, listRegister } from "~/domain/certificates.server";
@@ -92,38 +93,25 @@ export default function CertificateRegister({ loaderData }: Route.ComponentProps
           {t("certificates.register.filters")}
         </h2>
         <Form method="get" className="flex flex-wrap items-end gap-4">
-          <div className="space-y-1">
-            <label htmlFor="status" className="block font-semibold">
-              {t("certificates.register.statusFilter")}
-            </label>
-            <select id="status" name="status" defaultValue={filters.status} className="field-input">
-              <option value="">{t("certificates.register.any")}</option>
-              {(["valid", "expired", "revoked", "replaced"] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`certificates.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="course" className="block font-semibold">
-              {t("certificates.register.courseFilter")}
-            </label>
-            <select id="course" name="course" defaultValue={filters.course} className="field-input">
-              <option value="">{t("certificates.register.any")}</option>
-              {courses.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="q" className="block font-semibold">
-              {t("certificates.register.search")}
-            </label>
+          <FilterSelect id="status" name="status" label={t("certificates.register.statusFilter")} value={filters.status}>
+            <option value="">{t("certificates.register.any")}</option>
+            {(["valid", "expired", "revoked", "replaced"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`certificates.status.${s}`)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect id="course" name="course" label={t("certificates.register.courseFilter")} value={filters.course}>
+            <option value="">{t("certificates.register.any")}</option>
+            {courses.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.title}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterField id="q" label={t("certificates.register.search")}>
             <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={200} className="field-input" />
-          </div>
+          </FilterField>
           <button type="submit" className="btn-primary">
             {t("certificates.register.apply")}
           </button>
