@@ -115,6 +115,7 @@ test("a quiz page has no serious accessibility violations", async ({ page }) => 
 test("the course owner sees quiz statistics from the trainer home; a learner cannot", async ({ page }) => {
   await loginAs(page, "trainer");
   await page.goto("/trainer");
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole("link", { name: "Thống kê bài kiểm tra: final" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Thống kê bài kiểm tra");
   await expect(page.getByRole("columnheader", { name: "Độ phân biệt" })).toBeVisible();
