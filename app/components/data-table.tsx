@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from "react";
+import { Link } from "react-router";
 
 export type Column<Row> = {
   key: string;
@@ -9,27 +10,74 @@ export type Column<Row> = {
   rowHeader?: boolean;
   /** Columns next to each other with the same group get one spanning header above them. */
   group?: { key: string; header: ReactNode };
+  /**
+   * A sortable column: the header is a link (works without JavaScript) to `href`; `label` names the link for screen
+   * readers; `direction` marks the column the rows are sorted by now (aria-sort and a visible arrow).
+   */
+  sort?: { href: string; label: string; direction?: "asc" | "desc" };
+  /** Extra classes for this column's body cells. */
+  cellClassName?: string | ((row: Row) => string);
   cell: (row: Row) => ReactNode;
 };
 
-type Props<Row> = {
-  caption: ReactNode;
-  /** Visually hide the caption (it is still read by screen readers). */
-  hideCaption?: boolean;
+/** The table is named either by its own caption or by a heading already on the page (`labelledBy`, its id). */
+type Naming =
+  | {
+      caption: ReactNode;
+      /** Visually hide the caption (it is still read by screen readers). */
+      hideCaption?: boolean;
+      labelledBy?: never;
+    }
+  | { labelledBy: string; caption?: never; hideCaption?: never };
+
+type Props<Row> = Naming & {
   columns: Column<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   /** Rows of totals, in <tfoot>. */
   footer?: readonly Row[];
   className?: string;
+  /** Extra classes for a body row. */
+  rowClassName?: (row: Row) => string;
   empty?: ReactNode;
 };
 
 const cellClass = (numeric?: boolean) => `px-2 py-1.5 align-top ${numeric ? "text-right tabular-nums" : "text-left"}`;
 
-/** An accessible table: a caption, column headers with scope, optional row headers and grouped column headers. */
-export function DataTable<Row>({ caption, hideCaption, columns, rows, rowKey, footer, className, empty }: Props<Row>) {
-  const captionId = useId();
+const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
+
+function HeaderContent<Row>({ column }: { column: Column<Row> }) {
+  const { sort } = column;
+  if (!sort) return <>{column.header}</>;
+  return (
+    <Link to={sort.href} aria-label={sort.label}>
+      {column.header}
+      {sort.direction === "asc" ? " ↑" : sort.direction === "desc" ? " ↓" : ""}
+    </Link>
+  );
+}
+
+const bodyClass = <Row,>(column: Column<Row>, row: Row) =>
+  typeof column.cellClassName === "function" ? column.cellClassName(row) : (column.cellClassName ?? "");
+
+/**
+ * An accessible table: a caption (or a heading naming it), column headers with scope, optional row headers, grouped
+ * column headers and sortable columns.
+ */
+export function DataTable<Row>({
+  caption,
+  hideCaption,
+  labelledBy,
+  columns,
+  rows,
+  rowKey,
+  footer,
+  className,
+  rowClassName,
+  empty,
+}: Props<Row>) {
+  const ownId = useId();
+  const captionId = labelledBy ?? ownId;
   const grouped = columns.some((c) => c.group);
   const groups: { key: string; header: ReactNode; span: number; grouped: boolean; column: Column<Row> }[] = [];
   for (const column of columns) {
@@ -40,22 +88,30 @@ export function DataTable<Row>({ caption, hideCaption, columns, rows, rowKey, fo
   const body = (row: Row) =>
     columns.map((c) =>
       c.rowHeader ? (
-        <th key={c.key} scope="row" className={`${cellClass(c.numeric)} font-medium`}>
+        <th key={c.key} scope="row" className={`${cellClass(c.numeric)} font-medium ${bodyClass(c, row)}`}>
           {c.cell(row)}
         </th>
       ) : (
-        <td key={c.key} className={cellClass(c.numeric)}>
+        <td key={c.key} className={`${cellClass(c.numeric)} ${bodyClass(c, row)}`}>
           {c.cell(row)}
         </td>
       ),
     );
   return (
-    // A wide table scrolls sideways: the region is focusable so keyboard users can scroll it too.
-    <div className={`overflow-x-auto ${className ?? ""}`} role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="w-full border-collapse text-sm">
-        <caption id={captionId} className={hideCaption ? "sr-only" : "mb-2 text-left font-semibold"}>
-          {caption}
-        </caption>
+    // A wide table scrolls sideways: the box is focusable so keyboard users can scroll it too. Named by a heading that
+    // already labels a region around it, it is a group, so the page does not get two regions with the same name.
+    <div
+      className={`overflow-x-auto ${className ?? ""}`}
+      role={labelledBy ? "group" : "region"}
+      aria-labelledby={captionId}
+      tabIndex={0}
+    >
+      <table className="w-full border-collapse text-sm" aria-labelledby={labelledBy}>
+        {labelledBy ? null : (
+          <caption id={captionId} className={hideCaption ? "sr-only" : "mb-2 text-left font-semibold"}>
+            {caption}
+          </caption>
+        )}
         <thead>
           {grouped ? (
             <>
@@ -66,8 +122,14 @@ export function DataTable<Row>({ caption, hideCaption, columns, rows, rowKey, fo
                       {g.header}
                     </th>
                   ) : (
-                    <th key={g.key} scope="col" rowSpan={2} className={`${cellClass(g.column.numeric)} align-bottom`}>
-                      {g.header}
+                    <th
+                      key={g.key}
+                      scope="col"
+                      rowSpan={2}
+                      className={`${cellClass(g.column.numeric)} align-bottom`}
+                      aria-sort={g.column.sort?.direction ? ARIA_SORT[g.column.sort.direction] : undefined}
+                    >
+                      <HeaderContent column={g.column} />
                     </th>
                   ),
                 )}
@@ -76,8 +138,13 @@ export function DataTable<Row>({ caption, hideCaption, columns, rows, rowKey, fo
                 {columns
                   .filter((c) => c.group)
                   .map((c) => (
-                    <th key={c.key} scope="col" className={`${cellClass(c.numeric)} font-medium`}>
-                      {c.header}
+                    <th
+                      key={c.key}
+                      scope="col"
+                      className={`${cellClass(c.numeric)} font-medium`}
+                      aria-sort={c.sort?.direction ? ARIA_SORT[c.sort.direction] : undefined}
+                    >
+                      <HeaderContent column={c} />
                     </th>
                   ))}
               </tr>
@@ -85,8 +152,13 @@ export function DataTable<Row>({ caption, hideCaption, columns, rows, rowKey, fo
           ) : (
             <tr className="border-b border-stone-300">
               {columns.map((c) => (
-                <th key={c.key} scope="col" className={cellClass(c.numeric)}>
-                  {c.header}
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={cellClass(c.numeric)}
+                  aria-sort={c.sort?.direction ? ARIA_SORT[c.sort.direction] : undefined}
+                >
+                  <HeaderContent column={c} />
                 </th>
               ))}
             </tr>
@@ -101,7 +173,7 @@ export function DataTable<Row>({ caption, hideCaption, columns, rows, rowKey, fo
             </tr>
           ) : (
             rows.map((row) => (
-              <tr key={rowKey(row)} className="border-b border-stone-200">
+              <tr key={rowKey(row)} className={`border-b border-stone-200 ${rowClassName?.(row) ?? ""}`}>
                 {body(row)}
               </tr>
             ))

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { FilterField, FilterSelect } from "~/components/filter-field";
 import { REPORT_STATUSES } from "~/schemas/reports";
 
 export type FilterOptions = {
@@ -12,14 +13,9 @@ export type FilterOptions = {
 
 function Select({ name, label, value, children }: { name: string; label: string; value?: string; children: ReactNode }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={`f-${name}`} className="block text-sm font-semibold">
-        {label}
-      </label>
-      <select id={`f-${name}`} name={name} defaultValue={value ?? ""} className="field-input">
-        {children}
-      </select>
-    </div>
+    <FilterSelect id={`f-${name}`} name={name} label={label} value={value} small>
+      {children}
+    </FilterSelect>
   );
 }
 
@@ -68,18 +64,12 @@ export function ReportFilters({ options, clearTo, extra }: { options: FilterOpti
             </option>
           ))}
         </Select>
-        <div className="space-y-1">
-          <label htmlFor="f-from" className="block text-sm font-semibold">
-            {t("hrReports.from")}
-          </label>
+        <FilterField id="f-from" label={t("hrReports.from")} small>
           <input id="f-from" type="date" name="from" defaultValue={v.from ?? ""} className="field-input" />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="f-to" className="block text-sm font-semibold">
-            {t("hrReports.to")}
-          </label>
+        </FilterField>
+        <FilterField id="f-to" label={t("hrReports.to")} small>
           <input id="f-to" type="date" name="to" defaultValue={v.to ?? ""} className="field-input" />
-        </div>
+        </FilterField>
         {extra}
       </div>
       <div className="mt-4 flex flex-wrap gap-3">

@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin-audit";
+import { type Column, DataTable } from "~/components/data-table";
+import { FilterSelect } from "~/components/filter-field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listAudit } from "~/domain/audit.server";
 import { auditActions } from "~/domain/audit-log.server";
@@ -45,6 +47,17 @@ export default function AdminAuditPage({ loaderData }: Route.ComponentProps) {
   const location = useLocation();
   const { query, rows, hasNext, actions } = loaderData;
   const label = (action: string) => auditActionLabel(i18n, action);
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      key: "when",
+      header: t("staffAdmin.audit.when"),
+      cellClassName: "whitespace-nowrap",
+      cell: (row) => formatDateTime(row.at, i18n.language),
+    },
+    { key: "who", header: t("staffAdmin.audit.who"), cell: (row) => row.actorName ?? t("staffAdmin.audit.system") },
+    { key: "action", header: t("staffAdmin.audit.action"), cell: (row) => label(row.action) },
+    { key: "what", header: t("staffAdmin.audit.what"), cell: (row) => describeAudit(i18n, row) },
+  ];
   const pageHref = (page: number) => {
     const params = new URLSearchParams(location.search);
     params.set("page", String(page));
@@ -56,19 +69,14 @@ export default function AdminAuditPage({ loaderData }: Route.ComponentProps) {
         {t("staffAdmin.audit.heading")}
       </h2>
       <Form method="get" className="flex flex-wrap items-end gap-3">
-        <div className="space-y-1">
-          <label htmlFor="audit-action" className="block font-semibold">
-            {t("staffAdmin.audit.action")}
-          </label>
-          <select id="audit-action" name="action" defaultValue={query.action ?? ""} className="field-input">
-            <option value="">{t("staffAdmin.audit.anyAction")}</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {label(a)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="audit-action" name="action" label={t("staffAdmin.audit.action")} value={query.action}>
+          <option value="">{t("staffAdmin.audit.anyAction")}</option>
+          {actions.map((a) => (
+            <option key={a} value={a}>
+              {label(a)}
+            </option>
+          ))}
+        </FilterSelect>
         <button type="submit" className="btn-secondary">
           {t("staffAdmin.audit.filter")}
         </button>
@@ -76,29 +84,7 @@ export default function AdminAuditPage({ loaderData }: Route.ComponentProps) {
       {rows.length === 0 ? (
         <p>{t("staffAdmin.audit.empty")}</p>
       ) : (
-        <div className="card overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("staffAdmin.audit.caption")}</caption>
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.audit.when")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.audit.who")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.audit.action")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.audit.what")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-b border-stone-200 align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(row.at, i18n.language)}</td>
-                  <td className="py-2 pr-4">{row.actorName ?? t("staffAdmin.audit.system")}</td>
-                  <td className="py-2 pr-4">{label(row.action)}</td>
-                  <td className="py-2 pr-4">{describeAudit(i18n, row)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("staffAdmin.audit.caption")} hideCaption className="card" columns={columns} rows={rows} rowKey={(row) => String(row.id)} />
       )}
       <nav aria-label={t("staffAdmin.pageOf", { page: query.page, pages: hasNext ? query.page + 1 : query.page })} className="flex gap-4">
         {query.page > 1 ? <Link to={pageHref(query.page - 1)}>{t("staffAdmin.previous")}</Link> : null}

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin-import";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage, SubmitButton } from "~/components/forms";
 import { applyImport, IMPORT_MAX_BYTES, type ImportProblem, previewImport } from "~/domain/staff-import.server";
@@ -104,29 +105,22 @@ export default function AdminImportPage({ loaderData, actionData }: Route.Compon
             <li>{t("staffAdmin.import.summaryUnchanged", { count: preview.summary.unchanged })}</li>
           </ul>
           {preview.sample.length ? (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("staffAdmin.import.sampleCaption")}</caption>
-                <thead>
-                  <tr className="border-b border-stone-300">
-                    <th scope="col" className="py-2 pr-4">{t("staffAdmin.import.row")}</th>
-                    <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.name")}</th>
-                    <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.email")}</th>
-                    <th scope="col" className="py-2 pr-4">{t("staffAdmin.import.change")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.sample.map((r) => (
-                    <tr key={r.row} className="border-b border-stone-200">
-                      <td className="py-2 pr-4">{r.row}</td>
-                      <td className="py-2 pr-4">{r.fullName}</td>
-                      <td className="py-2 pr-4">{r.email}</td>
-                      <td className="py-2 pr-4">{r.status === "new" ? t("staffAdmin.import.statusNew") : t("staffAdmin.import.statusChanged")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("staffAdmin.import.sampleCaption")}
+              hideCaption
+              columns={[
+                { key: "row", header: t("staffAdmin.import.row"), cell: (r) => r.row },
+                { key: "name", header: t("staffAdmin.staff.name"), cell: (r) => r.fullName },
+                { key: "email", header: t("staffAdmin.staff.email"), cell: (r) => r.email },
+                {
+                  key: "change",
+                  header: t("staffAdmin.import.change"),
+                  cell: (r) => (r.status === "new" ? t("staffAdmin.import.statusNew") : t("staffAdmin.import.statusChanged")),
+                },
+              ]}
+              rows={preview.sample}
+              rowKey={(r) => String(r.row)}
+            />
           ) : (
             <p>{t("staffAdmin.import.nothingToDo")}</p>
           )}

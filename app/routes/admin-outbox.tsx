@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin-outbox";
+import { type Column, DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useKindLabel } from "~/components/outbox";
 import { Pager } from "~/components/pager";
@@ -23,6 +24,27 @@ export default function AdminOutboxPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const kindLabel = useKindLabel();
   const { rows, total, page, pageSize } = loaderData;
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      key: "created",
+      header: t("staffAdmin.outbox.created"),
+      cellClassName: "whitespace-nowrap",
+      cell: (m) => formatDateTime(m.createdAt, i18n.language),
+    },
+    { key: "to", header: t("staffAdmin.outbox.to"), cell: (m) => m.to },
+    { key: "subject", header: t("staffAdmin.outbox.subject"), cell: (m) => <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link> },
+    { key: "kind", header: t("staffAdmin.outbox.kind"), cell: (m) => kindLabel(m.kind) },
+    {
+      key: "status",
+      header: t("staffAdmin.outbox.status"),
+      cell: (m) =>
+        m.error
+          ? t("staffAdmin.outbox.failed", { error: m.error })
+          : m.sentAt
+            ? `${t("staffAdmin.outbox.sent")} ${formatDateTime(m.sentAt, i18n.language)}`
+            : t("staffAdmin.outbox.notSent"),
+    },
+  ];
   return (
     <section aria-labelledby="outbox-heading" className="space-y-4">
       <h2 id="outbox-heading" className="text-xl font-semibold">
@@ -32,39 +54,7 @@ export default function AdminOutboxPage({ loaderData }: Route.ComponentProps) {
       {rows.length === 0 ? (
         <p>{t("staffAdmin.outbox.empty")}</p>
       ) : (
-        <div className="card overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("staffAdmin.outbox.caption")}</caption>
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.outbox.created")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.outbox.to")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.outbox.subject")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.outbox.kind")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.outbox.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <tr key={m.id} className="border-b border-stone-200 align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(m.createdAt, i18n.language)}</td>
-                  <td className="py-2 pr-4">{m.to}</td>
-                  <td className="py-2 pr-4">
-                    <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
-                  </td>
-                  <td className="py-2 pr-4">{kindLabel(m.kind)}</td>
-                  <td className="py-2 pr-4">
-                    {m.error
-                      ? t("staffAdmin.outbox.failed", { error: m.error })
-                      : m.sentAt
-                        ? `${t("staffAdmin.outbox.sent")} ${formatDateTime(m.sentAt, i18n.language)}`
-                        : t("staffAdmin.outbox.notSent")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("staffAdmin.outbox.caption")} hideCaption className="card" columns={columns} rows={rows} rowKey={(m) => m.id} />
       )}
       <Pager page={page} total={total} pageSize={pageSize} />
     </section>

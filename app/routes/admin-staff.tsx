@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin-staff";
+import { type Column, DataTable } from "~/components/data-table";
+import { FilterField, FilterSelect } from "~/components/filter-field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { Pager } from "~/components/pager";
@@ -45,6 +47,45 @@ export async function action(args: Route.ActionArgs) {
 export default function AdminStaffPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { query, rows, total, page, pageSize, units } = loaderData;
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      key: "name",
+      header: t("staffAdmin.staff.name"),
+      cellClassName: "font-medium",
+      cell: (person) => (
+        <>
+          <Link to={`/admin/staff/${person.id}`} aria-label={t("staffAdmin.staff.editFor", { name: person.fullName })}>
+            {person.fullName}
+          </Link>
+          {person.active ? null : <span className="ml-2 text-stone-600">({t("staffAdmin.staff.inactiveBadge")})</span>}
+        </>
+      ),
+    },
+    { key: "email", header: t("staffAdmin.staff.email"), cell: (person) => person.email },
+    { key: "staffNumber", header: t("staffAdmin.staff.staffNumber"), cell: (person) => person.staffNumber },
+    { key: "unit", header: t("staffAdmin.staff.unitColumn"), cell: (person) => person.orgUnit },
+    { key: "roles", header: t("staffAdmin.staff.roles"), cell: (person) => person.roles.map((r) => t(`roles.${r}`)).join(", ") },
+    {
+      key: "sessions",
+      header: t("staffAdmin.staff.sessions"),
+      cell: (person) => (
+        <Form method="post" className="flex items-center gap-3">
+          <span>{person.sessions}</span>
+          <input type="hidden" name="userId" value={person.id} />
+          <button
+            type="submit"
+            name="intent"
+            value="revoke-sessions"
+            className="btn-secondary px-2 py-1 text-xs"
+            disabled={person.sessions === 0}
+            aria-label={t("admin.revokeFor", { name: person.fullName })}
+          >
+            {t("admin.revoke")}
+          </button>
+        </Form>
+      ),
+    },
+  ];
   return (
     <section aria-labelledby="staff-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -57,46 +98,28 @@ export default function AdminStaffPage({ loaderData, actionData }: Route.Compone
       </div>
       {actionData?.revoked ? <FormMessage tone="success">{t("admin.sessionsRevoked")}</FormMessage> : null}
       <Form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5" role="search">
-        <div className="space-y-1 lg:col-span-2">
-          <label htmlFor="staff-q" className="block font-semibold">
-            {t("staffAdmin.staff.search")}
-          </label>
+        <FilterField id="staff-q" label={t("staffAdmin.staff.search")} className="lg:col-span-2">
           <input id="staff-q" name="q" type="search" defaultValue={query.q ?? ""} className="field-input" />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="staff-unit" className="block font-semibold">
-            {t("staffAdmin.staff.unit")}
-          </label>
-          <select id="staff-unit" name="unit" defaultValue={query.unit ?? ""} className="field-input">
-            <option value="">{t("staffAdmin.staff.anyUnit")}</option>
-            <UnitOptions units={units} />
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="staff-role" className="block font-semibold">
-            {t("staffAdmin.staff.role")}
-          </label>
-          <select id="staff-role" name="role" defaultValue={query.role ?? ""} className="field-input">
-            <option value="">{t("staffAdmin.staff.anyRole")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="staff-status" className="block font-semibold">
-            {t("staffAdmin.staff.status")}
-          </label>
-          <select id="staff-status" name="status" defaultValue={query.status} className="field-input">
-            {(["active", "inactive", "all"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`staffAdmin.staff.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        </FilterField>
+        <FilterSelect id="staff-unit" name="unit" label={t("staffAdmin.staff.unit")} value={query.unit}>
+          <option value="">{t("staffAdmin.staff.anyUnit")}</option>
+          <UnitOptions units={units} />
+        </FilterSelect>
+        <FilterSelect id="staff-role" name="role" label={t("staffAdmin.staff.role")} value={query.role}>
+          <option value="">{t("staffAdmin.staff.anyRole")}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="staff-status" name="status" label={t("staffAdmin.staff.status")} value={query.status}>
+          {(["active", "inactive", "all"] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`staffAdmin.staff.${s}`)}
+            </option>
+          ))}
+        </FilterSelect>
         <div className="sm:col-span-2 lg:col-span-5">
           <button type="submit" className="btn-secondary">
             {t("staffAdmin.staff.filter")}
@@ -107,53 +130,7 @@ export default function AdminStaffPage({ loaderData, actionData }: Route.Compone
       {rows.length === 0 ? (
         <p>{t("staffAdmin.staff.none")}</p>
       ) : (
-        <div className="card overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("staffAdmin.staff.heading")}</caption>
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.name")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.email")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.staffNumber")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.unitColumn")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.roles")}</th>
-                <th scope="col" className="py-2 pr-4">{t("staffAdmin.staff.sessions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((person) => (
-                <tr key={person.id} className="border-b border-stone-200 align-top">
-                  <td className="py-2 pr-4 font-medium">
-                    <Link to={`/admin/staff/${person.id}`} aria-label={t("staffAdmin.staff.editFor", { name: person.fullName })}>
-                      {person.fullName}
-                    </Link>
-                    {person.active ? null : <span className="ml-2 text-stone-600">({t("staffAdmin.staff.inactiveBadge")})</span>}
-                  </td>
-                  <td className="py-2 pr-4">{person.email}</td>
-                  <td className="py-2 pr-4">{person.staffNumber}</td>
-                  <td className="py-2 pr-4">{person.orgUnit}</td>
-                  <td className="py-2 pr-4">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
-                  <td className="py-2 pr-4">
-                    <Form method="post" className="flex items-center gap-3">
-                      <span>{person.sessions}</span>
-                      <input type="hidden" name="userId" value={person.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="revoke-sessions"
-                        className="btn-secondary px-2 py-1 text-xs"
-                        disabled={person.sessions === 0}
-                        aria-label={t("admin.revokeFor", { name: person.fullName })}
-                      >
-                        {t("admin.revoke")}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable labelledBy="staff-heading" className="card" columns={columns} rows={rows} rowKey={(person) => person.id} />
       )}
       <Pager page={page} total={total} pageSize={pageSize} />
     </section>

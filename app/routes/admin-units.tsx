@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin-units";
+import { type Column, DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormMessage, SubmitButton, translateError } from "~/components/forms";
 import { UnitOptions } from "~/components/unit-options";
@@ -72,65 +73,68 @@ export default function AdminUnitsPage({ loaderData, actionData }: Route.Compone
       : { code: "", name: "", nameEn: "", parentId: "" },
   });
   const label = (u: (typeof units)[number]) => (i18n.language === "en" && u.nameEn ? u.nameEn : u.name);
+  const columns: Column<(typeof units)[number]>[] = [
+    { key: "code", header: t("staffAdmin.units.code"), cellClassName: "font-mono", cell: (u) => u.code },
+    {
+      key: "name",
+      header: t("staffAdmin.units.name"),
+      rowHeader: true,
+      cell: (u) => (
+        <span className={`block ${INDENT[Math.min(u.depth, INDENT.length - 1)]}`}>
+          {u.depth > 0 ? (
+            <span aria-hidden="true" className="mr-1 text-stone-500">
+              └
+            </span>
+          ) : null}
+          {u.name}
+        </span>
+      ),
+    },
+    { key: "nameEn", header: t("staffAdmin.units.nameEn"), cell: (u) => u.nameEn },
+    { key: "staff", header: t("staffAdmin.units.staff"), cell: (u) => u.staff },
+    { key: "status", header: t("staffAdmin.units.status"), cell: (u) => (u.active ? t("staffAdmin.units.active") : t("staffAdmin.units.inactive")) },
+    {
+      key: "actions",
+      header: t("staffAdmin.units.actions"),
+      cell: (u) => (
+        <div className="flex flex-wrap items-center gap-2">
+          <Link to={`/admin/units?edit=${u.id}#unit-form`} aria-label={t("staffAdmin.units.editFor", { name: label(u) })}>
+            {t("staffAdmin.units.edit")}
+          </Link>
+          <Form method="post">
+            <input type="hidden" name="id" value={u.id} />
+            <button
+              type="submit"
+              name="intent"
+              value={u.active ? "deactivate" : "reactivate"}
+              className="btn-secondary px-2 py-1 text-xs"
+              aria-label={t(u.active ? "staffAdmin.units.deactivateFor" : "staffAdmin.units.reactivateFor", { name: label(u) })}
+            >
+              {t(u.active ? "staffAdmin.units.deactivate" : "staffAdmin.units.reactivate")}
+            </button>
+          </Form>
+        </div>
+      ),
+    },
+  ];
   return (
     <div className="space-y-6">
       {notice ? <FormMessage tone="success">{t(`staffAdmin.units.${notice}`)}</FormMessage> : null}
       {actionData?.toggleError ? <FormMessage>{translateError(t, actionData.toggleError)}</FormMessage> : null}
-      <section aria-labelledby="units-heading" className="card overflow-x-auto">
+      <section aria-labelledby="units-heading" className="card">
         <h2 id="units-heading" className="text-xl font-semibold">
           {t("staffAdmin.units.heading")}
         </h2>
         <p className="mt-1 text-sm text-stone-600">{t("staffAdmin.units.neverDeleted")}</p>
-        <table className="mt-4 w-full text-left text-sm">
-          <caption className="sr-only">{t("staffAdmin.units.caption")}</caption>
-          <thead>
-            <tr className="border-b border-stone-300">
-              <th scope="col" className="py-2 pr-4">{t("staffAdmin.units.code")}</th>
-              <th scope="col" className="py-2 pr-4">{t("staffAdmin.units.name")}</th>
-              <th scope="col" className="py-2 pr-4">{t("staffAdmin.units.nameEn")}</th>
-              <th scope="col" className="py-2 pr-4">{t("staffAdmin.units.staff")}</th>
-              <th scope="col" className="py-2 pr-4">{t("staffAdmin.units.status")}</th>
-              <th scope="col" className="py-2 pr-4">{t("staffAdmin.units.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.id} className={`border-b border-stone-200 align-top ${u.active ? "" : "text-stone-600"}`}>
-                <td className="py-2 pr-4 font-mono">{u.code}</td>
-                <th scope="row" className={`py-2 pr-4 font-medium ${INDENT[Math.min(u.depth, INDENT.length - 1)]}`}>
-                  {u.depth > 0 ? (
-                    <span aria-hidden="true" className="mr-1 text-stone-500">
-                      └
-                    </span>
-                  ) : null}
-                  {u.name}
-                </th>
-                <td className="py-2 pr-4">{u.nameEn}</td>
-                <td className="py-2 pr-4">{u.staff}</td>
-                <td className="py-2 pr-4">{u.active ? t("staffAdmin.units.active") : t("staffAdmin.units.inactive")}</td>
-                <td className="py-2 pr-4">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <Link to={`/admin/units?edit=${u.id}#unit-form`} aria-label={t("staffAdmin.units.editFor", { name: label(u) })}>
-                      {t("staffAdmin.units.edit")}
-                    </Link>
-                    <Form method="post">
-                      <input type="hidden" name="id" value={u.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value={u.active ? "deactivate" : "reactivate"}
-                        className="btn-secondary px-2 py-1 text-xs"
-                        aria-label={t(u.active ? "staffAdmin.units.deactivateFor" : "staffAdmin.units.reactivateFor", { name: label(u) })}
-                      >
-                        {t(u.active ? "staffAdmin.units.deactivate" : "staffAdmin.units.reactivate")}
-                      </button>
-                    </Form>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("staffAdmin.units.caption")}
+          hideCaption
+          className="mt-4"
+          columns={columns}
+          rows={units}
+          rowKey={(u) => u.id}
+          rowClassName={(u) => (u.active ? "" : "text-stone-600")}
+        />
       </section>
       <section id="unit-form" aria-labelledby="unit-form-heading" className="card max-w-2xl">
         <h2 id="unit-form-heading" className="text-xl font-semibold">

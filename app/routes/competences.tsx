@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Route } from "./+types/competences";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { competenceFramework } from "~/domain/content.server";
 import { localeContext } from "~/infra/context";
@@ -37,27 +38,20 @@ export default function CompetencesPage({ loaderData }: Route.ComponentProps) {
           </dl>
         </section>
       ))}
-      <section aria-labelledby="levels-heading" className="card overflow-x-auto">
+      <section aria-labelledby="levels-heading" className="card">
         <h2 id="levels-heading" className="text-xl font-semibold">
           {t("certificates.framework.levels")}
         </h2>
-        <table className="mt-3 text-left text-sm">
-          <caption className="sr-only">{t("certificates.framework.levels")}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="py-1 pr-6">{t("certificates.framework.level")}</th>
-              <th scope="col" className="py-1">{t("certificates.framework.levelName")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.levels.map((l) => (
-              <tr key={l.level} className="border-t border-stone-200">
-                <td className="py-1 pr-6">{l.level}</td>
-                <td className="py-1">{l.name}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          labelledBy="levels-heading"
+          className="mt-3 max-w-xl"
+          columns={[
+            { key: "level", header: t("certificates.framework.level"), cell: (l) => l.level },
+            { key: "name", header: t("certificates.framework.levelName"), cell: (l) => l.name },
+          ]}
+          rows={loaderData.levels}
+          rowKey={(l) => String(l.level)}
+        />
       </section>
     </div>
   );

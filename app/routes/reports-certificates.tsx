@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/reports-certificates";
 import { CertificateStatusBadge } from "~/components/certificate-status";
+import { type Column, DataTable } from "~/components/data-table";
+import { FilterField, FilterSelect } from "~/components/filter-field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatCode } from "~/certificates/code";
 import { listCertificateCourses, listRegister } from "~/domain/certificates.server";
@@ -46,6 +48,34 @@ export async function loader(args: Route.LoaderArgs) {
 export default function CertificateRegister({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { filters, rows, courses } = loaderData;
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      key: "person",
+      header: t("certificates.register.person"),
+      cell: (r) => (
+        <>
+          <span className="font-medium">{r.fullName}</span>
+          <br />
+          <span className="text-stone-600">{r.email}</span>
+        </>
+      ),
+    },
+    { key: "unit", header: t("certificates.register.unit"), cell: (r) => r.unit },
+    { key: "course", header: t("certificates.course"), cell: (r) => r.course },
+    { key: "completed", header: t("certificates.completedOn"), cell: (r) => formatDate(r.completedAt, i18n.language) },
+    { key: "validUntil", header: t("certificates.validUntil"), cell: (r) => (r.validUntil ? formatDate(r.validUntil, i18n.language) : "—") },
+    { key: "status", header: t("certificates.status.label"), cell: (r) => <CertificateStatusBadge status={r.status} /> },
+    {
+      key: "code",
+      header: t("certificates.code"),
+      cell: (r) => (
+        <Link to={`/reports/certificates/${r.code}`}>
+          <span className="font-mono">{r.displayCode}</span>
+          <span className="sr-only"> ({t("certificates.register.manageFor", { name: r.fullName })})</span>
+        </Link>
+      ),
+    },
+  ];
   const exportQuery = new URLSearchParams(loaderData.search);
   const exportHref = (format: string) => {
     exportQuery.set("format", format);
@@ -63,38 +93,25 @@ export default function CertificateRegister({ loaderData }: Route.ComponentProps
           {t("certificates.register.filters")}
         </h2>
         <Form method="get" className="flex flex-wrap items-end gap-4">
-          <div className="space-y-1">
-            <label htmlFor="status" className="block font-semibold">
-              {t("certificates.register.statusFilter")}
-            </label>
-            <select id="status" name="status" defaultValue={filters.status} className="field-input">
-              <option value="">{t("certificates.register.any")}</option>
-              {(["valid", "expired", "revoked", "replaced"] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`certificates.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="course" className="block font-semibold">
-              {t("certificates.register.courseFilter")}
-            </label>
-            <select id="course" name="course" defaultValue={filters.course} className="field-input">
-              <option value="">{t("certificates.register.any")}</option>
-              {courses.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="q" className="block font-semibold">
-              {t("certificates.register.search")}
-            </label>
+          <FilterSelect id="status" name="status" label={t("certificates.register.statusFilter")} value={filters.status}>
+            <option value="">{t("certificates.register.any")}</option>
+            {(["valid", "expired", "revoked", "replaced"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`certificates.status.${s}`)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect id="course" name="course" label={t("certificates.register.courseFilter")} value={filters.course}>
+            <option value="">{t("certificates.register.any")}</option>
+            {courses.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.title}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterField id="q" label={t("certificates.register.search")}>
             <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={200} className="field-input" />
-          </div>
+          </FilterField>
           <button type="submit" className="btn-primary">
             {t("certificates.register.apply")}
           </button>
@@ -112,46 +129,7 @@ export default function CertificateRegister({ loaderData }: Route.ComponentProps
       {rows.length === 0 ? (
         <p>{t("certificates.register.none")}</p>
       ) : (
-        <div className="card overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("certificates.register.caption")}</caption>
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2 pr-4">{t("certificates.register.person")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.register.unit")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.course")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.completedOn")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.validUntil")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.status.label")}</th>
-                <th scope="col" className="py-2 pr-4">{t("certificates.code")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.code} className="border-b border-stone-200 align-top">
-                  <td className="py-2 pr-4">
-                    <span className="font-medium">{r.fullName}</span>
-                    <br />
-                    <span className="text-stone-600">{r.email}</span>
-                  </td>
-                  <td className="py-2 pr-4">{r.unit}</td>
-                  <td className="py-2 pr-4">{r.course}</td>
-                  <td className="py-2 pr-4">{formatDate(r.completedAt, i18n.language)}</td>
-                  <td className="py-2 pr-4">{r.validUntil ? formatDate(r.validUntil, i18n.language) : "—"}</td>
-                  <td className="py-2 pr-4">
-                    <CertificateStatusBadge status={r.status} />
-                  </td>
-                  <td className="py-2 pr-4">
-                    <Link to={`/reports/certificates/${r.code}`}>
-                      <span className="font-mono">{r.displayCode}</span>
-                      <span className="sr-only"> ({t("certificates.register.manageFor", { name: r.fullName })})</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("certificates.register.caption")} hideCaption className="card" columns={columns} rows={rows} rowKey={(r) => r.code} />
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/reports-unit";
 import { type Column, DataTable } from "~/components/data-table";
+import { FilterSelect } from "~/components/filter-field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ExportLinks, HowCounted, ReportFilters } from "~/components/report-filters";
 import { drillUnitIds, UNIT_PAGE_SIZE, unitPeopleCount, unitPeoplePage, unitVisible } from "~/domain/report-views.server";
@@ -128,15 +129,10 @@ export default function UnitReportPage({ loaderData }: Route.ComponentProps) {
         options={options}
         clearTo={`/reports/units/${unit.id}`}
         extra={
-          <div className="space-y-1">
-            <label htmlFor="f-descendants" className="block text-sm font-semibold">
-              {t("hrReports.includeDescendants")}
-            </label>
-            <select id="f-descendants" name="descendants" defaultValue={descendants ? "1" : "0"} className="field-input">
-              <option value="1">{t("hrReports.yes")}</option>
-              <option value="0">{t("hrReports.no")}</option>
-            </select>
-          </div>
+          <FilterSelect id="f-descendants" name="descendants" label={t("hrReports.includeDescendants")} value={descendants ? "1" : "0"} small>
+            <option value="1">{t("hrReports.yes")}</option>
+            <option value="0">{t("hrReports.no")}</option>
+          </FilterSelect>
         }
       />
       <HowCounted />

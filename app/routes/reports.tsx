@@ -106,8 +106,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
           <p>{t("hrReports.noCourses")}</p>
         ) : (
           <DataTable
-            caption={t("hrReports.matrixCaption")}
-            hideCaption
+            labelledBy="matrix-heading"
             columns={columns}
             rows={rows}
             footer={rows.length ? [totals] : []}

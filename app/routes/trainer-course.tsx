@@ -1,7 +1,9 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/trainer-course";
 import { inLocale } from "~/i18n";
+import { type Column, DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { findOwnedCourse } from "~/domain/courses.server";
 import { courseLearners, lessonFunnel } from "~/domain/insight.server";
@@ -36,12 +38,59 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
+type Lesson = Route.ComponentProps["loaderData"]["funnel"][number];
+type Learner = Route.ComponentProps["loaderData"]["learners"][number];
+
 export default function TrainerCoursePage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { course, query, funnel, learners } = loaderData;
-  const columns = { name: "trainer.name", progress: "trainer.progress", started: "trainer.started", activity: "trainer.lastActivity" } as const;
-  const sortLink = (sort: (typeof LEARNER_SORTS)[number]) =>
-    `?sort=${sort}&dir=${query.sort === sort && query.dir === "desc" ? "asc" : "desc"}`;
+  const headers = { name: "trainer.name", progress: "trainer.progress", started: "trainer.started", activity: "trainer.lastActivity" } as const;
+  const cells: Record<(typeof LEARNER_SORTS)[number], (l: Learner) => ReactNode> = {
+    name: (l) => (
+      <>
+        {l.fullName}
+        <br />
+        <span className="text-stone-600">{l.email}</span>
+      </>
+    ),
+    progress: (l) => `${l.percent}%`,
+    started: (l) => formatDate(l.startedAt, i18n.language),
+    activity: (l) => formatDate(l.lastActivityAt, i18n.language),
+  };
+  // Each header links to the list sorted by its column (again: the other way round), so sorting works without JS.
+  const learnerColumns: Column<Learner>[] = LEARNER_SORTS.map((sort) => ({
+    key: sort,
+    header: t(headers[sort]),
+    sort: {
+      href: `?sort=${sort}&dir=${query.sort === sort && query.dir === "desc" ? "asc" : "desc"}`,
+      label: t("trainer.sortBy", { column: t(headers[sort]) }),
+      direction: query.sort === sort ? query.dir : undefined,
+    },
+    cellClassName: sort === "progress" ? "tabular-nums" : undefined,
+    cell: cells[sort],
+  }));
+  const funnelColumns: Column<Lesson>[] = [
+    {
+      key: "lesson",
+      header: t("course.lessons"),
+      cell: (f) => (
+        <>
+          <Link to={`/courses/${course.slug}/${f.slug}`}>{f.title}</Link>{" "}
+          <Link to={`/courses/${course.slug}/${f.slug}?as=learner`} className="text-xs">
+            ({t("trainer.viewAsLearner")})
+          </Link>
+        </>
+      ),
+    },
+    { key: "reached", header: t("trainer.reached"), numeric: true, cell: (f) => f.reached },
+    { key: "completed", header: t("trainer.completedLessons"), numeric: true, cell: (f) => f.completed },
+    {
+      key: "median",
+      header: t("trainer.medianMinutes"),
+      numeric: true,
+      cell: (f) => (f.medianMinutes === null ? "—" : Math.round(f.medianMinutes)),
+    },
+  ];
   return (
     <div className="space-y-6">
       <nav aria-label={t("course.breadcrumb")} className="text-sm">
@@ -50,37 +99,13 @@ export default function TrainerCoursePage({ loaderData }: Route.ComponentProps) 
       <h1 className="page-title">
         {t("trainer.insight")}: {course.title}
       </h1>
-      <section aria-labelledby="funnel-heading" className="card overflow-x-auto">
+      <section aria-labelledby="funnel-heading" className="card">
         <h2 id="funnel-heading" className="text-xl font-semibold">
           {t("trainer.funnel")}
         </h2>
-        <table className="mt-3 w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-stone-300">
-              <th scope="col" className="py-2 pr-4">{t("course.lessons")}</th>
-              <th scope="col" className="py-2 pr-4 text-right">{t("trainer.reached")}</th>
-              <th scope="col" className="py-2 pr-4 text-right">{t("trainer.completedLessons")}</th>
-              <th scope="col" className="py-2 text-right">{t("trainer.medianMinutes")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {funnel.map((f) => (
-              <tr key={f.slug} className="border-b border-stone-200">
-                <td className="py-2 pr-4">
-                  <Link to={`/courses/${course.slug}/${f.slug}`}>{f.title}</Link>{" "}
-                  <Link to={`/courses/${course.slug}/${f.slug}?as=learner`} className="text-xs">
-                    ({t("trainer.viewAsLearner")})
-                  </Link>
-                </td>
-                <td className="py-2 pr-4 text-right tabular-nums">{f.reached}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{f.completed}</td>
-                <td className="py-2 text-right tabular-nums">{f.medianMinutes === null ? "—" : Math.round(f.medianMinutes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable labelledBy="funnel-heading" className="mt-3" columns={funnelColumns} rows={funnel} rowKey={(f) => f.slug} />
       </section>
-      <section aria-labelledby="learners-heading" className="card overflow-x-auto">
+      <section aria-labelledby="learners-heading" className="card">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="learners-heading" className="text-xl font-semibold">
             {t("trainer.learners")} ({learners.length})
@@ -92,39 +117,7 @@ export default function TrainerCoursePage({ loaderData }: Route.ComponentProps) 
         {learners.length === 0 ? (
           <p className="mt-3">{t("trainer.noLearners")}</p>
         ) : (
-          <table className="mt-3 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-stone-300">
-                {LEARNER_SORTS.map((sort) => (
-                  <th
-                    key={sort}
-                    scope="col"
-                    className="py-2 pr-4"
-                    aria-sort={query.sort === sort ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-                  >
-                    <Link to={sortLink(sort)} aria-label={t("trainer.sortBy", { column: t(columns[sort]) })}>
-                      {t(columns[sort])}
-                      {query.sort === sort ? (query.dir === "asc" ? " ↑" : " ↓") : ""}
-                    </Link>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {learners.map((l) => (
-                <tr key={l.email} className="border-b border-stone-200">
-                  <td className="py-2 pr-4">
-                    {l.fullName}
-                    <br />
-                    <span className="text-stone-600">{l.email}</span>
-                  </td>
-                  <td className="py-2 pr-4 tabular-nums">{l.percent}%</td>
-                  <td className="py-2 pr-4">{formatDate(l.startedAt, i18n.language)}</td>
-                  <td className="py-2 pr-4">{formatDate(l.lastActivityAt, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable labelledBy="learners-heading" className="mt-3" columns={learnerColumns} rows={learners} rowKey={(l) => l.email} />
         )}
       </section>
     </div>

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/trainer-quiz";
 import { inLocale } from "~/i18n";
+import { type Column, DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { findOwnedCourse } from "~/domain/courses.server";
 import { getAnswerKeys, getCourseContent, pickLang } from "~/domain/content.server";
@@ -38,10 +39,65 @@ export async function loader(args: Route.LoaderArgs) {
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
+type ItemStats = Route.ComponentProps["loaderData"]["stats"]["questions"][number];
+
 export default function TrainerQuizPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { course, quiz, stats, questions } = loaderData;
   const max = Math.max(1, ...stats.distribution);
+  const distributionColumns: Column<{ band: number; count: number }>[] = [
+    {
+      key: "range",
+      header: t("trainer.range"),
+      cellClassName: "tabular-nums",
+      cell: ({ band }) => (band === 9 ? "90–100%" : `${band * 10}–${band * 10 + 9}%`),
+    },
+    { key: "count", header: t("trainer.count"), cellClassName: "tabular-nums", cell: ({ count }) => count },
+    {
+      key: "bar",
+      header: <span className="sr-only">{t("trainer.distribution")}</span>,
+      cell: ({ count }) => <progress className="h-3 w-48 accent-brand-700" max={max} value={count} aria-hidden="true" />,
+    },
+  ];
+  const prompt = (id: string) => questions.find((x) => x.id === id)!;
+  const questionColumns: Column<ItemStats>[] = [
+    {
+      key: "question",
+      header: t("trainer.questionCol"),
+      cell: (q) => (
+        <>
+          <span className="font-mono text-xs text-stone-600">{q.id}</span> {prompt(q.id).prompt}
+        </>
+      ),
+    },
+    { key: "answered", header: t("trainer.answered"), numeric: true, cell: (q) => q.attempts },
+    { key: "correct", header: t("trainer.correctShare"), numeric: true, cell: (q) => pct(q.correctShare) },
+    {
+      key: "discrimination",
+      header: t("trainer.discrimination"),
+      numeric: true,
+      cell: ({ discrimination: d }) => (
+        <>
+          {d === null ? "—" : d.toFixed(2)}
+          {d !== null && d < 0 ? <span className="ml-1 font-semibold text-red-800">({t("trainer.review")})</span> : null}
+          {d !== null && d >= 0 && d < 0.2 ? <span className="ml-1 text-amber-900">({t("trainer.weak")})</span> : null}
+        </>
+      ),
+    },
+    {
+      key: "wrong",
+      header: t("trainer.wrongPicks"),
+      cell: (q) => (
+        <ul>
+          {q.wrongChoices.map((c) => (
+            <li key={c.id}>
+              {prompt(q.id).choices[c.id]}: {pct(c.share)}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
   return (
     <div className="space-y-6">
       <nav aria-label={t("course.breadcrumb")} className="text-sm">
@@ -69,72 +125,20 @@ export default function TrainerQuizPage({ loaderData }: Route.ComponentProps) {
         <h2 id="dist-heading" className="text-xl font-semibold">
           {t("trainer.distribution")}
         </h2>
-        <table className="mt-3 w-full max-w-xl text-left text-sm">
-          <thead>
-            <tr>
-              <th scope="col" className="py-1 pr-4">{t("trainer.range")}</th>
-              <th scope="col" className="py-1 pr-4">{t("trainer.count")}</th>
-              <th scope="col" className="py-1"><span className="sr-only">{t("trainer.distribution")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.distribution.map((count, i) => (
-              <tr key={i}>
-                <td className="py-1 pr-4 tabular-nums">{i === 9 ? "90–100%" : `${i * 10}–${i * 10 + 9}%`}</td>
-                <td className="py-1 pr-4 tabular-nums">{count}</td>
-                <td className="py-1">
-                  <progress className="h-3 w-48 accent-brand-700" max={max} value={count} aria-hidden="true" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          labelledBy="dist-heading"
+          className="mt-3 max-w-xl"
+          columns={distributionColumns}
+          rows={stats.distribution.map((count, band) => ({ band, count }))}
+          rowKey={(b) => String(b.band)}
+        />
       </section>
-      <section aria-labelledby="items-heading" className="card overflow-x-auto">
+      <section aria-labelledby="items-heading" className="card">
         <h2 id="items-heading" className="text-xl font-semibold">
           {t("trainer.perQuestion")}
         </h2>
         <p className="mt-1 text-sm text-stone-700">{t("trainer.discriminationHint")}</p>
-        <table className="mt-3 w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-stone-300">
-              <th scope="col" className="py-2 pr-4">{t("trainer.questionCol")}</th>
-              <th scope="col" className="py-2 pr-4 text-right">{t("trainer.answered")}</th>
-              <th scope="col" className="py-2 pr-4 text-right">{t("trainer.correctShare")}</th>
-              <th scope="col" className="py-2 pr-4 text-right">{t("trainer.discrimination")}</th>
-              <th scope="col" className="py-2">{t("trainer.wrongPicks")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.questions.map((q) => {
-              const question = questions.find((x) => x.id === q.id)!;
-              const d = q.discrimination;
-              return (
-                <tr key={q.id} className="border-b border-stone-200 align-top">
-                  <td className="py-2 pr-4">
-                    <span className="font-mono text-xs text-stone-600">{q.id}</span> {question.prompt}
-                  </td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{q.attempts}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{pct(q.correctShare)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">
-                    {d === null ? "—" : d.toFixed(2)}
-                    {d !== null && d < 0 ? <span className="ml-1 font-semibold text-red-800">({t("trainer.review")})</span> : null}
-                    {d !== null && d >= 0 && d < 0.2 ? <span className="ml-1 text-amber-900">({t("trainer.weak")})</span> : null}
-                  </td>
-                  <td className="py-2">
-                    <ul>
-                      {q.wrongChoices.map((c) => (
-                        <li key={c.id}>
-                          {question.choices[c.id]}: {pct(c.share)}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable labelledBy="items-heading" className="mt-3" columns={questionColumns} rows={stats.questions} rowKey={(q) => q.id} />
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/trainer";
 import { inLocale } from "~/i18n";
+import { type Column, DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listOwnedCourses } from "~/domain/courses.server";
 import { getDb, requireRole } from "~/infra/auth.server";
@@ -36,8 +37,53 @@ function formatDuration(hours: number | null, t: (key: string, options?: Record<
   return hours < 48 ? t("trainer.hours", { count: Math.max(1, Math.round(hours)) }) : t("trainer.days", { count: Math.round(hours / 24) });
 }
 
+type Course = Route.ComponentProps["loaderData"]["courses"][number];
+
 export default function TrainerPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
+  const columns: Column<Course>[] = [
+    {
+      key: "title",
+      header: t("catalogue.title"),
+      cell: (course) => (
+        <>
+          <Link to={`/trainer/courses/${course.slug}`}>{course.title}</Link>{" "}
+          {!course.published ? <span className="rounded bg-amber-100 px-2 text-xs font-semibold">{t("trainer.draft")}</span> : null}
+          <br />
+          <Link to={`/courses/${course.slug}`} className="text-sm">
+            {t("trainer.openCourse")}
+            <span className="sr-only">: {course.title}</span>
+          </Link>
+        </>
+      ),
+    },
+    { key: "enrolled", header: t("trainer.enrolled"), numeric: true, cell: (course) => course.enrolled },
+    { key: "inProgress", header: t("trainer.inProgress"), numeric: true, cell: (course) => course.inProgress },
+    { key: "completed", header: t("trainer.completedCount"), numeric: true, cell: (course) => course.completed },
+    {
+      key: "rate",
+      header: t("trainer.completionRate"),
+      numeric: true,
+      cell: (course) => (course.completionRate === null ? "—" : `${course.completionRate}%`),
+    },
+    { key: "median", header: t("trainer.medianTime"), numeric: true, cell: (course) => formatDuration(course.medianHours, t) },
+    { key: "changed", header: t("trainer.lastChange"), cell: (course) => formatDate(course.contentChangedAt, i18n.language) },
+    {
+      key: "quizzes",
+      header: t("trainer.quizzes"),
+      cell: (course) => (
+        <ul className="flex flex-wrap gap-x-3">
+          {course.quizzes.map((quiz) => (
+            <li key={quiz}>
+              <Link to={`/trainer/courses/${course.slug}/quizzes/${quiz}`} aria-label={`${t("trainer.quizStats")}: ${quiz}`}>
+                {quiz}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -46,59 +92,14 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
           {t("trainer.health")}
         </Link>
       </div>
-      <section aria-labelledby="owned-heading" className="card overflow-x-auto">
+      <section aria-labelledby="owned-heading" className="card">
         <h2 id="owned-heading" className="text-xl font-semibold">
           {t("trainer.myCourses")}
         </h2>
         {loaderData.courses.length === 0 ? (
           <p className="mt-3">{t("trainer.none")}</p>
         ) : (
-          <table className="mt-4 w-full text-left">
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2 pr-4">{t("catalogue.title")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t("trainer.enrolled")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t("trainer.inProgress")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t("trainer.completedCount")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t("trainer.completionRate")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t("trainer.medianTime")}</th>
-                <th scope="col" className="py-2 pr-4">{t("trainer.lastChange")}</th>
-                <th scope="col" className="py-2">{t("trainer.quizzes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.courses.map((course) => (
-                <tr key={course.slug} className="border-b border-stone-200">
-                  <td className="py-2 pr-4">
-                    <Link to={`/trainer/courses/${course.slug}`}>{course.title}</Link>{" "}
-                    {!course.published ? <span className="rounded bg-amber-100 px-2 text-xs font-semibold">{t("trainer.draft")}</span> : null}
-                    <br />
-                    <Link to={`/courses/${course.slug}`} className="text-sm">
-                      {t("trainer.openCourse")}
-                      <span className="sr-only">: {course.title}</span>
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{course.enrolled}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{course.inProgress}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{course.completed}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{course.completionRate === null ? "—" : `${course.completionRate}%`}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{formatDuration(course.medianHours, t)}</td>
-                  <td className="py-2 pr-4">{formatDate(course.contentChangedAt, i18n.language)}</td>
-                  <td className="py-2">
-                    <ul className="flex flex-wrap gap-x-3">
-                      {course.quizzes.map((quiz) => (
-                        <li key={quiz}>
-                          <Link to={`/trainer/courses/${course.slug}/quizzes/${quiz}`} aria-label={`${t("trainer.quizStats")}: ${quiz}`}>
-                            {quiz}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable labelledBy="owned-heading" className="mt-4" columns={columns} rows={loaderData.courses} rowKey={(c) => c.slug} />
         )}
       </section>
     </div>

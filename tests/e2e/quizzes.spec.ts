@@ -115,6 +115,7 @@ test("a quiz page has no serious accessibility violations", async ({ page }) => 
 test("the course owner sees quiz statistics from the trainer home; a learner cannot", async ({ page }) => {
   await loginAs(page, "trainer");
   await page.goto("/trainer");
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole("link", { name: "Thống kê bài kiểm tra: final" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Thống kê bài kiểm tra");
   await expect(page.getByRole("columnheader", { name: "Độ phân biệt" })).toBeVisible();
@@ -157,8 +158,14 @@ test("the owner opens course insight, sorts the learner list and exports it as C
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tình hình học tập: Khóa kiểm thử bài kiểm tra");
   const funnel = page.getByRole("region", { name: "Học viên theo từng bài" });
   await expect(funnel.getByRole("row", { name: /Kiểm tra nguồn tin/ })).toBeVisible();
+  const nameHeader = page.getByRole("columnheader", { name: /Họ và tên/ });
+  await expect(nameHeader).not.toHaveAttribute("aria-sort");
   await page.getByRole("link", { name: "Sắp xếp theo Họ và tên" }).click();
-  await expect(page).toHaveURL(/sort=name/);
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  await page.getByRole("link", { name: "Sắp xếp theo Họ và tên" }).click();
+  await expect(page).toHaveURL(/sort=name&dir=asc/);
+  await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
   await expect(page.getByRole("cell", { name: /Nguyễn Thị Hồng Vân/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   const download = page.waitForEvent("download");
