@@ -4,7 +4,8 @@ import type { Route } from "./+types/root";
 import "./app.css";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { Shell } from "./components/shell";
-import { DEFAULT_LOCALE, getI18n } from "./i18n";
+import { useEffect } from "react";
+import { DEFAULT_LOCALE, availableLocale, getI18n } from "./i18n";
 import { getUser } from "./infra/auth.server";
 import { localeContext } from "./infra/context";
 import { rootMiddleware } from "./infra/middleware.server";
@@ -26,6 +27,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  // After a client-side navigation that changed the language (e.g. signing in as someone who reads English), the
+  // browser does not have that language's messages yet: show the page in the one it has and load the page again.
+  const shown = availableLocale(locale);
+  useEffect(() => {
+    if (shown !== locale) window.location.reload();
+  }, [shown, locale]);
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -37,7 +44,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={getI18n(locale)}>
+        <I18nextProvider i18n={getI18n(shown)}>
           <Shell user={data?.user ?? null} nav={data?.nav ?? []} locale={locale}>
             {children}
           </Shell>

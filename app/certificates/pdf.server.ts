@@ -1,3 +1,4 @@
+import "../i18n/all-messages.server";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";

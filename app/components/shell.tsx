@@ -75,7 +75,8 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
-    <Form method="post" action="/locale" className="flex items-center gap-1" aria-label={t("language.label")}>
+    // A full page load: the browser then downloads the other language's messages with the page.
+    <Form method="post" action="/locale" reloadDocument className="flex items-center gap-1" aria-label={t("language.label")}>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {LOCALES.map((lng) => (
         <button

@@ -1,3 +1,4 @@
+import "../i18n/all-messages.server";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, gt, isNull, type SQL, sql } from "drizzle-orm";

@@ -1,7 +1,7 @@
-import * as assignments from "./assignments";
-import * as certificates from "./certificates";
-import * as hrReports from "./hr-reports";
-import * as staffAdmin from "./staff-admin";
+import * as assignments from "./assignments.en";
+import * as certificates from "./certificates.en";
+import * as hrReports from "./hr-reports.en";
+import * as staffAdmin from "./staff-admin.en";
 import type { Messages } from "./index";
 
 export const en = {

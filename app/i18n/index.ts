@@ -1,8 +1,7 @@
 import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en";
 import type { Widen } from "./types";
-import { vi } from "./vi";
+import type { vi } from "./vi";
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -12,7 +11,22 @@ export const LOCALE_COOKIE = "skillshelf_lang";
 /** Every language has exactly the keys of the Vietnamese messages. */
 export type Messages = Widen<typeof vi>;
 
-export const resources = { vi: { translation: vi }, en: { translation: en } } as const;
+// Messages are registered, not imported here: the server registers both languages (./all-messages.server),
+// the browser only the page's language (app/entry.client.tsx), so a page never downloads the other one.
+const bundles = new Map<Locale, Messages>();
+
+export function addMessages(locale: Locale, messages: Messages) {
+  bundles.set(locale, messages);
+}
+
+export function hasMessages(locale: Locale) {
+  return bundles.has(locale);
+}
+
+/** The locale asked for when its messages are here, else one that is (the browser holds only the page's language). */
+export function availableLocale(locale: Locale): Locale {
+  return bundles.has(locale) ? locale : (bundles.keys().next().value ?? locale);
+}
 
 export function isLocale(value: unknown): value is Locale {
   return value === "vi" || value === "en";
@@ -20,15 +34,17 @@ export function isLocale(value: unknown): value is Locale {
 
 const instances = new Map<Locale, I18n>();
 
-/** One initialised i18next instance per language; resources are bundled, so init is synchronous. */
+/** One initialised i18next instance per language; messages are registered beforehand, so init is synchronous. */
 export function getI18n(locale: Locale): I18n {
   let instance = instances.get(locale);
   if (!instance) {
+    const messages = bundles.get(locale);
+    if (!messages) throw new Error(`The ${locale} messages are not loaded`);
     instance = i18next.createInstance();
     void instance.use(initReactI18next).init({
       lng: locale,
-      fallbackLng: DEFAULT_LOCALE,
-      resources,
+      fallbackLng: false,
+      resources: { [locale]: { translation: messages } },
       initAsync: false,
       interpolation: { escapeValue: false },
       returnNull: false,

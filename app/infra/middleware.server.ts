@@ -1,3 +1,4 @@
+import "../i18n/all-messages.server";
 import { data, type MiddlewareFunction } from "react-router";
 import { negotiateLocale } from "../i18n";
 import { getDbHandle } from "./db.server";

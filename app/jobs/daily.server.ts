@@ -1,3 +1,4 @@
+import "../i18n/all-messages.server";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { jobRuns } from "../../db/schema";

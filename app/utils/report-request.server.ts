@@ -1,3 +1,4 @@
+import "../i18n/all-messages.server";
 import { data, type RouterContextProvider } from "react-router";
 import { resolveReport } from "../domain/report-views.server";
 import { getDb, requireRole } from "../infra/auth.server";

@@ -27,8 +27,21 @@ async function pageWeight(url: string, cookie: string) {
   const html = await (await fetch(url + LESSON, { headers: { cookie } })).text();
   const scripts = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!));
   let js = 0;
-  for (const src of scripts) js += gzipSync(Buffer.from(await (await fetch(url + src)).arrayBuffer())).length;
-  return { htmlGzipKB: gzipSync(html).length / 1024, jsGzipKB: js / 1024, scripts: scripts.size };
+  const lang = /<html lang="(\w+)"/.exec(html)?.[1] ?? "vi";
+  const seen = new Set<string>();
+  const queue = [...scripts];
+  while (queue.length) {
+    const src = queue.shift()!;
+    if (seen.has(src)) continue;
+    seen.add(src);
+    const body = Buffer.from(await (await fetch(url + src)).arrayBuffer());
+    js += gzipSync(body).length;
+    // The entry imports the page language's messages at start (app/entry.client.tsx): count that chunk too.
+    for (const m of body.toString("utf8").matchAll(/import\([`"']\.\/([^`"']+\.js)[`"']\)/g)) {
+      if (m[1]!.startsWith(`${lang}-`)) queue.push(`/assets/${m[1]}`);
+    }
+  }
+  return { htmlGzipKB: gzipSync(html).length / 1024, jsGzipKB: js / 1024, scripts: seen.size };
 }
 
 async function main() {

@@ -15,9 +15,10 @@ async function main() {
   const server = await startServer({ port: 3290, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
   let r;
   try {
-    const cookie = await signIn(server.url, "learner@skillshelf.local", "skillshelf-demo");
-    await load(server, { path: PAGE, connections: 10, seconds: 2, headers: { cookie } });
-    r = await load(server, { path: PAGE, connections: 10, seconds: Number(process.env.BENCH_SECONDS ?? 8), headers: { cookie } });
+    // PROFILE_ANON=1 drives the page signed out (the floor is /login signed out).
+    const cookie = process.env.PROFILE_ANON ? "" : await signIn(server.url, "learner@skillshelf.local", "skillshelf-demo");
+    await load(server, { path: PAGE, connections: 10, seconds: 2, headers: cookie ? { cookie } : {} });
+    r = await load(server, { path: PAGE, connections: 10, seconds: Number(process.env.BENCH_SECONDS ?? 8), headers: cookie ? { cookie } : {} });
   } finally {
     await server.stop();
   }

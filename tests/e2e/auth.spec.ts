@@ -49,12 +49,24 @@ test("a visitor is sent to sign-in and comes back to the page they wanted", asyn
 });
 
 test("switching language keeps the page and shows it in English, then Vietnamese", async ({ page }) => {
+  // Each page downloads only its own language's messages.
+  const messageChunks: string[] = [];
+  page.on("request", (r) => {
+    const name = new URL(r.url()).pathname.match(/^\/assets\/(vi|en)-[\w-]+\.js$/)?.[1];
+    if (name) messageChunks.push(name);
+  });
   await loginAs(page, "trainer");
   await page.goto("/account");
+  await expect(page.getByRole("button", { name: "English" })).toBeEnabled();
+  await page.waitForLoadState("networkidle");
+  expect(messageChunks).toContain("vi");
+  expect(messageChunks).not.toContain("en");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My account");
+  await page.waitForLoadState("networkidle");
+  expect(messageChunks).toContain("en");
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tài khoản của tôi");

@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import "../../app/i18n/all-messages.server";
 import { getI18n } from "../../app/i18n";
 import { auditActionLabel, describeAudit } from "../../app/utils/audit-text";
 
