@@ -5,6 +5,7 @@ import path from "node:path";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import { pinoHttp } from "pino-http";
 
 const dev = process.argv.includes("--dev");
@@ -59,7 +60,8 @@ app.use(
 if (vite) {
   app.use(vite.middlewares);
 } else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  // Hashed assets, sent precompressed (scripts/precompress.js writes a .gz beside each at build time).
+  app.use("/assets", expressStaticGzip("build/client/assets", { serveStatic: { immutable: true, maxAge: "1y", index: false } }));
   // The other public files (favicon, robots.txt…) are known at start: only their paths touch the
   // disk, so a page request never pays for a failed stat.
   const publicFiles = new Set(

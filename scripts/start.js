@@ -27,6 +27,7 @@ const sourcesAt = Math.max(newest("app"), newest("public"), statSync("package.js
 if (sourcesAt > builtAt) {
   console.log("Building Skillshelf…");
   run("npx", ["react-router", "build"], { NODE_ENV: "production" });
+  run(process.execPath, ["scripts/precompress.js"]);
 }
 
 const tsx = path.join("node_modules", ".bin", "tsx");

@@ -43,5 +43,6 @@ if (!chromium) {
   process.exit(1);
 }
 step("production build", bin("react-router"), ["build"], { NODE_ENV: "production" });
+step("precompressed assets", process.execPath, ["scripts/precompress.js"]);
 step("end-to-end tests (Playwright)", bin("playwright"), ["test"], { CHROMIUM_PATH: chromium });
 console.log("\n✔ all tests passed");

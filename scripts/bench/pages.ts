@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { buildContent } from "../../app/content/build.server";
 import { load, peakRssMiB, root, signIn, startServer, table } from "./harness";
 
@@ -23,8 +24,26 @@ async function contentBuildTimes() {
   }
 }
 
+/** The bytes a browser receives for a URL when it accepts gzip (as sent: precompressed assets, compressed HTML). */
+function wire(url: string, headers: Record<string, string> = {}): Promise<{ bytes: number; body: Buffer; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": "gzip", ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          const encoding = String(res.headers["content-encoding"] ?? "identity");
+          resolve({ bytes: raw.length, body: encoding === "gzip" ? gunzipSync(raw) : raw, encoding });
+        });
+      })
+      .on("error", reject);
+  });
+}
+
 async function pageWeight(url: string, cookie: string) {
-  const html = await (await fetch(url + LESSON, { headers: { cookie } })).text();
+  const page = await wire(url + LESSON, { cookie });
+  const html = page.body.toString("utf8");
   const scripts = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!));
   let js = 0;
   const lang = /<html lang="(\w+)"/.exec(html)?.[1] ?? "vi";
@@ -34,14 +53,14 @@ async function pageWeight(url: string, cookie: string) {
     const src = queue.shift()!;
     if (seen.has(src)) continue;
     seen.add(src);
-    const body = Buffer.from(await (await fetch(url + src)).arrayBuffer());
-    js += gzipSync(body).length;
+    const asset = await wire(url + src);
+    js += asset.bytes; // as sent: files under 1 KB go uncompressed
     // The entry imports the page language's messages at start (app/entry.client.tsx): count that chunk too.
-    for (const m of body.toString("utf8").matchAll(/import\([`"']\.\/([^`"']+\.js)[`"']\)/g)) {
+    for (const m of asset.body.toString("utf8").matchAll(/import\([`"']\.\/([^`"']+\.js)[`"']\)/g)) {
       if (m[1]!.startsWith(`${lang}-`)) queue.push(`/assets/${m[1]}`);
     }
   }
-  return { htmlGzipKB: gzipSync(html).length / 1024, jsGzipKB: js / 1024, scripts: seen.size };
+  return { htmlGzipKB: page.bytes / 1024, jsGzipKB: js / 1024, scripts: seen.size };
 }
 
 async function main() {
