@@ -98,3 +98,8 @@ export function cachedRead<T>(db: object, key: string, load: () => Promise<T>): 
   const cache = caches.get(db);
   return cache ? cache.get(key, load) : load();
 }
+
+/** True for the embedded database (one connection, in this process); false for a PostgreSQL server. */
+export function isEmbedded(db: object) {
+  return caches.has(db);
+}

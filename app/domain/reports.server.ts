@@ -1,3 +1,4 @@
+import { isEmbedded } from "../../db/read-cache";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { ReportFilters, ReportStatus } from "../schemas/reports";
@@ -156,8 +157,20 @@ export function matrixSql(q: PairQuery) {
     from pairs where completed_at is not null group by 4`;
 }
 
+/** How many parts the matrix is split into on PostgreSQL (the machines it runs on have two or more cores). */
+const MATRIX_PARTS = 2;
+
+/**
+ * The matrix, computed in parts that run at once on PostgreSQL: every count belongs to one person × course pair,
+ * so splitting the courses gives exact parts (cells are disjoint, weekly completions add up) and lets the server
+ * use more than one core for the national view. The embedded database has one connection: one part.
+ */
 export async function matrixData(db: Db, q: PairQuery) {
-  const rows = await reportRows<Record<string, unknown>>(db, matrixSql(q));
+  const parts = isEmbedded(db) ? 1 : Math.min(MATRIX_PARTS, q.courseIds.length);
+  const slices = parts <= 1 ? [q.courseIds] : Array.from({ length: parts }, (_, i) => q.courseIds.filter((_, j) => j % parts === i));
+  const rows = (
+    await Promise.all(slices.map((courseIds) => reportRows<Record<string, unknown>>(db, matrixSql({ ...q, courseIds }))))
+  ).flat();
   const cells = rows
     .filter((r) => Number(r.by_week) === 0)
     .map((r) => ({
@@ -172,9 +185,13 @@ export async function matrixData(db: Db, q: PairQuery) {
         counted: Number(r.counted),
       } satisfies Counts,
     }));
-  const weekly = rows
-    .filter((r) => Number(r.by_week) !== 0 && r.week !== null)
-    .map((r) => ({ week: String(r.week), completions: Number(r.completed) }))
+  const byWeek = new Map<string, number>();
+  for (const r of rows) {
+    if (Number(r.by_week) === 0 || r.week === null) continue;
+    byWeek.set(String(r.week), (byWeek.get(String(r.week)) ?? 0) + Number(r.completed));
+  }
+  const weekly = [...byWeek]
+    .map(([week, completions]) => ({ week, completions }))
     .sort((x, y) => x.week.localeCompare(y.week));
   return { cells, weekly };
 }
