@@ -5,6 +5,7 @@
 // RSS. Runs on PGlite (in memory), and on PostgreSQL too when DATABASE_URL is set (in a database of its own,
 // `skillshelf_bench_reports`, dropped at the end).
 //   BENCH_PEOPLE (10000), BENCH_PGLITE_PEOPLE (same), BENCH_RUNS (15), BENCH_ONLY=postgres|pglite, BENCH_KEEP=1
+import "../../app/i18n/all-messages.server";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
