@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { addDays, createAssignment, vnDay } from "../app/domain/assignments.server";
+import { addDays, todayInVietnam } from "../app/utils/days";
+import { createAssignment } from "../app/domain/assignments.server";
 import { AssignmentSchema } from "../app/schemas/assignments";
 import type { Db } from "./client";
 import { assignments, courses, orgUnits, users } from "./schema";
@@ -21,6 +22,6 @@ export async function seedDemoAssignments(db: Db) {
     .from(assignments)
     .where(and(eq(assignments.courseId, course.id), eq(assignments.orgUnitId, unit.id)));
   if (existing) return;
-  const input = AssignmentSchema.parse({ courseId: course.id, orgUnitId: unit.id, includeDescendants: "on", dueOn: addDays(vnDay(), DEMO_ASSIGNMENT.days) });
+  const input = AssignmentSchema.parse({ courseId: course.id, orgUnitId: unit.id, includeDescendants: "on", dueOn: addDays(todayInVietnam(), DEMO_ASSIGNMENT.days) });
   await createAssignment(db, { id: hr.id, roles: ["hr"] }, input);
 }

@@ -1,3 +1,5 @@
+import { addDays, todayInVietnam } from "../utils/days";
+import { depthFirst } from "../utils/tree";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { assignmentPeople, assignments, courses, learnerAssignments, orgUnits, users } from "../../db/schema";
@@ -9,22 +11,9 @@ import { hrVisibleUnits, rowsOf } from "./org-scope.server";
 
 // --- calendar days in Vietnam ----------------------------------------------------------------------
 
-const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** Today (or the day of `now`) in Asia/Ho_Chi_Minh, as YYYY-MM-DD: due dates are compared with it as text. */
-export function vnDay(now: Date = new Date()) {
-  return dayFormat.format(now);
-}
-
-export function addDays(day: string, days: number) {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** A row is overdue when today in Vietnam is after its due day and it is neither completed nor closed. */
 export function isOverdue(row: { dueOn: string; completedAt: Date | string | null; closedAt?: Date | string | null }, now = new Date()) {
-  return !row.completedAt && !row.closedAt && vnDay(now) > row.dueOn;
+  return !row.completedAt && !row.closedAt && todayInVietnam(now) > row.dueOn;
 }
 
 // --- who is targeted -----------------------------------------------------------------------------------
@@ -88,7 +77,7 @@ export async function syncLearnerAssignments(
   options: { userIds?: string[]; assignmentIds?: string[]; now?: Date; initial?: boolean } = {},
 ) {
   const now = options.now ?? new Date();
-  const today = vnDay(now);
+  const today = todayInVietnam(now);
   const userFilter = options.userIds ? sql`u.id = any(${uuidArray(options.userIds)})` : sql`true`;
   const rowFilter = and(
     options.userIds ? sql`la.user_id = any(${uuidArray(options.userIds)})` : undefined,
@@ -217,7 +206,7 @@ export async function createAssignment(db: Db, actor: Actor, input: AssignmentIn
   const errors = await checkTarget(db, input, scope);
   const [course] = await db.select({ id: courses.id }).from(courses).where(and(eq(courses.id, input.courseId), eq(courses.published, true)));
   if (!course) errors.courseId = ["assignments.errors.course"];
-  if (input.dueOn < vnDay(now)) errors.dueOn = ["assignments.errors.dueInPast"];
+  if (input.dueOn < todayInVietnam(now)) errors.dueOn = ["assignments.errors.dueInPast"];
   if (hasErrors(errors)) return { ok: false, fieldErrors: errors, status: scopeStatus(errors) };
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -291,7 +280,7 @@ export async function updateAssignment(db: Db, actor: Actor, id: string, input: 
   if (!existing || existing.withdrawnAt) return null;
   const scope = await hrVisibleUnits(db, actor);
   const errors = await checkTarget(db, input, scope);
-  if (input.dueOn !== existing.dueOn && input.dueOn < vnDay(now)) errors.dueOn = ["assignments.errors.dueInPast"];
+  if (input.dueOn !== existing.dueOn && input.dueOn < todayInVietnam(now)) errors.dueOn = ["assignments.errors.dueInPast"];
   if (hasErrors(errors)) return { ok: false, fieldErrors: errors, status: scopeStatus(errors) };
   const people = [...new Set(input.people)];
   await db.transaction(async (tx) => {
@@ -315,7 +304,7 @@ export async function updateAssignment(db: Db, actor: Actor, id: string, input: 
       await tx.execute(sql`
         update learner_assignments set
           due_on = case when due_on = ${existing.dueOn} then ${input.dueOn} else greatest(due_on, ${input.dueOn}) end,
-          overdue_at = case when ${vnDay(now)} > greatest(due_on, ${input.dueOn}) then overdue_at end
+          overdue_at = case when ${todayInVietnam(now)} > greatest(due_on, ${input.dueOn}) then overdue_at end
         where assignment_id = ${id} and cycle = 1 and completed_at is null and closed_at is null`);
     }
     const changes = Object.fromEntries(
@@ -349,7 +338,7 @@ export type AssignmentFilter = { status: "active" | "withdrawn" | "all"; courseI
 /** Assignments with their counts (current cycle per person; scoped HR count only people in their subtree). */
 export async function listAssignments(db: Db, actor: Actor, filter: AssignmentFilter, now = new Date()) {
   const scope = await hrVisibleUnits(db, actor);
-  const today = vnDay(now);
+  const today = todayInVietnam(now);
   const inScope = scope ? sql`and u.org_unit_id = any(${uuidArray(scope)})` : sql``;
   const current = sql`from learner_assignments la join users u on u.id = la.user_id
     where la.assignment_id = ${assignments.id} and la.closed_at is null ${inScope}
@@ -397,7 +386,7 @@ export async function listAssignmentPeople(db: Db, actor: Actor, assignmentId: s
       cycle: learnerAssignments.cycle,
       dueOn: learnerAssignments.dueOn,
       completedAt: learnerAssignments.completedAt,
-      overdue: sql<boolean>`${learnerAssignments.completedAt} is null and ${learnerAssignments.dueOn} < ${vnDay(now)}`,
+      overdue: sql<boolean>`${learnerAssignments.completedAt} is null and ${learnerAssignments.dueOn} < ${todayInVietnam(now)}`,
     })
     .from(learnerAssignments)
     .innerJoin(users, eq(users.id, learnerAssignments.userId))
@@ -431,21 +420,11 @@ export async function assignmentFormOptions(db: Db, actor: Actor) {
       .orderBy(sql`btrim(${users.jobTitle})`)
       .limit(500),
   ]);
-  const children = new Map<string | null, typeof unitRows>();
-  for (const unit of unitRows) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
-  const units: { id: string; name: string; nameEn: string | null; depth: number }[] = [];
-  const walk = (parentId: string | null, depth: number) => {
-    for (const unit of children.get(parentId) ?? []) {
-      if (!scope || scope.includes(unit.id)) units.push({ id: unit.id, name: unit.name, nameEn: unit.nameEn, depth });
-      walk(unit.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  // A scoped HR user's subtree starts below the top: indent from its own root.
-  const minDepth = units.length ? Math.min(...units.map((u) => u.depth)) : 0;
+  // A scoped HR user's subtree is indented from its own top.
+  const units = depthFirst(scope ? unitRows.filter((u) => scope.includes(u.id)) : unitRows);
   return {
     courses: courseRows,
-    units: units.map((u) => ({ ...u, depth: u.depth - minDepth })),
+    units: units.map((u) => ({ id: u.id, name: u.name, nameEn: u.nameEn, depth: u.depth })),
     jobTitles: titleRows.map((r) => r.title),
   };
 }

@@ -1,3 +1,4 @@
+import { depthFirst } from "../utils/tree";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { orgUnits, users } from "../../db/schema";
@@ -32,17 +33,7 @@ export async function listAllUnits(db: Db): Promise<OrgUnitAdminRow[]> {
     })
     .from(orgUnits)
     .orderBy(asc(orgUnits.code));
-  const children = new Map<string | null, typeof rows>();
-  for (const row of rows) children.set(row.parentId, [...(children.get(row.parentId) ?? []), row]);
-  const out: OrgUnitAdminRow[] = [];
-  const walk = (parentId: string | null, depth: number) => {
-    for (const row of children.get(parentId) ?? []) {
-      out.push({ ...row, depth });
-      walk(row.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
+  return depthFirst(rows);
 }
 
 export type UnitInput = { code: string; name: string; nameEn: string | null; parentId: string | null };

@@ -1,19 +1,11 @@
+import { todayInVietnam } from "../utils/days";
+import { depthFirst } from "../utils/tree";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { certificates, courses, enrolments, lessonProgress, lessons, orgUnits, quizAttempts, users } from "../../db/schema";
 import type { ReportFilters } from "../schemas/reports";
 import { hrVisibleUnits } from "./org-scope.server";
-import {
-  addCounts,
-  type Counts,
-  countPeople,
-  emptyCounts,
-  matrixData,
-  type PairQuery,
-  pairsOf,
-  peopleOf,
-  todayInVietnam,
-} from "./reports.server";
+import { addCounts, type Counts, countPeople, emptyCounts, matrixData, type PairQuery, pairsOf, peopleOf } from "./reports.server";
 
 export type UnitNode = { id: string; code: string; name: string; nameEn: string | null; parentId: string | null };
 export type CourseColumn = { id: string; slug: string; topic: string; titleVi: string; titleEn: string | null };
@@ -40,22 +32,8 @@ type Asker = { id: string; roles: readonly string[] };
 
 /** Units in depth-first order (by code), limited to `keep`, with depth relative to the kept forest. */
 export function treeOrder(all: UnitNode[], keep: Set<string> | null): TreeRow[] {
-  const kept = keep ? all.filter((u) => keep.has(u.id)) : all;
-  const ids = new Set(kept.map((u) => u.id));
-  const children = new Map<string | null, UnitNode[]>();
-  for (const unit of kept) {
-    const parent = unit.parentId && ids.has(unit.parentId) ? unit.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), unit]);
-  }
-  const out: TreeRow[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const unit of (children.get(parent) ?? []).sort((a, b) => a.code.localeCompare(b.code))) {
-      out.push({ unit, depth });
-      walk(unit.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
+  const kept = (keep ? all.filter((u) => keep.has(u.id)) : [...all]).sort((a, b) => a.code.localeCompare(b.code));
+  return depthFirst(kept.map((unit) => ({ id: unit.id, parentId: unit.parentId, unit }))).map(({ unit, depth }) => ({ unit, depth }));
 }
 
 export function subtreeIds(all: UnitNode[], rootId: string) {

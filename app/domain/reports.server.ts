@@ -1,3 +1,4 @@
+import { TIME_ZONE } from "../utils/days";
 import { isEmbedded } from "../../db/read-cache";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -19,14 +20,7 @@ export { addCounts, completionPercent, type Counts, emptyCounts } from "./report
  * Only active staff in an org unit, and published courses, are counted.
  */
 
-export const REPORT_TIME_ZONE = "Asia/Ho_Chi_Minh";
-
-const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: REPORT_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The calendar day in Vietnam as YYYY-MM-DD. */
-export function todayInVietnam(now = new Date()) {
-  return dayFormat.format(now);
-}
+export const REPORT_TIME_ZONE = TIME_ZONE;
 
 /**
  * Runs a report query with room to work: the matrix hashes every person × course pair, which spills to disk with

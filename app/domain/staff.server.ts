@@ -1,3 +1,4 @@
+import { depthFirst } from "../utils/tree";
 import { asc, eq, sql } from "drizzle-orm";
 import { outer } from "../../db/sql";
 import type { Db } from "../../db/client";
@@ -58,19 +59,5 @@ export async function listOrgTree(db: Db): Promise<OrgUnitRow[]> {
     .from(orgUnits)
     .where(eq(orgUnits.active, true))
     .orderBy(asc(orgUnits.code));
-  const children = new Map<string | null, typeof rows>();
-  for (const row of rows) {
-    const list = children.get(row.parentId) ?? [];
-    list.push(row);
-    children.set(row.parentId, list);
-  }
-  const out: OrgUnitRow[] = [];
-  const walk = (parentId: string | null, depth: number) => {
-    for (const row of children.get(parentId) ?? []) {
-      out.push({ ...row, depth });
-      walk(row.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
+  return depthFirst(rows);
 }

@@ -1,8 +1,9 @@
+import { addDays, todayInVietnam } from "../utils/days";
 import "../i18n/all-messages.server";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { jobRuns } from "../../db/schema";
-import { addDays, syncLearnerAssignments, ts, vnDay } from "../domain/assignments.server";
+import { syncLearnerAssignments, ts } from "../domain/assignments.server";
 import { rowsOf } from "../domain/org-scope.server";
 import { getI18n, inLocale, isLocale } from "../i18n";
 import { getEnv } from "../infra/env.server";
@@ -29,7 +30,7 @@ export type DailySummary = { opened: number; closed: number; recertifications: n
  * job_runs does it; each reminder is also claimed by a conditional update and deduplicated in the outbox.
  */
 export async function runDailyJob(db: Db, options: DailyJobOptions): Promise<{ ran: boolean; runKey: string; summary?: DailySummary }> {
-  const runKey = vnDay(options.now);
+  const runKey = todayInVietnam(options.now);
   const [claimed] = await db
     .insert(jobRuns)
     .values({ job: "daily", runKey, instance: options.instance, startedAt: options.now })
@@ -60,7 +61,7 @@ export async function runDailyJob(db: Db, options: DailyJobOptions): Promise<{ r
  * completed again (lessons stay completed; graded quizzes are passed again). Earlier cycles stay as history.
  */
 export async function openRecertifications(db: Db, now: Date) {
-  const today = vnDay(now);
+  const today = todayInVietnam(now);
   const valid = sql`c.revoked_at is null and c.replaced_by_id is null`;
   return db.transaction(async (tx) => {
     const opened = await tx.execute(sql`
@@ -96,7 +97,7 @@ export async function markOverdue(db: Db, now: Date) {
     update learner_assignments la set overdue_at = ${ts(now)}
     from assignments a
     where a.id = la.assignment_id and a.withdrawn_at is null
-      and la.completed_at is null and la.closed_at is null and la.overdue_at is null and la.due_on < ${vnDay(now)}
+      and la.completed_at is null and la.closed_at is null and la.overdue_at is null and la.due_on < ${todayInVietnam(now)}
     returning 1`);
   return rowsOf(result).length;
 }
@@ -121,7 +122,7 @@ type Claimed = {
  */
 export async function sendReminders(db: Db, options: DailyJobOptions) {
   const env = getEnv();
-  const today = vnDay(options.now);
+  const today = todayInVietnam(options.now);
   const horizon = addDays(today, options.reminderDaysBefore ?? env.REMINDER_DAYS_BEFORE);
   const appUrl = (options.appUrl ?? env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const claim = (column: "reminder_sent_at" | "overdue_notice_sent_at", due: ReturnType<typeof sql>) =>

@@ -1,10 +1,11 @@
+import { addDays, todayInVietnam } from "~/utils/days";
 import { useTranslation } from "react-i18next";
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/assignment-new";
 import { AssignmentForm, type AssignmentFormState } from "~/components/assignment-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { handleAssignmentForm } from "~/domain/assignment-form.server";
-import { addDays, assignmentFormOptions, createAssignment, vnDay } from "~/domain/assignments.server";
+import { assignmentFormOptions, createAssignment } from "~/domain/assignments.server";
 import { inLocale } from "~/i18n";
 import { getDb, requireRole } from "~/infra/auth.server";
 import { localeContext } from "~/infra/context";
@@ -23,7 +24,7 @@ export async function loader(args: Route.LoaderArgs) {
       units: options.units.map((u) => ({ id: u.id, name: inLocale(locale, u.name, u.nameEn), depth: u.depth })),
       jobTitles: options.jobTitles,
     },
-    defaultValue: { includeDescendants: "on", daysForNewcomers: "30", dueOn: addDays(vnDay(), 30) },
+    defaultValue: { includeDescendants: "on", daysForNewcomers: "30", dueOn: addDays(todayInVietnam(), 30) },
   };
 }
 

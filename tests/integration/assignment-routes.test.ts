@@ -1,3 +1,4 @@
+import { addDays, todayInVietnam } from "../../app/utils/days";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client";
@@ -7,7 +8,7 @@ import * as listRoute from "../../app/routes/assignments";
 import * as newRoute from "../../app/routes/assignment-new";
 import * as detailRoute from "../../app/routes/assignment";
 import * as loginRoute from "../../app/routes/login";
-import { addDays, vnDay } from "../../app/domain/assignments.server";
+
 import { createTestDb } from "../support/db";
 import { createUser, TEST_PASSWORD } from "../support/factories";
 import { callRoute, cookieFrom, request } from "../support/route";
@@ -17,7 +18,7 @@ let handle: DbHandle;
 let units: Map<string, string>;
 let courseId: string;
 const cookies: Record<string, string> = {};
-const due = addDays(vnDay(), 14);
+const due = addDays(todayInVietnam(), 14);
 
 const idOf = async (email: string) =>
   (await handle.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`))[0]!.id;

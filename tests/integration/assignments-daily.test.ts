@@ -1,3 +1,4 @@
+import { addDays, todayInVietnam } from "../../app/utils/days";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
@@ -5,7 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbHandle } from "../../db/client";
 import { seedOrg } from "../../db/seed";
 import { certificates, courses, enrolments, jobRuns, learnerAssignments, lessonProgress, lessons, outboxMessages, quizAttempts, users } from "../../db/schema";
-import { addDays, createAssignment, listMyAssignments, vnDay } from "../../app/domain/assignments.server";
+import { createAssignment, listMyAssignments } from "../../app/domain/assignments.server";
 import { completeLesson, getCourseProgress } from "../../app/domain/progress.server";
 import { startAttempt } from "../../app/domain/quizzes.server";
 import { markOverdue, runDailyJob, sendReminders } from "../../app/jobs/daily.server";
@@ -157,7 +158,7 @@ describe("the daily job", () => {
     expect(run.summary?.recertifications).toBe(1);
     const after = await rows();
     expect(after.map((r) => [r.cycle, r.completedAt !== null])).toEqual([[1, true], [2, false]]);
-    expect(after[1]?.dueOn).toBe(addDays(vnDay(later), 20));
+    expect(after[1]?.dueOn).toBe(addDays(todayInVietnam(later), 20));
     const [enrolment] = await db.select().from(enrolments).where(and(eq(enrolments.userId, p.id), eq(enrolments.courseId, quizCourseId)));
     expect(enrolment).toMatchObject({ cycle: 2, completedAt: null });
     expect(enrolment?.cycleStartedAt?.toISOString()).toBe(later.toISOString());

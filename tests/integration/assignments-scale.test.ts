@@ -1,9 +1,10 @@
+import { addDays, todayInVietnam } from "../../app/utils/days";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client";
 import { seedOrg } from "../../db/seed";
 import { assignments, courses, learnerAssignments, users } from "../../db/schema";
-import { addDays, listAssignments, syncLearnerAssignments, vnDay } from "../../app/domain/assignments.server";
+import { listAssignments, syncLearnerAssignments } from "../../app/domain/assignments.server";
 import { runDailyJob } from "../../app/jobs/daily.server";
 import { createTestDb } from "../support/db";
 import { fakeCourse, syncFake } from "../support/catalogue";
@@ -24,7 +25,7 @@ it("syncs 10,000 people × 20 assignments in a few set-based statements", { time
     select 'scale' || g || '@thuvien.test', 'Người ' || g, 'Chức danh ' || (g % 7),
       (${sql.raw(`array[${units.map((u) => `'${u}'`).join(",")}]::uuid[]`)})[1 + g % ${units.length}]
     from generate_series(1, 10000) g`);
-  const due = addDays(vnDay(), 30);
+  const due = addDays(todayInVietnam(), 30);
   await db.insert(assignments).values(
     Array.from({ length: 20 }, (_, i) => ({
       courseId: course!.id,

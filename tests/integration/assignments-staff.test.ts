@@ -1,11 +1,12 @@
 // Staff administration and assigned training meet here: whoever the admin creates, moves, imports or
 // deactivates gets (or loses) their unit's assigned training at once, in the same transaction.
+import { addDays, todayInVietnam } from "../../app/utils/days";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Db, DbHandle } from "../../db/client";
 import { seedOrg } from "../../db/seed";
 import { courses, learnerAssignments, users } from "../../db/schema";
-import { addDays, createAssignment, vnDay } from "../../app/domain/assignments.server";
+import { createAssignment } from "../../app/domain/assignments.server";
 import { savePerson } from "../../app/domain/staff-admin.server";
 import { applyImport, previewImport } from "../../app/domain/staff-import.server";
 import { AssignmentSchema } from "../../app/schemas/assignments";
@@ -29,7 +30,7 @@ beforeAll(async () => {
   const outcome = await createAssignment(
     db,
     { id: adminId, roles: ["admin"] },
-    AssignmentSchema.parse({ courseId: course!.id, orgUnitId: units.get("LS"), includeDescendants: "on", dueOn: addDays(vnDay(), 14) }),
+    AssignmentSchema.parse({ courseId: course!.id, orgUnitId: units.get("LS"), includeDescendants: "on", dueOn: addDays(todayInVietnam(), 14) }),
   );
   if (!outcome.ok) throw new Error(JSON.stringify(outcome));
   assignmentId = outcome.id;

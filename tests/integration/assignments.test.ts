@@ -1,19 +1,10 @@
+import { addDays, todayInVietnam } from "../../app/utils/days";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbHandle } from "../../db/client";
 import { seedOrg } from "../../db/seed";
 import { auditEvents, certificates, courses, enrolments, learnerAssignments, users } from "../../db/schema";
-import {
-  createAssignment,
-  isOverdue,
-  listAssignments,
-  listMyAssignments,
-  syncLearnerAssignments,
-  updateAssignment,
-  vnDay,
-  withdrawAssignment,
-  addDays,
-} from "../../app/domain/assignments.server";
+import { createAssignment, isOverdue, listAssignments, listMyAssignments, syncLearnerAssignments, updateAssignment, withdrawAssignment } from "../../app/domain/assignments.server";
 import { completeLesson } from "../../app/domain/progress.server";
 import { AssignmentSchema } from "../../app/schemas/assignments";
 import { createTestDb } from "../support/db";
@@ -24,7 +15,7 @@ let db: Db;
 let units: Map<string, string>;
 let courseId: string;
 let admin: { id: string; roles: ("admin" | "hr")[] };
-const today = vnDay();
+const today = todayInVietnam();
 
 let counter = 0;
 async function person(unit: string, jobTitle = "Thủ thư", extra: Partial<typeof users.$inferInsert> = {}) {
@@ -189,8 +180,8 @@ describe("overdue", () => {
     expect(isOverdue(row, new Date("2026-03-10T16:59:59Z"))).toBe(false);
     expect(isOverdue(row, new Date("2026-03-10T17:00:00Z"))).toBe(true);
     expect(isOverdue({ ...row, completedAt: new Date() }, new Date("2026-04-01T00:00:00Z"))).toBe(false);
-    expect(vnDay(new Date("2026-03-10T16:59:59Z"))).toBe("2026-03-10");
-    expect(vnDay(new Date("2026-03-10T17:00:00Z"))).toBe("2026-03-11");
+    expect(todayInVietnam(new Date("2026-03-10T16:59:59Z"))).toBe("2026-03-10");
+    expect(todayInVietnam(new Date("2026-03-10T17:00:00Z"))).toBe("2026-03-11");
   });
 });
 

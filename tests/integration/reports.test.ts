@@ -1,3 +1,4 @@
+import { todayInVietnam } from "../../app/utils/days";
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { RouterContextProvider } from "react-router";
@@ -17,7 +18,7 @@ import {
   users,
 } from "../../db/schema";
 import { unitBarsSvg, weeklyChartSvg } from "../../app/domain/report-charts.server";
-import { todayInVietnam } from "../../app/domain/reports.server";
+
 import { dbContext } from "../../app/infra/context";
 import { rootMiddleware } from "../../app/infra/middleware.server";
 import { createSession, generateSessionToken, SESSION_COOKIE } from "../../app/infra/session.server";
@@ -239,7 +240,6 @@ function subtree(unitId: string) {
 }
 
 function expectedPairs(filters: Filters = {}) {
-  const vnDay = (d: Date) => todayInVietnam(d);
   const out: { userId: string; unitId: string; courseId: string; assigned: boolean; status: string; overdue: boolean; dueOn: string | null; completedAt: Date | null }[] = [];
   for (const p of fx.people.filter((x) => x.active)) {
     for (const c of fx.courses) {
@@ -259,8 +259,8 @@ function expectedPairs(filters: Filters = {}) {
       const dueOn = assigned ? (notDone[0] ?? open.map((r) => r.dueOn).sort()[0]!) : null;
       const status = completedAt ? "completed" : assigned && !e ? "not_started" : "in_progress";
       const overdue = assigned && !completedAt && dueOn! < today;
-      if (completedAt && filters.from && vnDay(completedAt) < filters.from) continue;
-      if (completedAt && filters.to && vnDay(completedAt) > filters.to) continue;
+      if (completedAt && filters.from && todayInVietnam(completedAt) < filters.from) continue;
+      if (completedAt && filters.to && todayInVietnam(completedAt) > filters.to) continue;
       if (filters.status === "assigned" && !assigned) continue;
       if (filters.status === "overdue" && !overdue) continue;
       if (filters.status && !["assigned", "overdue"].includes(filters.status) && status !== filters.status) continue;
