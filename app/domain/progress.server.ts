@@ -112,6 +112,8 @@ export type CourseProgress = {
   completedAt: Date | null;
   /** A recertification cycle is open: the course must be completed again (graded quizzes passed again). */
   recertifying: boolean;
+  /** When the current completion cycle started (null in the first cycle): attempts before it are history. */
+  cycleStartedAt: Date | null;
   /** Where "Start" / "Continue" / "Review" leads: the first lesson not completed, else the first. */
   resumeSlug: string | null;
   action: "start" | "continue" | "review";
@@ -190,6 +192,7 @@ function progressRows(db: Db, userId: string | Placeholder, where: SQL | undefin
       enrolledAt: enrolments.startedAt,
       courseCompletedAt: enrolments.completedAt,
       cycle: enrolments.cycle,
+      cycleStartedAt: enrolments.cycleStartedAt,
       ...gradedQuizCounts(userId),
     })
     .from(courses)
@@ -233,6 +236,7 @@ function summarise(rows: Awaited<ReturnType<typeof progressRows>>): CourseProgre
     started,
     completedAt,
     recertifying: !completedAt && (rows[0]?.cycle ?? 1) > 1,
+    cycleStartedAt: rows[0]?.cycleStartedAt ?? null,
     resumeSlug: (action === "review" ? list[0] : (firstOpen ?? list[0]))?.slug ?? null,
     action,
   };

@@ -47,14 +47,18 @@ function attemptsOf(db: Db, ref: Omit<QuizRef, "courseId">) {
  * In a recertification cycle, only attempts since the cycle started count (limit, wait, passed); earlier ones
  * stay as history. Open attempts always count.
  */
-async function inCycle(db: Db, userId: string, lessonId: string, rows: AttemptRow[]) {
+function inCycle(rows: AttemptRow[], since: Date | null) {
+  return since ? rows.filter((r) => r.status === "in_progress" || (r.submittedAt ?? r.startedAt) >= since) : rows;
+}
+
+/** When the learner's current completion cycle of the lesson's course started (null: the first cycle). */
+async function cycleStart(db: Db, userId: string, lessonId: string) {
   const [enrolment] = await db
     .select({ since: enrolments.cycleStartedAt })
     .from(enrolments)
     .innerJoin(lessons, eq(lessons.courseId, enrolments.courseId))
     .where(and(eq(enrolments.userId, userId), eq(lessons.id, lessonId)));
-  const since = enrolment?.since;
-  return since ? rows.filter((r) => r.status === "in_progress" || (r.submittedAt ?? r.startedAt) >= since) : rows;
+  return enrolment?.since ?? null;
 }
 
 /**
@@ -67,7 +71,7 @@ export async function startAttempt(
   quiz: { spec: QuizSpec; publicQuiz: QuizPublic; lang: Locale },
 ): Promise<{ attemptId: string } | Refusal> {
   const all = await attemptsOf(db, ref);
-  const rows = await inCycle(db, ref.userId, ref.lessonId, all);
+  const rows = inCycle(all, await cycleStart(db, ref.userId, ref.lessonId));
   const open = rows.find((r) => r.status === "in_progress");
   if (open) return { attemptId: open.id };
   const used = submittedOf(rows).length;
@@ -183,21 +187,25 @@ type Translate = (key: string) => string;
 /** Everything the lesson page shows for its quizzes, for one learner; answer keys stay here. */
 export async function lessonQuizViews(
   db: Db,
-  input: { userId: string; lessonId: string; quizzes: QuizPublic[]; specs: QuizSpec[]; t: Translate },
+  input: {
+    userId: string;
+    lessonId: string;
+    /** From the learner's course progress (the page has it already): no second look at the enrolment. */
+    cycleStartedAt: Date | null;
+    quizzes: QuizPublic[];
+    specs: QuizSpec[];
+    t: Translate;
+  },
 ): Promise<QuizView[]> {
   if (input.quizzes.length === 0) return [];
-  const rows = await cachedRead(db, `attempts:${input.userId}:${input.lessonId}`, async () =>
-    inCycle(
-      db,
-      input.userId,
-      input.lessonId,
-      await db
+  const all = await cachedRead(db, `attempts:${input.userId}:${input.lessonId}`, () =>
+    db
       .select()
       .from(quizAttempts)
       .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.lessonId, input.lessonId)))
-        .orderBy(asc(quizAttempts.attemptNo)),
-    ),
+      .orderBy(asc(quizAttempts.attemptNo)),
   );
+  const rows = inCycle(all, input.cycleStartedAt);
   return input.quizzes.map((quiz) => {
     const spec = input.specs.find((s) => s.id === quiz.id);
     const mine = rows.filter((r) => r.quizId === quiz.id);

@@ -52,6 +52,7 @@ export async function loader(args: Route.LoaderArgs) {
   const quizzes = await lessonQuizViews(db, {
     userId: user.id,
     lessonId: lesson.id,
+    cycleStartedAt: progress.cycleStartedAt,
     quizzes: entry.quizzes,
     specs: getAnswerKeys(found.key),
     t: getI18n(found.lang).t,

@@ -8,7 +8,7 @@ import { seedOrg } from "../../db/seed";
 import { certificates, courses, enrolments, jobRuns, learnerAssignments, lessonProgress, lessons, outboxMessages, quizAttempts, users } from "../../db/schema";
 import { createAssignment, listMyAssignments } from "../../app/domain/assignments.server";
 import { completeLesson, getCourseProgress } from "../../app/domain/progress.server";
-import { startAttempt } from "../../app/domain/quizzes.server";
+import { lessonQuizViews, startAttempt } from "../../app/domain/quizzes.server";
 import { markOverdue, runDailyJob, sendReminders } from "../../app/jobs/daily.server";
 import { AssignmentSchema } from "../../app/schemas/assignments";
 import { createTestDb } from "../support/db";
@@ -181,6 +181,17 @@ describe("the daily job", () => {
     const progress = await getCourseProgress(db, p.id, quizCourseId);
     expect(progress.lessons[0]).toMatchObject({ completed: true, quizzesPassed: false });
     expect(progress.action).toBe("continue");
+    // The lesson page shows the quiz as not yet taken in this cycle: the attempt from cycle 1 is history.
+    expect(progress.cycleStartedAt?.toISOString()).toBe(later.toISOString());
+    const [view] = await lessonQuizViews(db, {
+      userId: p.id,
+      lessonId: lesson!.id,
+      cycleStartedAt: progress.cycleStartedAt,
+      quizzes: [{ id: "final", title: "Kiểm tra", graded: true, passMark: 80, attempts: 1, pool: null, questions: [] } as never],
+      specs: [fixtureQuiz({ attempts: 1 })],
+      t: ((key: string) => key) as never,
+    });
+    expect(view).toMatchObject({ attemptsUsed: 0, passed: false, canStart: true });
     // A quiz allowing one attempt, used up in cycle 1, may be taken again in cycle 2.
     const started = await startAttempt(
       db,
