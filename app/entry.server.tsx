@@ -2,15 +2,15 @@ import "./i18n/all-messages.server";
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, type HandleErrorFunction, type RouterContextProvider, ServerRouter } from "react-router";
-import { nonceContext } from "./infra/context";
-import { logger } from "./infra/log.server";
-import { NonceProvider } from "./utils/nonce";
+import { nonceContext } from "./platform/context";
+import { logger } from "./platform/log.server";
+import { NonceProvider } from "./platform/nonce";
 
 export const streamTimeout = 5_000;
 
 // Exposed to server.js through the server build (build.entry.module): it checks configuration and
 // the database before the server listens, so a bad value stops the app with one clear line.
-export { startup } from "./infra/startup.server";
+export { startup } from "./startup.server";
 
 export default function handleRequest(
   request: Request,

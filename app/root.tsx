@@ -2,15 +2,15 @@ import { I18nextProvider } from "react-i18next";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
-import { GeneralErrorBoundary } from "./components/error-boundary";
-import { Shell } from "./components/shell";
+import { GeneralErrorBoundary } from "./ui/error-boundary";
+import { Shell } from "./ui/shell";
 import { useEffect } from "react";
 import { DEFAULT_LOCALE, availableLocale, getI18n } from "./i18n";
-import { getUser } from "./infra/auth.server";
-import { localeContext } from "./infra/context";
-import { rootMiddleware } from "./infra/middleware.server";
-import { navFor } from "./utils/permissions";
-import { useNonce } from "./utils/nonce";
+import { getUser } from "./platform/auth.server";
+import { localeContext } from "./platform/context";
+import { rootMiddleware } from "./platform/middleware.server";
+import { navFor } from "./platform/permissions";
+import { useNonce } from "./platform/nonce";
 
 export const middleware: Route.MiddlewareFunction[] = [rootMiddleware];
 

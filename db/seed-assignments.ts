@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
-import { addDays, todayInVietnam } from "../app/utils/days";
-import { createAssignment } from "../app/domain/assignments.server";
-import { AssignmentSchema } from "../app/schemas/assignments";
+import { addDays, todayInVietnam } from "../app/platform/days";
+import { createAssignment } from "../app/training/assignments.server";
+import { AssignmentSchema } from "../app/training/schemas";
 import type { Db } from "./client";
 import { assignments, courses, orgUnits, users } from "./schema";
 

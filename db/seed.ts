@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { hashPassword } from "../app/infra/password.server";
+import { hashPassword } from "../app/platform/password.server";
 import type { Db } from "./client";
 import { seedDemoAssignments } from "./seed-assignments";
 import { orgUnits, type Role, userRoles, users } from "./schema";

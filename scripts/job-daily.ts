@@ -2,8 +2,8 @@
 // Without --force it does nothing when today's run (Vietnam's date) is already recorded.
 // With PGlite (no DATABASE_URL) stop the server first: only one process may open the embedded database.
 import { hostname } from "node:os";
-import { connect } from "../app/infra/db.server";
-import { runDailyJob } from "../app/jobs/daily.server";
+import { connect } from "../app/platform/db.server";
+import { runDailyJob } from "../app/training/daily.server";
 
 const handle = await connect();
 try {

@@ -2,13 +2,13 @@
 // organisation on first run and (once content exists) rebuilds changed lessons.
 import { migrate } from "../db/migrate";
 import { seed } from "../db/seed";
-import { connect } from "../app/infra/db.server";
-import { getEnv } from "../app/infra/env.server";
+import { connect } from "../app/platform/db.server";
+import { getEnv } from "../app/platform/env.server";
 import { buildContent } from "../app/content/build.server";
 import { formatProblem } from "../app/content/problems";
 import { loadEntry } from "../app/content/store.server";
-import { syncCatalogue } from "../app/domain/catalogue.server";
-import { CONTENT_CACHE_DIR, CONTENT_ROOT } from "../app/domain/content.server";
+import { syncCatalogue } from "../app/learning/catalogue-sync.server";
+import { CONTENT_CACHE_DIR, CONTENT_ROOT } from "../app/content/content.server";
 import { currentSigningKey } from "../app/certificates/keys.server";
 
 async function main() {

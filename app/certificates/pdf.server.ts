@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { getI18n, type Locale } from "../i18n";
-import { formatDate } from "../utils/format";
+import { formatDate } from "~/platform/format";
 import { formatCode } from "./code";
 
 // Be Vietnam Pro (SIL Open Font License) from the installed @expo-google-fonts package: embedded (subset) in

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { QuestionPublic, QuestionSpec, QuizPublic, QuizSpec } from "../content/schema";
-import { foldForSearch } from "../utils/text";
+import { foldForSearch } from "~/platform/text";
 
 // The pure quiz engine: draws an attempt's question set, cleans what a browser sent, grades it.
 // It never touches the database, so every rule here is unit-tested directly.

@@ -6,8 +6,8 @@ import { openDb } from "../../db/client";
 import { migrate } from "../../db/migrate";
 import { seed } from "../../db/seed";
 import { users } from "../../db/schema";
-import { applyImport, previewImport } from "../../app/domain/staff-import.server";
-import { searchStaff } from "../../app/domain/staff-admin.server";
+import { applyImport, previewImport } from "../../app/people/staff-import.server";
+import { searchStaff } from "../../app/people/staff-admin.server";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"];

@@ -2,7 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client";
-import { rowsOf } from "../../app/domain/org-scope.server";
+import { rowsOf } from "../../app/platform/org-scope.server";
 
 const COURSES = 20;
 const LESSONS_PER_COURSE = 15;

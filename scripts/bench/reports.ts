@@ -11,8 +11,8 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { type DbHandle, openDb } from "../../db/client";
 import { migrate } from "../../db/migrate";
-import { csvStream } from "../../app/utils/csv.server";
-import { type ExportTable, unitTable, xlsxStream } from "../../app/domain/report-export.server";
+import { csvStream } from "../../app/platform/csv.server";
+import { type ExportTable, unitTable, xlsxStream } from "../../app/reports/export.server";
 import {
   buildMatrix,
   pairQuery,
@@ -23,9 +23,9 @@ import {
   unitPeoplePage,
   drillUnitIds,
   type ReportContext,
-} from "../../app/domain/report-views.server";
-import { matrixSql, peopleSql, pairsOfSql, withReportSettings } from "../../app/domain/reports.server";
-import { rowsOf } from "../../app/domain/org-scope.server";
+} from "../../app/reports/views.server";
+import { matrixSql, peopleSql, pairsOfSql, withReportSettings } from "../../app/reports/reports.server";
+import { rowsOf } from "../../app/platform/org-scope.server";
 import { seed } from "./reports-seed";
 import { getI18n } from "../../app/i18n";
 

@@ -3,11 +3,11 @@
 import { sql } from "drizzle-orm";
 import { users, userRoles } from "../../db/schema";
 import { loadAnswerKeys, loadEntry } from "../../app/content/store.server";
-import { CONTENT_CACHE_DIR, getCourseContent } from "../../app/domain/content.server";
-import { findLesson, recordLessonVisit } from "../../app/domain/progress.server";
-import { startAttempt } from "../../app/domain/quizzes.server";
-import { connect } from "../../app/infra/db.server";
-import { createSession, generateSessionToken } from "../../app/infra/session.server";
+import { CONTENT_CACHE_DIR, getCourseContent } from "../../app/content/content.server";
+import { findLesson, recordLessonVisit } from "../../app/learning/progress.server";
+import { startAttempt } from "../../app/quizzes/attempts.server";
+import { connect } from "../../app/platform/db.server";
+import { createSession, generateSessionToken } from "../../app/platform/session.server";
 
 export const BENCH_COURSE = "ai-in-library-services";
 export const BENCH_LESSON = "ethics-privacy-copyright";

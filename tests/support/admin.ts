@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
-import { createSession, generateSessionToken } from "../../app/infra/session.server";
+import { createSession, generateSessionToken } from "../../app/platform/session.server";
 
 /** A signed-in cookie for an existing person, without going through the (slow, throttled) password check. */
 export async function cookieFor(db: Db, email: string) {

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import type { LessonEntry, Manifest, ManifestCourse } from "../../app/content/manifest";
-import { syncCatalogue } from "../../app/domain/catalogue.server";
+import { syncCatalogue } from "../../app/learning/catalogue-sync.server";
 
 type LessonSpec = { slug: string; vi: string; en?: string; text?: string; quizzes?: { id: string; graded: boolean }[] };
 

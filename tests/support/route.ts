@@ -1,7 +1,7 @@
 import { RouterContextProvider } from "react-router";
 import type { Db } from "../../db/client";
-import { dbContext } from "../../app/infra/context";
-import { rootMiddleware } from "../../app/infra/middleware.server";
+import { dbContext } from "../../app/platform/context";
+import { rootMiddleware } from "../../app/platform/middleware.server";
 
 type RouteFn = (args: never) => unknown;
 export type RouteResult = { status: number; headers: Headers; data: unknown; location: string | null };

@@ -1,0 +1,63 @@
+import { depthFirst } from "~/platform/tree";
+import { asc, eq, sql } from "drizzle-orm";
+import { outer } from "../../db/sql";
+import type { Db } from "../../db/client";
+import { type Locale, orgUnits, users } from "../../db/schema";
+import { hashPassword, verifyPassword } from "~/platform/password.server";
+import { invalidateOtherSessions } from "~/platform/session.server";
+
+export async function setPreferredLocale(db: Db, userId: string, locale: Locale) {
+  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+export async function getProfile(db: Db, userId: string) {
+  const [row] = await db
+    .select({
+      fullName: users.fullName,
+      email: users.email,
+      jobTitle: users.jobTitle,
+      staffNumber: users.staffNumber,
+      orgUnit: orgUnits.name,
+    })
+    .from(users)
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** Checks the current password, stores the new one, and signs out every other session. */
+export async function changePassword(
+  db: Db,
+  input: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string },
+) {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId));
+  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) return false;
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(eq(users.id, input.userId));
+    await invalidateOtherSessions(tx as unknown as Db, input.userId, input.keepSessionId);
+  });
+  return true;
+}
+
+export type OrgUnitRow = { id: string; code: string; name: string; nameEn: string | null; parentId: string | null; depth: number; staff: number };
+
+/** The whole org tree in display order (depth-first), with the number of active staff in each unit. */
+export async function listOrgTree(db: Db): Promise<OrgUnitRow[]> {
+  const rows = await db
+    .select({
+      id: orgUnits.id,
+      code: orgUnits.code,
+      name: orgUnits.name,
+      nameEn: orgUnits.nameEn,
+      parentId: orgUnits.parentId,
+      staff: sql<number>`(select count(*)::int from users u where u.org_unit_id = ${outer(orgUnits.id)} and u.active)`,
+    })
+    .from(orgUnits)
+    .where(eq(orgUnits.active, true))
+    .orderBy(asc(orgUnits.code));
+  return depthFirst(rows);
+}

@@ -1,0 +1,125 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/account";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { ErrorList, Field, FormMessage, SubmitButton } from "~/ui/forms";
+import { changePassword, getProfile } from "~/accounts/account.server";
+import { getDb, requireUser } from "~/platform/auth.server";
+import { sessionIdContext } from "~/platform/context";
+import { countSessions, deleteSessionCookie, invalidateAllSessions, isSecureRequest } from "~/platform/session.server";
+import { ChangePasswordSchema } from "~/accounts/schemas";
+import { title } from "~/i18n/meta";
+
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "account.title");
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = requireUser(args);
+  const db = getDb(args.context);
+  const [profile, sessions] = await Promise.all([getProfile(db, user.id), countSessions(db, user.id)]);
+  return { profile, roles: user.roles, sessions, changed: args.url.searchParams.has("changed") };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const user = requireUser(args);
+  const db = getDb(args.context);
+  const formData = await args.request.formData();
+  if (formData.get("intent") === "sign-out-everywhere") {
+    await invalidateAllSessions(db, user.id);
+    throw redirect("/login", { headers: { "set-cookie": deleteSessionCookie(isSecureRequest(args.request)) } });
+  }
+  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["currentPassword", "newPassword", "confirmPassword"] }) }, { status: 400 });
+  }
+  const changed = await changePassword(db, {
+    userId: user.id,
+    currentPassword: submission.value.currentPassword,
+    newPassword: submission.value.newPassword,
+    keepSessionId: args.context.get(sessionIdContext) ?? "",
+  });
+  if (!changed) {
+    return data(
+      {
+        result: submission.reply({
+          fieldErrors: { currentPassword: ["account.wrongCurrent"] },
+          hideFields: ["currentPassword", "newPassword", "confirmPassword"],
+        }),
+      },
+      { status: 400 },
+    );
+  }
+  throw redirect("/account?changed=1");
+}
+
+export default function AccountPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { profile, roles, sessions, changed } = loaderData;
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  });
+  return (
+    <div className="space-y-8">
+      <h1 className="page-title">{t("account.title")}</h1>
+      {changed ? <FormMessage tone="success">{t("account.passwordChanged")}</FormMessage> : null}
+      <section aria-labelledby="profile-heading" className="card">
+        <h2 id="profile-heading" className="text-xl font-semibold">
+          {t("account.profile")}
+        </h2>
+        <dl className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold">{t("account.fullName")}</dt>
+          <dd>{profile?.fullName}</dd>
+          <dt className="font-semibold">{t("account.email")}</dt>
+          <dd>{profile?.email}</dd>
+          <dt className="font-semibold">{t("account.roles")}</dt>
+          <dd>{roles.map((r) => t(`roles.${r}`)).join(", ")}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="password-heading" className="card max-w-xl">
+        <h2 id="password-heading" className="text-xl font-semibold">
+          {t("account.changePassword")}
+        </h2>
+        <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <Field
+            label={t("account.currentPassword")}
+            errors={fields.currentPassword.errors}
+            inputProps={{ ...getInputProps(fields.currentPassword, { type: "password" }), autoComplete: "current-password" }}
+          />
+          <Field
+            label={t("account.newPassword")}
+            hint={t("account.newPasswordHint")}
+            errors={fields.newPassword.errors}
+            inputProps={{ ...getInputProps(fields.newPassword, { type: "password" }), autoComplete: "new-password" }}
+          />
+          <Field
+            label={t("account.confirmPassword")}
+            errors={fields.confirmPassword.errors}
+            inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
+          />
+          <SubmitButton>{t("account.save")}</SubmitButton>
+        </Form>
+      </section>
+      <section aria-labelledby="sessions-heading" className="card max-w-xl">
+        <h2 id="sessions-heading" className="text-xl font-semibold">
+          {t("account.sessions")}
+        </h2>
+        <p className="mt-2">{t("account.sessionsCount", { count: sessions })}</p>
+        <Form method="post" className="mt-4">
+          <button type="submit" name="intent" value="sign-out-everywhere" className="btn-secondary">
+            {t("account.signOutEverywhere")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

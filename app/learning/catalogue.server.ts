@@ -1,0 +1,109 @@
+import { cachedRead } from "../../db/read-cache";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { outer } from "../../db/sql";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { courses, enrolments, lessons } from "../../db/schema";
+import { COURSE_LEVELS, COURSE_TOPICS } from "~/content/schema";
+import { escapeLike, searchTerms } from "~/platform/text";
+import { lessonCounts } from "./progress.server";
+import { canManage } from "~/platform/permissions";
+import type { Role } from "../../db/schema";
+
+export const CatalogueQuerySchema = z.object({
+  q: z.string().trim().max(200, "validation.tooLong|{\"max\":200}").optional().default(""),
+  topic: z.enum(COURSE_TOPICS).optional().or(z.literal("").transform(() => undefined)),
+  level: z.enum(COURSE_LEVELS).optional().or(z.literal("").transform(() => undefined)),
+});
+export type CatalogueQuery = z.infer<typeof CatalogueQuerySchema>;
+
+function matchesAll(column: SQL | typeof courses.searchText | typeof lessons.searchText, terms: string[]) {
+  return and(...terms.map((t) => sql`${column} like ${`%${escapeLike(t)}%`}`));
+}
+
+/** Published courses with the learner's own status; search ignores case and Vietnamese diacritics. */
+export function listCatalogue(db: Db, userId: string, query: CatalogueQuery) {
+  return cachedRead(db, `catalogue:${userId}:${JSON.stringify([query.q ?? "", query.topic ?? "", query.level ?? ""])}`, () =>
+    loadCatalogue(db, userId, query),
+  );
+}
+
+async function loadCatalogue(db: Db, userId: string, query: CatalogueQuery) {
+  const terms = searchTerms(query.q);
+  const filters = [eq(courses.published, true)];
+  if (query.topic) filters.push(eq(courses.topic, query.topic));
+  if (query.level) filters.push(eq(courses.level, query.level));
+  if (terms.length) {
+    filters.push(
+      sql`(${matchesAll(courses.searchText, terms)} or exists (
+        select 1 from lessons l where l.course_id = ${outer(courses.id)} and l.active and ${matchesAll(sql`l.search_text`, terms)}))`,
+    );
+  }
+  const rows = await db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      topic: courses.topic,
+      level: courses.level,
+      estimatedMinutes: courses.estimatedMinutes,
+      titleVi: courses.titleVi,
+      titleEn: courses.titleEn,
+      summaryVi: courses.summaryVi,
+      summaryEn: courses.summaryEn,
+      startedAt: enrolments.startedAt,
+      completedAt: enrolments.completedAt,
+      ...lessonCounts(userId),
+    })
+    .from(courses)
+    .leftJoin(enrolments, and(eq(enrolments.courseId, courses.id), eq(enrolments.userId, userId)))
+    .where(and(...filters))
+    // Courses that contain the query as a phrase come first, then by title.
+    .orderBy(
+      ...(terms.length ? [sql`case when ${courses.searchText} like ${`%${escapeLike(terms.join(" "))}%`} then 0 else 1 end`] : []),
+      asc(courses.titleVi),
+    );
+  const matchedLessons = terms.length && rows.length
+    ? await db
+        .select({ courseId: lessons.courseId, slug: lessons.slug, titleVi: lessons.titleVi, titleEn: lessons.titleEn })
+        .from(lessons)
+        .where(and(inArray(lessons.courseId, rows.map((r) => r.id)), eq(lessons.active, true), matchesAll(lessons.searchText, terms)))
+        .orderBy(asc(lessons.position))
+    : [];
+  return rows.map((row) => ({ ...row, lessons: matchedLessons.filter((l) => l.courseId === row.id).slice(0, 5) }));
+}
+
+/** Courses a trainer owns (every course for an admin), with their learners' numbers. */
+export async function listOwnedCourses(db: Db, email: string, isAdmin: boolean) {
+  return db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      titleVi: courses.titleVi,
+      titleEn: courses.titleEn,
+      published: courses.published,
+      contentChangedAt: courses.contentChangedAt,
+      enrolled: sql<number>`(select count(*)::int from enrolments e where e.course_id = ${outer(courses.id)})`,
+      completed: sql<number>`(select count(*)::int from enrolments e where e.course_id = ${outer(courses.id)} and e.completed_at is not null)`,
+      /** Median hours from starting the course to completing it, over those who completed it. */
+      medianHours: sql<number | null>`(select percentile_cont(0.5) within group (order by extract(epoch from e.completed_at - e.started_at) / 3600)
+        from enrolments e where e.course_id = ${outer(courses.id)} and e.completed_at is not null)`,
+      quizzes: sql<string[]>`coalesce(array(select cq.quiz_id from course_quizzes cq join lessons l on l.id = cq.lesson_id
+        where cq.course_id = ${outer(courses.id)} and cq.active and l.active order by l.position, cq.quiz_id), '{}')`,
+    })
+    .from(courses)
+    .where(isAdmin ? undefined : sql`${email.toLowerCase()} = any(${courses.owners})`)
+    .orderBy(asc(courses.titleVi));
+}
+
+/**
+ * A course (draft or published) as its owner or an admin may manage it; null for anyone else,
+ * so that another trainer gets the same 404 as for a course that does not exist.
+ */
+export async function findOwnedCourse(db: Db, slug: string, user: { email: string; roles: readonly Role[] }) {
+  const [row] = await db
+    .select({ id: courses.id, slug: courses.slug, titleVi: courses.titleVi, titleEn: courses.titleEn, owners: courses.owners })
+    .from(courses)
+    .where(eq(courses.slug, slug));
+  if (!row) return null;
+  return canManage(user, row.owners) ? row : null;
+}

@@ -1,0 +1,15 @@
+import type { Db } from "../../db/client";
+import { issueCertificate } from "../certificates/certificates.server";
+import { completeLearnerAssignments } from "../training/assignments.server";
+
+export type CourseCompletion = { userId: string; courseId: string; completedAt: Date; cycle: number };
+
+/**
+ * Everything that follows a learner completing a course, in the same transaction as the completion itself
+ * (so a failure rolls the completion back and a retry does it all again, once).
+ */
+export async function afterCourseCompleted(db: Db, completion: CourseCompletion): Promise<void> {
+  await issueCertificate(db, completion);
+  // Assigned training is done (linked to the certificate just issued, when there is one).
+  await completeLearnerAssignments(db, completion);
+}

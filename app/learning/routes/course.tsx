@@ -1,0 +1,156 @@
+import { useTranslation } from "react-i18next";
+import { data, Link } from "react-router";
+import type { Route } from "./+types/course";
+import { inLocale } from "~/i18n";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { competenceNames, getCourseContent, getEntry, htmlOf, pickLang } from "~/content/content.server";
+import { findCourseProgress } from "~/learning/progress.server";
+import { findMyCertificate } from "~/certificates/certificates.server";
+import { CertificateStatusBadge } from "~/certificates/components/certificate-status";
+import { getDb, requireUser } from "~/platform/auth.server";
+import { localeContext } from "~/platform/context";
+import { formatDate } from "~/platform/format";
+import { DraftNote } from "~/learning/components/draft-note";
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.title} · Skillshelf` : "Skillshelf" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = requireUser(args);
+  const db = getDb(args.context);
+  const locale = args.context.get(localeContext);
+  const progress = await findCourseProgress(db, user, args.params.course);
+  const content = progress ? getCourseContent(args.params.course) : null;
+  if (!progress || !content) throw data({ reason: "not-found" }, { status: 404 });
+  const { course } = progress;
+  const overview = pickLang(content.overview, locale);
+  const entry = getEntry(overview?.value);
+  return {
+    slug: content.slug,
+    draft: !course.published,
+    title: inLocale(locale, course.titleVi, course.titleEn),
+    summary: inLocale(locale, course.summaryVi, course.summaryEn),
+    topic: course.topic,
+    level: course.level,
+    minutes: course.estimatedMinutes,
+    overviewHtml: entry ? htmlOf(entry) : "",
+    overviewLang: overview?.lang ?? locale,
+    competences: competenceNames(course.competences, locale),
+    lessons: progress.lessons.map((l) => ({
+      slug: l.slug,
+      title: inLocale(locale, l.titleVi, l.titleEn),
+      minutes: l.minutes,
+      completed: l.completed,
+    })),
+    percent: progress.percent,
+    completedAt: progress.completedAt?.toISOString() ?? null,
+    recertifying: progress.recertifying,
+    action: progress.action,
+    resumeSlug: progress.resumeSlug,
+    certificate: progress.completedAt ? await findMyCertificate(db, user.id, progress.courseId) : null,
+  };
+}
+
+export default function CoursePage({ loaderData: course }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const done = course.lessons.filter((l) => l.completed).length;
+  return (
+    <article className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+      <div className="space-y-6">
+        <nav aria-label={t("course.breadcrumb")} className="text-sm">
+          <Link to="/courses">{t("nav.catalogue")}</Link>
+        </nav>
+        <header className="space-y-3">
+          <p className="flex flex-wrap gap-2 text-xs font-semibold uppercase tracking-wide text-stone-700">
+            <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-800">{t(`topics.${course.topic}` as "topics.ai")}</span>
+            <span className="rounded bg-stone-100 px-2 py-0.5">{t(`levels.${course.level}` as "levels.beginner")}</span>
+            <span className="rounded bg-stone-100 px-2 py-0.5">{t("catalogue.minutes", { count: course.minutes })}</span>
+          </p>
+          <h1 className="page-title">{course.title}</h1>
+          {course.draft ? <DraftNote /> : null}
+          <p className="text-lg text-stone-700">{course.summary}</p>
+        </header>
+        <section aria-labelledby="overview-heading">
+          <h2 id="overview-heading" className="text-xl font-semibold">
+            {t("course.overview")}
+          </h2>
+          <div className="lesson-body mt-3" lang={course.overviewLang} dangerouslySetInnerHTML={{ __html: course.overviewHtml }} />
+        </section>
+        <section aria-labelledby="lessons-heading">
+          <h2 id="lessons-heading" className="text-xl font-semibold">
+            {t("course.lessons")}
+          </h2>
+          <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {course.lessons.map((lesson, index) => (
+              <li key={lesson.slug} className="flex items-center gap-3 p-3">
+                <span
+                  className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-bold ${
+                    lesson.completed ? "bg-emerald-700 text-white" : "border border-stone-400 text-stone-700"
+                  }`}
+                  aria-hidden="true"
+                >
+                  {lesson.completed ? "✓" : index + 1}
+                </span>
+                <Link to={`/courses/${course.slug}/${lesson.slug}`} className="flex-1 font-medium">
+                  {lesson.title}
+                </Link>
+                <span className="sr-only">{lesson.completed ? t("course.lessonDone") : t("course.lessonNotDone")}</span>
+                <span className="text-sm text-stone-600">{t("catalogue.minutes", { count: lesson.minutes })}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <aside className="space-y-6">
+        <section aria-labelledby="progress-heading" className="card space-y-3">
+          <h2 id="progress-heading" className="font-semibold">
+            {t("course.progress")}
+          </h2>
+          <progress className="h-3 w-full accent-brand-700" max={100} value={course.percent} aria-labelledby="progress-text" />
+          <p id="progress-text" className="text-sm">
+            {t("course.progressLabel", { done, total: course.lessons.length, percent: course.percent })}
+          </p>
+          {course.completedAt ? (
+            <p className="text-sm font-semibold text-emerald-800">
+              {t("course.completedOn", { date: formatDate(course.completedAt, i18n.language) })}
+            </p>
+          ) : null}
+          {course.certificate ? (
+            <p className="flex flex-wrap items-center gap-2">
+              <Link to={`/certificates/${course.certificate.code}`} className="btn-secondary">
+                {t("certificates.viewCertificate")}
+              </Link>
+              <CertificateStatusBadge status={course.certificate.status} />
+            </p>
+          ) : null}
+          {course.recertifying ? (
+            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+              {t("assignments.course.recertificationDue")}
+            </p>
+          ) : null}
+          {course.resumeSlug ? (
+            <Link to={`/courses/${course.slug}/${course.resumeSlug}`} className="btn-primary w-full">
+              {t(`course.${course.action}`)}
+            </Link>
+          ) : null}
+        </section>
+        <section aria-labelledby="competences-heading" className="card">
+          <h2 id="competences-heading" className="font-semibold">
+            {t("course.competences")}
+          </h2>
+          <ul className="mt-3 space-y-2 text-sm">
+            {course.competences.map((c) => (
+              <li key={c.id}>
+                <span className="font-mono text-xs text-stone-600">{c.id}</span> {c.name}{" "}
+                <span className="text-stone-600">({t("course.competenceLevel", { level: c.level })})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </aside>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

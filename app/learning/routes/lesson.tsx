@@ -1,0 +1,243 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/lesson";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { DraftNote, PreviewNote } from "~/learning/components/draft-note";
+import { QuizBlock, type QuizActionFeedback } from "~/quizzes/components/quiz";
+import { getAnswerKeys, getCourseContent, getEntry, lessonProblems, pickLang } from "~/content/content.server";
+import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit } from "~/learning/progress.server";
+import { lessonQuizViews, saveAnswers, startAttempt, submitAttempt } from "~/quizzes/attempts.server";
+import { getI18n, inLocale } from "~/i18n";
+import { getDb, requireUser } from "~/platform/auth.server";
+import { localeContext } from "~/platform/context";
+import { canManage } from "~/platform/permissions";
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: loaderData ? `${loaderData.lesson.title} · ${loaderData.course.title} · Skillshelf` : "Skillshelf" },
+];
+
+function notFound(): never {
+  throw data({ reason: "not-found" }, { status: 404 });
+}
+
+/** The lesson's compiled content in the reader's language (or the other one, marked as fallback). */
+function lessonContent(courseSlug: string, lessonSlug: string, locale: "vi" | "en") {
+  const content = getCourseContent(courseSlug);
+  const source = content?.lessons.find((l) => l.slug === lessonSlug);
+  const picked = source ? pickLang(source.entries, locale) : null;
+  const entry = getEntry(picked?.value);
+  if (!content || !source || !picked || !entry) return null;
+  return { content, source, lang: picked.lang, fallback: picked.fallback, entry, key: picked.value };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = requireUser(args);
+  const db = getDb(args.context);
+  const locale = args.context.get(localeContext);
+  const progress = await findCourseProgress(db, user, args.params.course);
+  const index = progress ? progress.lessons.findIndex((l) => l.slug === args.params.lesson) : -1;
+  const lesson = progress?.lessons[index];
+  const found = lesson ? lessonContent(args.params.course, args.params.lesson, locale) : null;
+  if (!progress || !lesson || !found) notFound();
+  const { content, source, entry } = found;
+  const draft = !progress.course.published;
+  // "View as learner" (?as=learner) lets a course's owner see the learner's page without writing anything.
+  const viewAsLearner = args.url.searchParams.get("as") === "learner" && canManage(user, progress.course.owners);
+  const preview = draft || viewAsLearner;
+  // Owners see the content problems of this lesson (learners keep seeing its last good version).
+  const problems = canManage(user, progress.course.owners) ? lessonProblems(content.slug, source.order, source.slug) : [];
+  // A preview records nothing; a reload within a minute of the last visit has nothing new.
+  if (!preview && !lesson.recentlyOpened) await recordLessonVisit(db, user.id, { id: lesson.id, courseId: progress.courseId });
+  const quizzes = await lessonQuizViews(db, {
+    userId: user.id,
+    lessonId: lesson.id,
+    cycleStartedAt: progress.cycleStartedAt,
+    quizzes: entry.quizzes,
+    specs: getAnswerKeys(found.key),
+    t: getI18n(found.lang).t,
+  });
+  const titleOf = (l: { titleVi: string; titleEn: string | null }) => inLocale(locale, l.titleVi, l.titleEn);
+  const prev = progress.lessons[index - 1];
+  const next = progress.lessons[index + 1];
+  return {
+    course: { slug: content.slug, title: pickLang(content.title, locale)?.value ?? content.slug, percent: progress.percent },
+    lesson: {
+      id: lesson.id,
+      slug: lesson.slug,
+      title: pickLang(source.title, locale)?.value ?? lesson.slug,
+      minutes: source.minutes,
+      // In a recertification cycle the button stays, so going through the course again can complete it.
+      completed: lesson.completed && !progress.recertifying,
+      position: index + 1,
+      total: progress.lessons.length,
+    },
+    lang: found.lang,
+    fallback: found.fallback,
+    draft,
+    preview,
+    problems,
+    segments: entry.segments,
+    quizzes,
+    toc: entry.toc,
+    prev: prev ? { slug: prev.slug, title: titleOf(prev) } : null,
+    next: next ? { slug: next.slug, title: titleOf(next) } : null,
+  };
+}
+
+const CompleteSchema = z.object({ intent: z.literal("complete"), lessonId: z.uuid() });
+const QuizIntentSchema = z.object({
+  intent: z.enum(["quiz-start", "quiz-save", "quiz-submit"]),
+  // Quiz ids are ASCII content ids; anything else cannot name a quiz (and must not reach a URL).
+  quizId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/),
+  attemptId: z.uuid().optional(),
+  confirm: z.literal("1").optional(),
+});
+
+export async function action(args: Route.ActionArgs) {
+  const user = requireUser(args);
+  const db = getDb(args.context);
+  const { course: courseSlug, lesson: lessonSlug } = args.params;
+  const lesson = await findLesson(db, courseSlug, lessonSlug);
+  if (!lesson) notFound();
+  const formData = await args.request.formData();
+  const back = `/courses/${courseSlug}/${lessonSlug}`;
+
+  if (formData.get("intent") === "complete") {
+    const parsed = CompleteSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success || parsed.data.lessonId !== lesson.id) throw data({ message: "lesson.wrongLesson" }, { status: 400 });
+    await completeLesson(db, user.id, lesson);
+    const progress = await getCourseProgress(db, user.id, lesson.courseId);
+    const next = progress.lessons[progress.lessons.findIndex((l) => l.id === lesson.id) + 1];
+    throw redirect(next ? `/courses/${courseSlug}/${next.slug}` : `/courses/${courseSlug}`);
+  }
+
+  const parsed = QuizIntentSchema.safeParse({
+    intent: formData.get("intent"),
+    quizId: formData.get("quizId"),
+    attemptId: formData.get("attemptId") ?? undefined,
+    confirm: formData.get("confirm") ?? undefined,
+  });
+  if (!parsed.success) return data({ quizId: "", refused: "invalid" } satisfies QuizActionFeedback, { status: 400 });
+  const { intent, quizId, attemptId } = parsed.data;
+  const refusal = (refused: string, status: number, until?: string) =>
+    data({ quizId, refused, refusedTime: until } satisfies QuizActionFeedback, { status });
+
+  if (intent === "quiz-start") {
+    const found = lessonContent(courseSlug, lessonSlug, args.context.get(localeContext));
+    const spec = found ? getAnswerKeys(found.key).find((q) => q.id === quizId) : undefined;
+    const publicQuiz = found?.entry.quizzes.find((q) => q.id === quizId);
+    if (!found || !spec || !publicQuiz) return refusal("notFound", 404);
+    const started = await startAttempt(db, { userId: user.id, courseId: lesson.courseId, lessonId: lesson.id, quizId }, { spec, publicQuiz, lang: found.lang });
+    if ("refused" in started) return refusal(started.refused, 409, started.until);
+    throw redirect(`${back}#quiz-${quizId}`);
+  }
+  if (!attemptId) return refusal("noAttempt", 400);
+  if (intent === "quiz-save") {
+    const saved = await saveAnswers(db, user.id, attemptId, formData);
+    if ("refused" in saved) return refusal(saved.refused, 409);
+    return { quizId, savedAt: saved.savedAt };
+  }
+  const outcome = await submitAttempt(db, user.id, attemptId, formData, { confirmUnanswered: parsed.data.confirm === "1" });
+  if ("refused" in outcome) return refusal(outcome.refused, outcome.refused === "unpublished" ? 403 : 409);
+  if ("unanswered" in outcome) return data({ quizId, unanswered: outcome.unanswered } satisfies QuizActionFeedback, { status: 200 });
+  throw redirect(`${back}#quiz-${quizId}`);
+}
+
+export default function LessonPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { course, lesson, lang, fallback, draft, preview, problems, segments, quizzes, toc, prev, next } = loaderData;
+  const feedback = actionData && "quizId" in actionData ? (actionData as QuizActionFeedback) : undefined;
+  return (
+    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+      <aside className="order-2 space-y-4 lg:order-1">
+        <div className="card space-y-2">
+          <Link to={`/courses/${course.slug}`} className="font-semibold">
+            {course.title}
+          </Link>
+          <progress className="h-2 w-full accent-brand-700" max={100} value={course.percent} aria-label={t("catalogue.percent", { percent: course.percent })} />
+          <p className="text-sm text-stone-700">{t("catalogue.percent", { percent: course.percent })}</p>
+        </div>
+        {toc.length ? (
+          <nav aria-labelledby="toc-heading" className="card lg:sticky lg:top-4">
+            <h2 id="toc-heading" className="font-semibold">
+              {t("lesson.toc")}
+            </h2>
+            <ul className="mt-2 space-y-1 text-sm">
+              {toc.map((item) => (
+                <li key={item.id} className={item.depth === 3 ? "pl-4" : undefined}>
+                  <a href={`#${item.id}`}>{item.text}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </aside>
+      <article className="order-1 min-w-0 lg:order-2" aria-labelledby="lesson-title">
+        <p className="text-sm text-stone-700">
+          {t("lesson.lessonOf", { n: lesson.position, total: lesson.total })} · {t("lesson.minutes", { count: lesson.minutes })}
+        </p>
+        <h1 id="lesson-title" className="page-title mt-1" lang={lang}>
+          {lesson.title}
+        </h1>
+        {draft ? <DraftNote /> : preview ? <PreviewNote /> : null}
+        {problems.length ? (
+          <div role="alert" className="mt-3 rounded-md border-2 border-red-600 bg-red-50 p-3 text-red-950">
+            <p className="font-semibold">{t("trainer.lessonProblems")}</p>
+            <ul className="mt-1 font-mono text-sm">
+              {problems.map((p, i) => (
+                <li key={i}>
+                  {p.file}:{p.line}: {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {fallback ? (
+          <p role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
+            {t("lesson.fallback")}
+          </p>
+        ) : null}
+        <div lang={lang}>
+          {segments.map((segment, i) => {
+            if (segment.kind === "html") return <div key={i} className="lesson-body mt-6" dangerouslySetInnerHTML={{ __html: segment.html }} />;
+            const quiz = quizzes.find((q) => q.id === segment.quizId);
+            return quiz ? <QuizBlock key={i} quiz={quiz} feedback={feedback} preview={preview} /> : null;
+          })}
+        </div>
+        <div className="mt-10 border-t border-stone-200 pt-6">
+          {preview ? null : lesson.completed ? (
+            <p className="font-semibold text-emerald-800" role="status">
+              ✓ {t("lesson.completed")}
+            </p>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="lessonId" value={lesson.id} />
+              <button type="submit" name="intent" value="complete" className="btn-primary">
+                {next ? t("lesson.markComplete") : t("lesson.markCompleteLast")}
+              </button>
+            </Form>
+          )}
+          <nav aria-label={t("lesson.pager")} className="mt-6 flex flex-wrap justify-between gap-4">
+            {prev ? (
+              <Link to={`/courses/${course.slug}/${prev.slug}`} rel="prev">
+                ← {t("lesson.previous")}: {prev.title}
+              </Link>
+            ) : (
+              <Link to={`/courses/${course.slug}`}>← {t("lesson.backToCourse")}</Link>
+            )}
+            {next ? (
+              <Link to={`/courses/${course.slug}/${next.slug}`} rel="next">
+                {t("lesson.next")}: {next.title} →
+              </Link>
+            ) : null}
+          </nav>
+        </div>
+      </article>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,94 @@
+import "~/i18n/all-messages.server";
+import { data, type MiddlewareFunction } from "react-router";
+import { negotiateLocale } from "~/i18n";
+import { getDbHandle } from "./db.server";
+import { getEnv } from "./env.server";
+import { runWithRequestOrigin } from "./request-origin.server";
+import { dbContext, localeContext, nonceContext, sessionIdContext, userContext } from "./context";
+import {
+  deleteSessionCookie,
+  isSecureRequest,
+  readSessionCookie,
+  sessionCookie,
+  validateSessionToken,
+} from "./session.server";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses state-changing requests that a browser says come from another site. Forms posted from
+ * our own pages always carry a same-origin Origin (or Sec-Fetch-Site: same-origin).
+ */
+export function isCrossOrigin(request: Request) {
+  if (SAFE_METHODS.has(request.method)) return false;
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = request.headers.get("origin");
+  if (origin && origin !== "null") {
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    try {
+      return new URL(origin).host !== host;
+    } catch {
+      return true;
+    }
+  }
+  return origin === "null";
+}
+
+export function contentSecurityPolicy(nonce: string, dev: boolean) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-inline'" : ""}`,
+    `style-src 'self'${dev ? " 'unsafe-inline'" : ""}`,
+    "img-src 'self' data:",
+    "media-src 'self'",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const env = getEnv();
+  const secure = isSecureRequest(request);
+  if (!context.get(dbContext)) context.set(dbContext, (await getDbHandle()).db);
+  const db = context.get(dbContext)!;
+
+  if (isCrossOrigin(request)) throw data({ reason: "cross-origin" }, { status: 403 });
+
+  const token = readSessionCookie(request);
+  const validation = token ? await validateSessionToken(db, token) : null;
+  context.set(userContext, validation?.user ?? null);
+  context.set(sessionIdContext, validation?.session.id ?? null);
+  context.set(
+    localeContext,
+    negotiateLocale({
+      userLocale: validation?.user.locale,
+      cookieHeader: request.headers.get("cookie"),
+      acceptLanguage: request.headers.get("accept-language"),
+    }),
+  );
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  context.set(nonceContext, nonce);
+
+  const response = await runWithRequestOrigin(new URL(request.url).origin, next);
+
+  if (token && !validation && !response.headers.has("set-cookie")) {
+    response.headers.append("set-cookie", deleteSessionCookie(secure));
+  } else if (token && validation?.renewed && !response.headers.has("set-cookie")) {
+    response.headers.append("set-cookie", sessionCookie(token, validation.session.expiresAt, secure));
+  }
+  const headers = response.headers;
+  if (headers.get("content-type")?.startsWith("text/html")) {
+    headers.set("content-security-policy", contentSecurityPolicy(nonce, env.NODE_ENV === "development"));
+  }
+  headers.set("x-content-type-options", "nosniff");
+  headers.set("referrer-policy", "strict-origin-when-cross-origin");
+  headers.set("x-frame-options", "DENY");
+  headers.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
+  if (secure) headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+  return response;
+};

@@ -1,0 +1,139 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { FilterField, FilterSelect } from "~/ui/filter-field";
+import { REPORT_STATUSES } from "~/reports/schemas";
+
+export type FilterOptions = {
+  units: { id: string; label: string; depth: number }[] | null;
+  courses: { id: string; title: string }[];
+  topics: string[];
+  values: Partial<Record<"unit" | "course" | "topic" | "status" | "from" | "to", string>>;
+};
+
+function Select({ name, label, value, children }: { name: string; label: string; value?: string; children: ReactNode }) {
+  return (
+    <FilterSelect id={`f-${name}`} name={name} label={label} value={value} small>
+      {children}
+    </FilterSelect>
+  );
+}
+
+/** The report filters as a plain GET form: the URL holds them, so a report can be bookmarked and works without JS. */
+export function ReportFilters({ options, clearTo, extra }: { options: FilterOptions; clearTo: string; extra?: ReactNode }) {
+  const { t } = useTranslation();
+  const v = options.values;
+  return (
+    <Form method="get" className="card" aria-labelledby="filters-heading">
+      <h2 id="filters-heading" className="text-lg font-semibold">
+        {t("hrReports.filters")}
+      </h2>
+      <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {options.units ? (
+          <Select name="unit" label={t("hrReports.unit")} value={v.unit}>
+            <option value="">{t("hrReports.all")}</option>
+            {options.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {"\u00a0\u00a0".repeat(u.depth)}
+                {u.label}
+              </option>
+            ))}
+          </Select>
+        ) : null}
+        <Select name="course" label={t("hrReports.course")} value={v.course}>
+          <option value="">{t("hrReports.all")}</option>
+          {options.courses.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </Select>
+        <Select name="topic" label={t("hrReports.topic")} value={v.topic}>
+          <option value="">{t("hrReports.all")}</option>
+          {options.topics.map((topic) => (
+            <option key={topic} value={topic}>
+              {t(`topics.${topic}`, { defaultValue: topic })}
+            </option>
+          ))}
+        </Select>
+        <Select name="status" label={t("hrReports.status")} value={v.status}>
+          <option value="">{t("hrReports.all")}</option>
+          {REPORT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`hrReports.statuses.${s}`)}
+            </option>
+          ))}
+        </Select>
+        <FilterField id="f-from" label={t("hrReports.from")} small>
+          <input id="f-from" type="date" name="from" defaultValue={v.from ?? ""} className="field-input" />
+        </FilterField>
+        <FilterField id="f-to" label={t("hrReports.to")} small>
+          <input id="f-to" type="date" name="to" defaultValue={v.to ?? ""} className="field-input" />
+        </FilterField>
+        {extra}
+      </div>
+      <div className="mt-4 flex flex-wrap gap-3">
+        <button type="submit" className="btn-primary">
+          {t("hrReports.apply")}
+        </button>
+        <Link to={clearTo} className="btn-secondary">
+          {t("hrReports.clear")}
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+/** Links to the same view as CSV and XLSX, with the same filters. */
+export function ExportLinks({ search }: { search: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-wrap items-center gap-3" role="group" aria-label={t("hrReports.export")}>
+      <a href={`/reports/export.csv?${search}`} className="btn-secondary" download>
+        {t("hrReports.exportCsv")}
+      </a>
+      <a href={`/reports/export.xlsx?${search}`} className="btn-secondary" download>
+        {t("hrReports.exportXlsx")}
+      </a>
+    </div>
+  );
+}
+
+/** The "how numbers are counted" note, the same words on every report page. */
+export function HowCounted() {
+  const { t } = useTranslation();
+  const items = ["counted", "completed", "progress", "overdue", "percent", "range", "scope"] as const;
+  return (
+    <details className="card text-sm">
+      <summary className="cursor-pointer font-semibold">{t("hrReports.howCounted")}</summary>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {items.map((key) => (
+          <li key={key}>{t(`hrReports.howCountedItems.${key}`)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** A server-rendered chart (inline SVG from Vega) with its label and a table of the same figures. */
+export function Chart({ id, title, label, svg, table }: { id: string; title: string; label: string; svg: string | null; table: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <figure className="card space-y-3" aria-labelledby={`${id}-title`}>
+      <figcaption id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </figcaption>
+      {svg ? (
+        <>
+          <div role="img" aria-label={label} className="[&>svg]:h-auto [&>svg]:max-w-full" dangerouslySetInnerHTML={{ __html: svg }} />
+          <details>
+            <summary className="cursor-pointer text-sm">{t("hrReports.chartTable")}</summary>
+            {table}
+          </details>
+        </>
+      ) : (
+        <p>{t("hrReports.noCompletions")}</p>
+      )}
+    </figure>
+  );
+}

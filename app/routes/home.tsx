@@ -1,7 +1,0 @@
-import { redirect } from "react-router";
-import type { Route } from "./+types/home";
-import { getUser } from "~/infra/auth.server";
-
-export function loader({ context }: Route.LoaderArgs) {
-  throw redirect(getUser(context) ? "/learning" : "/login");
-}

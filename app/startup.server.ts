@@ -1,0 +1,21 @@
+import { startScheduler } from "~/training/scheduler.server";
+import { getDbHandle } from "./platform/db.server";
+import { getEnv } from "./platform/env.server";
+import { logger } from "./platform/log.server";
+
+/** Validates configuration and opens the database; throws ConfigError or DatabaseUnreachableError. */
+export async function startup() {
+  const env = getEnv();
+  const handle = await getDbHandle();
+  logger.info({ driver: handle.driver, where: handle.where }, "database ready");
+  // Only the running server schedules jobs (tests and builds never call startup).
+  const stopScheduler = startScheduler(handle.db);
+  return {
+    env,
+    logger,
+    close: () => {
+      stopScheduler();
+      return handle.close();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatDay } from "./assignment-summary";
+import { CourseStatus } from "../../learning/components/course-status";
+import { formatDate } from "~/platform/format";
+
+export type AssignedCourse = {
+  slug: string;
+  title: string;
+  dueOn: string;
+  overdue: boolean;
+  recertification: boolean;
+  completedAt: string | null;
+  started: boolean;
+  percent: number;
+  /** Where the button leads: the first lesson not done, else the first lesson. */
+  nextSlug: string | null;
+  /** The certificate earned for it, when there is one. */
+  certificateCode: string | null;
+};
+
+/** My learning's first section: required courses, open ones by due date, then the ones done. */
+export function AssignedCourses({ courses }: { courses: AssignedCourse[] }) {
+  const { t, i18n } = useTranslation();
+  if (courses.length === 0) return null;
+  return (
+    <section aria-labelledby="assigned-heading">
+      <h2 id="assigned-heading" className="text-xl font-semibold">
+        {t("assignments.learning.heading")}
+      </h2>
+      <ul className="mt-3 grid gap-4 md:grid-cols-2">
+        {courses.map((course) => (
+          <li key={course.slug} className={`card flex flex-col gap-3 ${course.overdue ? "border-2 border-red-700" : ""}`}>
+            <h3 className="text-lg font-semibold">
+              <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+            </h3>
+            <p className="flex flex-wrap items-center gap-2 text-sm">
+              {course.completedAt ? (
+                <span className="font-semibold text-emerald-800">
+                  ✓ {t("assignments.learning.done")} — {t("learning.completedOn", { date: formatDate(course.completedAt, i18n.language) })}
+                </span>
+              ) : (
+                <span className={course.overdue ? "font-semibold text-red-800" : "text-stone-800"}>
+                  {t("assignments.learning.due", { date: formatDay(course.dueOn, i18n.language) })}
+                </span>
+              )}
+              {course.overdue ? (
+                <span className="rounded bg-red-800 px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">{t("assignments.learning.overdue")}</span>
+              ) : null}
+              {course.recertification && !course.completedAt ? (
+                <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-950">{t("assignments.learning.recertification")}</span>
+              ) : null}
+            </p>
+            {course.completedAt && course.certificateCode ? (
+              <Link to={`/certificates/${course.certificateCode}`} className="self-start">
+                {t("certificates.viewCertificate")}
+                <span className="sr-only">: {course.title}</span>
+              </Link>
+            ) : null}
+            {course.completedAt ? null : (
+              <>
+                <CourseStatus started={course.started} completed={false} percent={course.percent} />
+                {course.nextSlug ? (
+                  <Link to={`/courses/${course.slug}/${course.nextSlug}`} className="btn-primary self-start">
+                    {course.started ? t("course.continue") : t("assignments.learning.start")}
+                    <span className="sr-only">: {course.title}</span>
+                  </Link>
+                ) : null}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../../db/client";
+import { readCacheFor } from "../../../db/read-cache";
+import { sessions, userRoles, users } from "../../../db/schema";
+import { createSession, generateSessionToken, validateSessionToken } from "../../../app/platform/session.server";
+import { createTestDb } from "../../support/db";
+import { createUser } from "../../support/factories";
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(async () => handle?.close());
+
+async function signedIn() {
+  const email = await createUser(handle.db, { roles: ["learner"] });
+  const [user] = await handle.db.select().from(users).where(eq(users.email, email));
+  const token = generateSessionToken();
+  await createSession(handle.db, token, user!.id);
+  return { user: user!, token };
+}
+
+describe("cached session lookups", () => {
+  it("is on for the embedded database only", () => {
+    expect(readCacheFor(handle.db) !== null).toBe(handle.driver === "pglite");
+  });
+
+  it("sees a revoked session, a deactivated person and a new role at once", async () => {
+    const { user, token } = await signedIn();
+    expect((await validateSessionToken(handle.db, token))?.user.roles).toEqual(["learner"]);
+    expect((await validateSessionToken(handle.db, token))?.user.roles).toEqual(["learner"]); // served again
+
+    await handle.db.insert(userRoles).values({ userId: user.id, role: "hr" });
+    expect((await validateSessionToken(handle.db, token))?.user.roles).toEqual(["hr", "learner"]);
+
+    await handle.db.transaction(async (tx) => {
+      await tx.update(users).set({ fullName: "Hoàng Việt" }).where(eq(users.id, user.id));
+    });
+    expect((await validateSessionToken(handle.db, token))?.user.fullName).toBe("Hoàng Việt");
+
+    await handle.db.update(users).set({ active: false }).where(eq(users.id, user.id));
+    expect(await validateSessionToken(handle.db, token)).toBeNull();
+  });
+
+  it("forgets a session deleted by sign-out everywhere", async () => {
+    const { user, token } = await signedIn();
+    expect(await validateSessionToken(handle.db, token)).not.toBeNull();
+    await handle.db.delete(sessions).where(eq(sessions.userId, user.id));
+    expect(await validateSessionToken(handle.db, token)).toBeNull();
+  });
+});

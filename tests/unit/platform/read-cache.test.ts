@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ReadCache, isPlainRead } from "../../../db/read-cache";
+
+describe("read cache", () => {
+  it("tells plain reads from anything that may write", () => {
+    expect(isPlainRead("select * from sessions where id = $1")).toBe(true);
+    expect(isPlainRead("  SELECT 1")).toBe(true);
+    expect(isPlainRead("select * from quiz_attempts where id = $1 for update")).toBe(false);
+    expect(isPlainRead("select 1 for no key update")).toBe(false);
+    expect(isPlainRead("update sessions set expires_at = $1")).toBe(false);
+    expect(isPlainRead("insert into lesson_progress values ($1)")).toBe(false);
+    expect(isPlainRead("delete from sessions where user_id = $1")).toBe(false);
+    expect(isPlainRead("with x as (delete from sessions returning 1) select * from x")).toBe(false);
+    expect(isPlainRead("BEGIN")).toBe(false);
+  });
+
+  it("serves a result until anything is written, then reads again", async () => {
+    const cache = new ReadCache();
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await cache.get("k", load)).toBe(1);
+    expect(await cache.get("k", load)).toBe(1);
+    cache.invalidate();
+    expect(await cache.get("k", load)).toBe(2);
+  });
+
+  it("never keeps a result read while a write happened", async () => {
+    const cache = new ReadCache();
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const first = cache.get("k", async () => {
+      await slow;
+      return "old";
+    });
+    cache.invalidate(); // a write lands while the read is in flight
+    release();
+    expect(await first).toBe("old");
+    expect(await cache.get("k", async () => "new")).toBe("new");
+  });
+
+  it("forgets entries after their time to live and keeps at most maxEntries", async () => {
+    const cache = new ReadCache({ maxEntries: 2, ttlMs: 0 });
+    let loads = 0;
+    await cache.get("a", async () => ++loads);
+    await cache.get("a", async () => ++loads);
+    expect(loads).toBe(2);
+    await cache.get("b", async () => 0);
+    await cache.get("c", async () => 0);
+    expect(cache.size).toBe(2);
+  });
+});
