@@ -9,7 +9,7 @@ import { getEnv } from "~/platform/env.server";
 import { sendMail, type MailOptions } from "~/platform/mail.server";
 import { hashPassword } from "~/platform/password.server";
 import { invalidateAllSessions } from "~/platform/session.server";
-import { recordAudit } from "../platform/audit.server";
+import { recordAudit } from "~/platform/audit.server";
 
 export type TokenPurpose = "invite" | "reset";
 

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { enrolments, lessons, users } from "../../db/schema";
 import { outer } from "../../db/sql";
 import type { InsightQuery } from "./schemas";
-import { lessonCounts, percentOf } from "../learning/progress.server";
+import { lessonCounts, percentOf } from "~/learning/progress.server";
 
 
 /**

@@ -11,9 +11,9 @@ import type { Locale } from "~/i18n";
 import { getEnv } from "~/platform/env.server";
 import { publicOrigin } from "~/platform/request-origin.server";
 import { foldForSearch } from "~/platform/text";
-import { recordAudit } from "../platform/audit.server";
-import type { CourseCompletion } from "../learning/completion.server";
-import { competenceNames } from "../content/content.server";
+import { recordAudit } from "~/platform/audit.server";
+import type { CourseCompletion } from "~/learning/completion.server";
+import { competenceNames } from "~/content/content.server";
 
 export type CertificateStatus = "valid" | "expired" | "revoked" | "replaced";
 export const CERTIFICATE_STATUSES = ["valid", "expired", "revoked", "replaced"] as const;

@@ -1,7 +1,7 @@
-import * as assignments from "../training/messages.en";
-import * as certificates from "../certificates/messages.en";
-import * as hrReports from "../reports/messages.en";
-import * as staffAdmin from "../people/messages.en";
+import * as assignments from "~/training/messages.en";
+import * as certificates from "~/certificates/messages.en";
+import * as hrReports from "~/reports/messages.en";
+import * as staffAdmin from "~/people/messages.en";
 import type { Messages } from "./index";
 
 export const en = {

@@ -1,7 +1,7 @@
-import * as assignments from "../training/messages.vi";
-import * as certificates from "../certificates/messages.vi";
-import * as hrReports from "../reports/messages.vi";
-import * as staffAdmin from "../people/messages.vi";
+import * as assignments from "~/training/messages.vi";
+import * as certificates from "~/certificates/messages.vi";
+import * as hrReports from "~/reports/messages.vi";
+import * as staffAdmin from "~/people/messages.vi";
 export const vi = {
   app: {
     name: "Skillshelf",

@@ -4,8 +4,8 @@ import type { Db } from "../../db/client";
 import { orgUnits, users } from "../../db/schema";
 import { outer } from "../../db/sql";
 import { isUniqueViolation } from "~/platform/db-errors.server";
-import { recordAudit } from "../platform/audit.server";
-import { unitSubtree } from "../platform/org-scope.server";
+import { recordAudit } from "~/platform/audit.server";
+import { unitSubtree } from "~/platform/org-scope.server";
 
 export type OrgUnitAdminRow = {
   id: string;

@@ -1,4 +1,4 @@
-import { syncLearnerAssignments } from "../training/assignments.server";
+import { syncLearnerAssignments } from "~/training/assignments.server";
 import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { orgUnits, type Role, userRoles, users } from "../../db/schema";
@@ -6,8 +6,8 @@ import { outer } from "../../db/sql";
 import { isUniqueViolation } from "~/platform/db-errors.server";
 import { invalidateAllSessions } from "~/platform/session.server";
 import { escapeLike, searchTerms } from "~/platform/text";
-import { recordAudit } from "../platform/audit.server";
-import { unitSubtree } from "../platform/org-scope.server";
+import { recordAudit } from "~/platform/audit.server";
+import { unitSubtree } from "~/platform/org-scope.server";
 
 export const STAFF_PAGE_SIZE = 50;
 

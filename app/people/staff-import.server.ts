@@ -1,4 +1,4 @@
-import { syncLearnerAssignments } from "../training/assignments.server";
+import { syncLearnerAssignments } from "~/training/assignments.server";
 import { parse } from "csv-parse/sync";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -6,7 +6,7 @@ import type { Db } from "../../db/client";
 import { orgUnits, type Role, staffImports, userRoles, users } from "../../db/schema";
 import { foldForSearch } from "~/platform/text";
 import { isUniqueViolation } from "~/platform/db-errors.server";
-import { recordAudit, recordAudits } from "../platform/audit.server";
+import { recordAudit, recordAudits } from "~/platform/audit.server";
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;

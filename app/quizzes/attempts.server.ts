@@ -18,7 +18,7 @@ import {
   mayShowAnswers,
   unansweredCount,
 } from "./engine";
-import { refreshCourseCompletion } from "../learning/progress.server";
+import { refreshCourseCompletion } from "~/learning/progress.server";
 
 export type QuizRef = { userId: string; courseId: string; lessonId: string; quizId: string };
 export type Refusal = { refused: "limit" | "wait" | "unpublished" | "notFound" | "noAttempt" | "invalid"; until?: string };

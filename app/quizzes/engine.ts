@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { QuestionPublic, QuestionSpec, QuizPublic, QuizSpec } from "../content/schema";
+import type { QuestionPublic, QuestionSpec, QuizPublic, QuizSpec } from "~/content/schema";
 import { foldForSearch } from "~/platform/text";
 
 // The pure quiz engine: draws an attempt's question set, cleans what a browser sent, grades it.

@@ -1,4 +1,4 @@
-import type { QuestionSpec } from "../content/schema";
+import type { QuestionSpec } from "~/content/schema";
 import type { AnswerFields, Grade } from "./engine";
 
 // Item statistics for trainers, from submitted attempts. Pure: the database only supplies rows.

@@ -1,4 +1,4 @@
-import type { Widen } from "../i18n/types";
+import type { Widen } from "~/i18n/types";
 import type { vi } from "./messages.vi";
 
 /** English messages of the namespace; exactly the keys of ./hr-reports.ts (TypeScript checks it). */

@@ -4,7 +4,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { ReportFilters, ReportStatus } from "./schemas";
 import type { Counts } from "./counts";
-import { rowsOf } from "../platform/org-scope.server";
+import { rowsOf } from "~/platform/org-scope.server";
 
 export { addCounts, completionPercent, type Counts, emptyCounts } from "./counts";
 

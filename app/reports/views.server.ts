@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { certificates, courses, enrolments, lessonProgress, lessons, orgUnits, quizAttempts, users } from "../../db/schema";
 import type { ReportFilters } from "./schemas";
-import { hrVisibleUnits } from "../platform/org-scope.server";
+import { hrVisibleUnits } from "~/platform/org-scope.server";
 import { addCounts, type Counts, countPeople, emptyCounts, matrixData, type PairQuery, pairsOf, peopleOf } from "./reports.server";
 
 export type UnitNode = { id: string; code: string; name: string; nameEn: string | null; parentId: string | null };

@@ -3,7 +3,7 @@ import { data } from "react-router";
 import type { Db } from "../../db/client";
 import { AssignmentEditSchema, AssignmentSchema } from "./schemas";
 import { type Actor, countTargeted, type Outcome, peopleByIds, searchPeople } from "./assignments.server";
-import { hrVisibleUnits } from "../platform/org-scope.server";
+import { hrVisibleUnits } from "~/platform/org-scope.server";
 
 export type PersonOption = { id: string; fullName: string; email: string; unitName: string | null };
 

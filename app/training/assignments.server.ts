@@ -5,9 +5,9 @@ import type { Db } from "../../db/client";
 import { assignmentPeople, assignments, courses, learnerAssignments, orgUnits, users } from "../../db/schema";
 import type { AssignmentEditInput, AssignmentInput, AssignmentTarget } from "./schemas";
 import { foldForSearch, searchTerms, escapeLike } from "~/platform/text";
-import { recordAudit } from "../platform/audit.server";
-import type { CourseCompletion } from "../learning/completion.server";
-import { hrVisibleUnits, rowsOf } from "../platform/org-scope.server";
+import { recordAudit } from "~/platform/audit.server";
+import type { CourseCompletion } from "~/learning/completion.server";
+import { hrVisibleUnits, rowsOf } from "~/platform/org-scope.server";
 
 // --- calendar days in Vietnam ----------------------------------------------------------------------
 

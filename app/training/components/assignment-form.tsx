@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { z } from "zod";
 import { AssignmentEditSchema, AssignmentSchema } from "~/training/schemas";
-import { ErrorList, Field, FormMessage, SubmitButton } from "../../ui/forms";
+import { ErrorList, Field, FormMessage, SubmitButton } from "~/ui/forms";
 
 type Person = { id: string; fullName: string; email: string; unitName: string | null };
 export type AssignmentFormOptions = {
