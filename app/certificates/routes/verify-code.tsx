@@ -15,7 +15,7 @@ import { publicOrigin } from "~/platform/request-origin.server";
 import { formatDate } from "~/platform/format";
 import { title } from "~/i18n/meta";
 import { hasRole } from "~/platform/permissions";
-import { VerifyForm } from "./verify";
+import { VerifyForm } from "~/certificates/components/verify-form";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "certificates.verify.resultTitle");
 

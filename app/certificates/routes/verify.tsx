@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { Form, redirect } from "react-router";
+import { redirect } from "react-router";
 import type { Route } from "./+types/verify";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field } from "~/ui/forms";
 import { normaliseCode } from "~/certificates/code";
 import { limitVerification } from "~/certificates/verify-limit.server";
 import { clientIp, getDb } from "~/platform/auth.server";
 import { title } from "~/i18n/meta";
+import { VerifyForm } from "~/certificates/components/verify-form";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "certificates.verify.title");
 
@@ -29,22 +29,6 @@ export async function action(args: Route.ActionArgs) {
   const raw = form.get("code");
   await limitVerification(getDb(args.context), clientIp(args.request));
   throw redirect(target(typeof raw === "string" ? raw : ""));
-}
-
-export function VerifyForm() {
-  const { t } = useTranslation();
-  return (
-    <Form method="get" action="/verify" className="card space-y-4">
-      <Field
-        label={t("certificates.verify.codeLabel")}
-        hint={t("certificates.verify.codeHint")}
-        inputProps={{ id: "code", name: "code", required: true, maxLength: 64, autoComplete: "off", autoCapitalize: "characters", spellCheck: false }}
-      />
-      <button type="submit" className="btn-primary">
-        {t("certificates.verify.submit")}
-      </button>
-    </Form>
-  );
 }
 
 export default function VerifyPage() {
