@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE, addMessages, isLocale } from "./i18n";
 async function hydrate() {
   const lang = document.documentElement.lang;
   const locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
-  addMessages(locale, locale === "en" ? (await import("./i18n/en")).en : (await import("./i18n/vi")).vi);
+  addMessages(locale, locale === "en" ? (await import("./i18n/bundle.en")).en : (await import("./i18n/bundle.vi")).vi);
   startTransition(() => {
     hydrateRoot(
       document,

@@ -1,7 +1,7 @@
 import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Widen } from "./types";
-import type { vi } from "./vi";
+import type { vi } from "./bundle.vi";
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
