@@ -11,8 +11,8 @@ export const LOCALE_COOKIE = "skillshelf_lang";
 /** Every language has exactly the keys of the Vietnamese messages. */
 export type Messages = Widen<typeof vi>;
 
-// Messages are registered, not imported here: the server registers both languages (./all-messages.server),
-// the browser only the page's language (app/entry.client.tsx), so a page never downloads the other one.
+// Messages are registered, not imported here: server code takes getI18n from ./i18n.server, which registers both
+// languages; the browser loads only the page's language, so a page never downloads the other one.
 const bundles = new Map<Locale, Messages>();
 
 export function addMessages(locale: Locale, messages: Messages) {
@@ -39,7 +39,7 @@ export function getI18n(locale: Locale): I18n {
   let instance = instances.get(locale);
   if (!instance) {
     const messages = bundles.get(locale);
-    if (!messages) throw new Error(`The ${locale} messages are not loaded`);
+    if (!messages) throw new Error(`The ${locale} messages are not loaded (server code takes getI18n from ~/i18n/i18n.server)`);
     instance = i18next.createInstance();
     void instance.use(initReactI18next).init({
       lng: locale,
