@@ -1,4 +1,5 @@
-import "./i18n/all-messages.server";
+// Both languages for every page this server renders (the root Layout and route meta take them from ~/i18n).
+import "./i18n/i18n.server";
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, type HandleErrorFunction, type RouterContextProvider, ServerRouter } from "react-router";

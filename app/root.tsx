@@ -4,8 +4,7 @@ import type { Route } from "./+types/root";
 import "./app.css";
 import { GeneralErrorBoundary } from "./ui/error-boundary";
 import { Shell } from "./ui/shell";
-import { useEffect } from "react";
-import { DEFAULT_LOCALE, availableLocale, getI18n } from "./i18n";
+import { DEFAULT_LOCALE, availableLocale, getI18n, isLocale, loadMessages } from "./i18n";
 import { getUser } from "./platform/auth.server";
 import { localeContext } from "./platform/context";
 import { rootMiddleware } from "./platform/middleware.server";
@@ -13,6 +12,27 @@ import { navFor } from "./platform/permissions";
 import { useNonce } from "./platform/nonce";
 
 export const middleware: Route.MiddlewareFunction[] = [rootMiddleware];
+
+/**
+ * A client-side navigation or revalidation can change the page's language: signing in as someone who reads the other
+ * one, signing out, setting a password. The root loader's answer says which language the page is in; its messages
+ * are loaded here, after the data arrives and before the new page renders, so no page meets unloaded messages. It
+ * costs no request of its own: the data still comes in one single fetch, and a language's chunk is fetched once.
+ */
+export const clientMiddleware: Route.ClientMiddlewareFunction[] = [
+  async ({ request }, next) => {
+    const root = (await next()).root;
+    const locale = root?.type === "data" ? (root.result as { locale?: unknown } | null)?.locale : undefined;
+    if (!isLocale(locale)) return;
+    try {
+      await loadMessages(locale);
+    } catch {
+      // The chunk could not be had (offline, or a new release replaced it): the server renders the page in full.
+      window.location.assign(request.url);
+      await new Promise(() => {});
+    }
+  },
+];
 
 export function loader({ context }: Route.LoaderArgs) {
   const user = getUser(context);
@@ -27,14 +47,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
-  // After a client-side navigation that changed the language (e.g. signing in as someone who reads English), the
-  // browser does not have that language's messages yet: show the page in the one it has and load the page again.
+  // The page's language is loaded before it renders (entry.client, clientMiddleware); availableLocale only guards an
+  // error page whose root data is missing, in the browser's one language.
   const shown = availableLocale(locale);
-  useEffect(() => {
-    if (shown !== locale) window.location.reload();
-  }, [shown, locale]);
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={shown} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -45,7 +62,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={getI18n(shown)}>
-          <Shell user={data?.user ?? null} nav={data?.nav ?? []} locale={locale}>
+          <Shell user={data?.user ?? null} nav={data?.nav ?? []} locale={shown}>
             {children}
           </Shell>
         </I18nextProvider>

@@ -1,10 +1,9 @@
-import "~/i18n/all-messages.server";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { userTokens, users } from "../../db/schema";
-import { getI18n } from "~/i18n";
+import { getI18n } from "~/i18n/i18n.server";
 import { getEnv } from "~/platform/env.server";
 import { sendMail, type MailOptions } from "~/platform/mail.server";
 import { hashPassword } from "~/platform/password.server";

@@ -1,9 +1,9 @@
-import "~/i18n/all-messages.server";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
-import { getI18n, type Locale } from "~/i18n";
+import type { Locale } from "~/i18n";
+import { getI18n } from "~/i18n/i18n.server";
 import { formatDate } from "~/platform/format";
 import { formatCode } from "./code";
 

@@ -1,7 +1,7 @@
 import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Widen } from "./types";
-import type { vi } from "./vi";
+import type { vi } from "./bundle.vi";
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -11,8 +11,8 @@ export const LOCALE_COOKIE = "skillshelf_lang";
 /** Every language has exactly the keys of the Vietnamese messages. */
 export type Messages = Widen<typeof vi>;
 
-// Messages are registered, not imported here: the server registers both languages (./all-messages.server),
-// the browser only the page's language (app/entry.client.tsx), so a page never downloads the other one.
+// Messages are registered, not imported here: server code takes getI18n from ./i18n.server, which registers both
+// languages; the browser loads only the page's language (loadMessages), so a page never downloads the other one.
 const bundles = new Map<Locale, Messages>();
 
 export function addMessages(locale: Locale, messages: Messages) {
@@ -21,6 +21,25 @@ export function addMessages(locale: Locale, messages: Messages) {
 
 export function hasMessages(locale: Locale) {
   return bundles.has(locale);
+}
+
+const loading = new Map<Locale, Promise<void>>();
+
+/**
+ * Loads a language's messages in the browser, once: each language is its own chunk. The page's language is loaded
+ * before the first render (app/entry.client.tsx) and before a navigation that changes it renders (root
+ * clientMiddleware); a chunk that fails to download may be asked for again.
+ */
+export function loadMessages(locale: Locale): Promise<void> {
+  if (bundles.has(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = (locale === "en" ? import("./bundle.en").then((m) => m.en) : import("./bundle.vi").then((m) => m.vi))
+      .then((messages) => addMessages(locale, messages))
+      .finally(() => loading.delete(locale));
+    loading.set(locale, pending);
+  }
+  return pending;
 }
 
 /** The locale asked for when its messages are here, else one that is (the browser holds only the page's language). */
@@ -39,7 +58,11 @@ export function getI18n(locale: Locale): I18n {
   let instance = instances.get(locale);
   if (!instance) {
     const messages = bundles.get(locale);
-    if (!messages) throw new Error(`The ${locale} messages are not loaded`);
+    if (!messages) {
+      throw new Error(
+        `The ${locale} messages are not loaded: server code takes getI18n from ~/i18n/i18n.server; pages render with availableLocale`,
+      );
+    }
     instance = i18next.createInstance();
     void instance.use(initReactI18next).init({
       lng: locale,

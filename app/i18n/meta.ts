@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, getI18n, isLocale } from "./";
+import { DEFAULT_LOCALE, availableLocale, getI18n, isLocale } from "./";
 
 type Matches = readonly ({ id: string; loaderData?: unknown } | undefined)[];
 
@@ -6,6 +6,7 @@ type Matches = readonly ({ id: string; loaderData?: unknown } | undefined)[];
 export function title(matches: Matches, key: string, options?: Record<string, unknown>) {
   const root = matches.find((m) => m?.id === "root")?.loaderData as { locale?: string } | undefined;
   const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
-  const t = getI18n(locale).t;
+  // The page's language is loaded before it renders; should it ever be missing, the title is in the one that is.
+  const t = getI18n(availableLocale(locale)).t;
   return [{ title: `${t(key, options)} · Skillshelf` }];
 }

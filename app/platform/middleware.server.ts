@@ -1,4 +1,3 @@
-import "~/i18n/all-messages.server";
 import { data, type MiddlewareFunction } from "react-router";
 import { negotiateLocale } from "~/i18n";
 import { getDbHandle } from "./db.server";

@@ -1,9 +1,8 @@
-import "~/i18n/all-messages.server";
 import { data, type RouterContextProvider } from "react-router";
 import { resolveReport } from "./views.server";
 import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
-import { getI18n } from "~/i18n";
+import { getI18n } from "~/i18n/i18n.server";
 import { firstIssue, ReportFiltersSchema } from "./schemas";
 
 type Args = { request: Request; context: Readonly<RouterContextProvider>; url: URL };

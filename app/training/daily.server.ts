@@ -1,11 +1,11 @@
 import { addDays, todayInVietnam } from "~/platform/days";
-import "~/i18n/all-messages.server";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { jobRuns } from "../../db/schema";
 import { syncLearnerAssignments, ts } from "./assignments.server";
 import { rowsOf } from "~/platform/org-scope.server";
-import { getI18n, inLocale, isLocale } from "~/i18n";
+import { inLocale, isLocale } from "~/i18n";
+import { getI18n } from "~/i18n/i18n.server";
 import { getEnv } from "~/platform/env.server";
 import { sendMail } from "~/platform/mail.server";
 import { formatDate } from "~/platform/format";

@@ -5,7 +5,6 @@
 // RSS. Runs on PGlite (in memory), and on PostgreSQL too when DATABASE_URL is set (in a database of its own,
 // `skillshelf_bench_reports`, dropped at the end).
 //   BENCH_PEOPLE (10000), BENCH_PGLITE_PEOPLE (same), BENCH_RUNS (15), BENCH_ONLY=postgres|pglite, BENCH_KEEP=1
-import "../../app/i18n/all-messages.server";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -27,7 +26,7 @@ import {
 import { matrixSql, peopleSql, pairsOfSql, withReportSettings } from "../../app/reports/reports.server";
 import { rowsOf } from "../../app/platform/org-scope.server";
 import { seed } from "./reports-seed";
-import { getI18n } from "../../app/i18n";
+import { getI18n } from "../../app/i18n/i18n.server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);

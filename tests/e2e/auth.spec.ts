@@ -52,7 +52,7 @@ test("switching language keeps the page and shows it in English, then Vietnamese
   // Each page downloads only its own language's messages.
   const messageChunks: string[] = [];
   page.on("request", (r) => {
-    const name = new URL(r.url()).pathname.match(/^\/assets\/(vi|en)-[\w-]+\.js$/)?.[1];
+    const name = new URL(r.url()).pathname.match(/^\/assets\/bundle\.(vi|en)-[\w-]+\.js$/)?.[1];
     if (name) messageChunks.push(name);
   });
   await loginAs(page, "trainer");

@@ -3,7 +3,7 @@ import type { Route } from "./+types/learners-csv";
 import { findOwnedCourse } from "~/learning/catalogue.server";
 import { courseLearners } from "~/authoring/insight.server";
 import { InsightQuerySchema } from "~/authoring/schemas";
-import { getI18n } from "~/i18n";
+import { getI18n } from "~/i18n/i18n.server";
 import { getDb, requireTrainerOr404 } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { toCsv } from "~/platform/csv.server";

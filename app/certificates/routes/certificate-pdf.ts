@@ -4,7 +4,7 @@ import type { Route } from "./+types/certificate-pdf";
 import { renderCertificatePdf } from "~/certificates/pdf.server";
 import { certificateUrls } from "~/certificates/urls";
 import { certificatePdfInput, findOwnCertificate } from "~/certificates/certificates.server";
-import { getI18n } from "~/i18n";
+import { getI18n } from "~/i18n/i18n.server";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { publicOrigin } from "~/platform/request-origin.server";

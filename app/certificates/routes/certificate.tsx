@@ -9,7 +9,7 @@ import { findOwnCertificate, presentCertificate } from "~/certificates/certifica
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { publicOrigin } from "~/platform/request-origin.server";
-import { getI18n } from "~/i18n";
+import { getI18n } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: loaderData ? `${loaderData.pageTitle} · Skillshelf` : "Skillshelf" },

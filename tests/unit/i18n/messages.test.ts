@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { en } from "../../../app/i18n/en";
+import { en } from "../../../app/i18n/bundle.en";
 import { negotiateLocale } from "../../../app/i18n";
-import { vi } from "../../../app/i18n/vi";
+import { vi } from "../../../app/i18n/bundle.vi";
 import { isCrossOrigin } from "../../../app/platform/middleware.server";
 
 function keys(obj: object, prefix = ""): string[] {

@@ -1,6 +1,5 @@
 import { expect, test } from "vitest";
-import "../../../app/i18n/all-messages.server";
-import { getI18n } from "../../../app/i18n";
+import { getI18n } from "../../../app/i18n/i18n.server";
 import { auditActionLabel, describeAudit } from "../../../app/people/audit-text";
 
 const vi = getI18n("vi");

@@ -1,0 +1,33 @@
+/** Vietnamese messages of signing in and the account page (login, account): the top-level keys are namespaces (t("<namespace>.…")). English must have the same keys. */
+export const vi = {
+  login: {
+    title: "Đăng nhập",
+    intro: "Đăng nhập bằng email công vụ của bạn để tiếp tục học.",
+    email: "Email",
+    password: "Mật khẩu",
+    submit: "Đăng nhập",
+    submitting: "Đang đăng nhập…",
+    invalid: "Email hoặc mật khẩu không đúng.",
+    throttled: "Bạn đã thử quá nhiều lần. Vui lòng đợi {{minutes}} phút rồi thử lại.",
+    signedOut: "Bạn đã đăng xuất.",
+  },
+  account: {
+    title: "Tài khoản của tôi",
+    profile: "Thông tin cá nhân",
+    fullName: "Họ và tên",
+    email: "Email",
+    roles: "Vai trò",
+    changePassword: "Đổi mật khẩu",
+    currentPassword: "Mật khẩu hiện tại",
+    newPassword: "Mật khẩu mới",
+    newPasswordHint: "Ít nhất 10 ký tự.",
+    confirmPassword: "Nhập lại mật khẩu mới",
+    save: "Lưu mật khẩu mới",
+    passwordChanged: "Đã đổi mật khẩu. Các phiên đăng nhập khác đã được đăng xuất.",
+    wrongCurrent: "Mật khẩu hiện tại không đúng.",
+    sessions: "Phiên đăng nhập",
+    sessionsCount_one: "Bạn đang đăng nhập trên {{count}} thiết bị hoặc trình duyệt.",
+    sessionsCount_other: "Bạn đang đăng nhập trên {{count}} thiết bị hoặc trình duyệt.",
+    signOutEverywhere: "Đăng xuất khỏi mọi thiết bị",
+  },
+} as const;

@@ -1,8 +1,0 @@
-// Importing this registers both languages: the server renders either, and emails, PDFs and exports are
-// written in each person's own language.
-import { en } from "./en";
-import { addMessages } from "./index";
-import { vi } from "./vi";
-
-addMessages("vi", vi);
-addMessages("en", en);

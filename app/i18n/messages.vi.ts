@@ -1,0 +1,53 @@
+/** Vietnamese messages of the interface every capability shares (app, nav, language, roles, validation, errors): the top-level keys are namespaces (t("<namespace>.…")). English must have the same keys. */
+export const vi = {
+  app: {
+    name: "Skillshelf",
+    tagline: "Học viện kỹ năng số cho cán bộ thư viện",
+    skipToContent: "Chuyển đến nội dung chính",
+    mainNav: "Điều hướng chính",
+    footer: "Skillshelf — đào tạo kỹ năng số cho mạng lưới thư viện Việt Nam",
+  },
+  nav: {
+    learning: "Việc học của tôi",
+    catalogue: "Danh mục khóa học",
+    trainer: "Giảng viên",
+    reports: "Báo cáo",
+    admin: "Quản trị",
+    account: "Tài khoản",
+    signOut: "Đăng xuất",
+    signIn: "Đăng nhập",
+  },
+  language: {
+    label: "Ngôn ngữ",
+    vi: "Tiếng Việt",
+    en: "English",
+    switchTo: "Chuyển ngôn ngữ",
+  },
+  roles: {
+    learner: "Học viên",
+    trainer: "Giảng viên",
+    hr: "Nhân sự",
+    admin: "Quản trị viên",
+  },
+  validation: {
+    required: "Vui lòng điền trường này.",
+    email: "Email không hợp lệ.",
+    tooLong: "Nội dung quá dài (tối đa {{max}} ký tự).",
+    passwordTooShort: "Mật khẩu cần ít nhất 10 ký tự.",
+    passwordMismatch: "Hai mật khẩu không khớp.",
+    invalid: "Giá trị không hợp lệ.",
+  },
+  errors: {
+    notFoundTitle: "Không tìm thấy trang",
+    notFoundText: "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.",
+    forbiddenTitle: "Bạn không có quyền truy cập",
+    forbiddenText: "Trang này dành cho vai trò: {{roles}}.",
+    badRequestTitle: "Yêu cầu không hợp lệ",
+    tooManyTitle: "Quá nhiều yêu cầu",
+    tooManyText: "Vui lòng đợi một lát rồi thử lại.",
+    serverTitle: "Đã có lỗi xảy ra",
+    serverText: "Chúng tôi đã ghi nhận sự cố. Vui lòng thử lại sau ít phút.",
+    crossOrigin: "Yêu cầu đến từ một trang web khác đã bị từ chối.",
+    backHome: "Về trang chủ",
+  },
+} as const;
