@@ -21,6 +21,12 @@ export const localeEnum = pgEnum("locale", ["vi", "en"]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
+/** A person the row belongs to: required, and the row goes when the person does. */
+const userRef = (name = "user_id") => uuid(name).notNull().references(() => users.id, { onDelete: "cascade" });
+
+/** Who did something (created, acted): optional, and kept as null when that person is deleted. */
+const actorRef = (name: string) => uuid(name).references(() => users.id, { onDelete: "set null" });
+
 export const orgUnits = pgTable(
   "org_units",
   {
@@ -73,9 +79,7 @@ export const users = pgTable(
 export const userRoles = pgTable(
   "user_roles",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     role: roleEnum("role").notNull(),
     /** For hr: limits what they see and export to this org unit and its descendants (null: everything). */
     scopeOrgUnitId: uuid("scope_org_unit_id").references(() => orgUnits.id),
@@ -89,9 +93,7 @@ export const sessions = pgTable(
   {
     // SHA-256 of the cookie token, hex-encoded; the token itself is never stored.
     id: text("id").primaryKey(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
     userAgent: text("user_agent"),
@@ -162,9 +164,7 @@ export const lessons = pgTable(
 export const enrolments = pgTable(
   "enrolments",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     courseId: uuid("course_id")
       .notNull()
       .references(() => courses.id),
@@ -181,9 +181,7 @@ export const enrolments = pgTable(
 export const lessonProgress = pgTable(
   "lesson_progress",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     lessonId: uuid("lesson_id")
       .notNull()
       .references(() => lessons.id),
@@ -219,9 +217,7 @@ export const quizAttempts = pgTable(
   "quiz_attempts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     courseId: uuid("course_id")
       .notNull()
       .references(() => courses.id),
@@ -267,7 +263,7 @@ export const auditEvents = pgTable(
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     /** null when the system acted (the daily job, the first start). */
-    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorId: actorRef("actor_id"),
     /** e.g. "certificate.revoke", "staff.import", "user.roles", "assignment.create". */
     action: text("action").notNull(),
     targetType: text("target_type").notNull(),
@@ -348,13 +344,11 @@ export const userTokens = pgTable(
   "user_tokens",
   {
     id: text("id").primaryKey(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     purpose: tokenPurposeEnum("purpose").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
-    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: actorRef("created_by"),
     createdAt: createdAt(),
   },
   (t) => [index("user_tokens_user_idx").on(t.userId)],
@@ -400,7 +394,7 @@ export const assignments = pgTable(
     /** Require a valid certificate: when it expires the assignment opens again. */
     recertify: boolean("recertify").notNull().default(false),
     note: text("note"),
-    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: actorRef("created_by"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
@@ -415,9 +409,7 @@ export const assignmentPeople = pgTable(
     assignmentId: uuid("assignment_id")
       .notNull()
       .references(() => assignments.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.userId] }), index("assignment_people_user_idx").on(t.userId)],
 );
@@ -432,9 +424,7 @@ export const learnerAssignments = pgTable(
     assignmentId: uuid("assignment_id")
       .notNull()
       .references(() => assignments.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     cycle: integer("cycle").notNull().default(1),
     courseId: uuid("course_id")
       .notNull()
@@ -481,9 +471,7 @@ export const staffImports = pgTable(
   "staff_imports",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    createdBy: userRef("created_by"),
     fileName: text("file_name"),
     rows: jsonb("rows").$type<unknown[]>().notNull(),
     createdAt: createdAt(),
