@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { users } from "./accounts";
-import { courses } from "./learning";
+import { courseRef } from "./learning";
 
 /** ES256 signing keys for Open Badges credentials: the newest unretired one signs; every one stays published. */
 export const signingKeys = pgTable("signing_keys", {
@@ -34,9 +34,7 @@ export const certificates = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
-    courseId: uuid("course_id")
-      .notNull()
-      .references(() => courses.id),
+    courseId: courseRef(),
     /** Which completion of the course this is (recertification opens cycle 2, 3, …). */
     cycle: integer("cycle").notNull().default(1),
     /** Everything below is frozen at issue time. */

@@ -42,13 +42,14 @@ export const courses = pgTable(
   (t) => [uniqueIndex("courses_slug_key").on(t.slug)],
 );
 
+/** The course a row is about (the content sync never deletes a course: it unpublishes it). */
+export const courseRef = () => uuid("course_id").notNull().references(() => courses.id);
+
 export const lessons = pgTable(
   "lessons",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    courseId: uuid("course_id")
-      .notNull()
-      .references(() => courses.id),
+    courseId: courseRef(),
     slug: text("slug").notNull(),
     position: integer("position").notNull(),
     titleVi: text("title_vi").notNull(),
@@ -62,15 +63,16 @@ export const lessons = pgTable(
   (t) => [uniqueIndex("lessons_course_slug_key").on(t.courseId, t.slug), index("lessons_course_idx").on(t.courseId, t.position)],
 );
 
+/** The lesson a row is about (the content sync never deletes a lesson: it marks it inactive). */
+export const lessonRef = () => uuid("lesson_id").notNull().references(() => lessons.id);
+
 // --- progress ---------------------------------------------------------------------------------
 
 export const enrolments = pgTable(
   "enrolments",
   {
     userId: userRef(),
-    courseId: uuid("course_id")
-      .notNull()
-      .references(() => courses.id),
+    courseId: courseRef(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
@@ -85,9 +87,7 @@ export const lessonProgress = pgTable(
   "lesson_progress",
   {
     userId: userRef(),
-    lessonId: uuid("lesson_id")
-      .notNull()
-      .references(() => lessons.id),
+    lessonId: lessonRef(),
     firstOpenedAt: timestamp("first_opened_at", { withTimezone: true }).notNull().defaultNow(),
     lastOpenedAt: timestamp("last_opened_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),

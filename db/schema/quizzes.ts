@@ -14,18 +14,14 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { localeEnum, userRef } from "./accounts";
-import { courses, lessons } from "./learning";
+import { courseRef, lessonRef } from "./learning";
 
 /** The quizzes each lesson holds now (synced from content): completion needs every graded one passed. */
 export const courseQuizzes = pgTable(
   "course_quizzes",
   {
-    courseId: uuid("course_id")
-      .notNull()
-      .references(() => courses.id),
-    lessonId: uuid("lesson_id")
-      .notNull()
-      .references(() => lessons.id),
+    courseId: courseRef(),
+    lessonId: lessonRef(),
     quizId: text("quiz_id").notNull(),
     graded: boolean("graded").notNull(),
     active: boolean("active").notNull().default(true),
@@ -40,12 +36,8 @@ export const quizAttempts = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     userId: userRef(),
-    courseId: uuid("course_id")
-      .notNull()
-      .references(() => courses.id),
-    lessonId: uuid("lesson_id")
-      .notNull()
-      .references(() => lessons.id),
+    courseId: courseRef(),
+    lessonId: lessonRef(),
     quizId: text("quiz_id").notNull(),
     attemptNo: integer("attempt_no").notNull(),
     lang: localeEnum("lang").notNull(),

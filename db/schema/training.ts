@@ -1,7 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { actorRef, orgUnits, userRef } from "./accounts";
-import { courses } from "./learning";
+import { courseRef } from "./learning";
 import { certificates } from "./certificates";
 
 /** Assigned training: HR's assignments, who owes what, and the guard of scheduled jobs. */
@@ -11,9 +11,7 @@ export const assignments = pgTable(
   "assignments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    courseId: uuid("course_id")
-      .notNull()
-      .references(() => courses.id),
+    courseId: courseRef(),
     orgUnitId: uuid("org_unit_id").references(() => orgUnits.id),
     includeDescendants: boolean("include_descendants").notNull().default(true),
     jobTitle: text("job_title"),
@@ -32,13 +30,14 @@ export const assignments = pgTable(
   (t) => [index("assignments_course_idx").on(t.courseId), index("assignments_unit_idx").on(t.orgUnitId)],
 );
 
+/** The assignment a row belongs to: it goes with the assignment. */
+const assignmentRef = () => uuid("assignment_id").notNull().references(() => assignments.id, { onDelete: "cascade" });
+
 /** Named people of an assignment. */
 export const assignmentPeople = pgTable(
   "assignment_people",
   {
-    assignmentId: uuid("assignment_id")
-      .notNull()
-      .references(() => assignments.id, { onDelete: "cascade" }),
+    assignmentId: assignmentRef(),
     userId: userRef(),
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.userId] }), index("assignment_people_user_idx").on(t.userId)],
@@ -51,14 +50,10 @@ export const assignmentPeople = pgTable(
 export const learnerAssignments = pgTable(
   "learner_assignments",
   {
-    assignmentId: uuid("assignment_id")
-      .notNull()
-      .references(() => assignments.id, { onDelete: "cascade" }),
+    assignmentId: assignmentRef(),
     userId: userRef(),
     cycle: integer("cycle").notNull().default(1),
-    courseId: uuid("course_id")
-      .notNull()
-      .references(() => courses.id),
+    courseId: courseRef(),
     /** Calendar day (Asia/Ho_Chi_Minh). */
     dueOn: text("due_on").notNull(),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
