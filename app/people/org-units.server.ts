@@ -19,8 +19,8 @@ export type OrgUnitAdminRow = {
   staff: number;
 };
 
-/** Every unit, inactive ones included, depth-first in code order: the admin's tree. */
-export async function listAllUnits(db: Db): Promise<OrgUnitAdminRow[]> {
+/** The units (only the active ones with `activeOnly`) depth-first in code order, with their active staff. */
+export async function listUnitTree(db: Db, { activeOnly = false } = {}): Promise<OrgUnitAdminRow[]> {
   const rows = await db
     .select({
       id: orgUnits.id,
@@ -32,9 +32,13 @@ export async function listAllUnits(db: Db): Promise<OrgUnitAdminRow[]> {
       staff: sql<number>`(select count(*)::int from users u where u.org_unit_id = ${outer(orgUnits.id)} and u.active)`,
     })
     .from(orgUnits)
+    .where(activeOnly ? eq(orgUnits.active, true) : undefined)
     .orderBy(asc(orgUnits.code));
   return depthFirst(rows);
 }
+
+/** Every unit, inactive ones included, depth-first in code order: the admin's tree. */
+export const listAllUnits = (db: Db) => listUnitTree(db);
 
 export type UnitInput = { code: string; name: string; nameEn: string | null; parentId: string | null };
 export type UnitResult = { ok: true; id: string } | { ok: false; field: "code" | "parentId" | "form"; error: string };

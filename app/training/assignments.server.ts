@@ -201,6 +201,17 @@ const hasErrors = (errors: FieldErrors) => Object.keys(errors).length > 0;
 const scopeStatus = (errors: FieldErrors) =>
   Object.values(errors).some((list) => list?.includes("assignments.errors.outOfScope")) ? 403 : 400;
 
+/** The columns the create and edit forms both set (absent optional fields stored as null). */
+const assignmentColumns = (input: AssignmentEditInput) => ({
+  orgUnitId: input.orgUnitId ?? null,
+  includeDescendants: input.includeDescendants,
+  jobTitle: input.jobTitle ?? null,
+  dueOn: input.dueOn,
+  daysForNewcomers: input.daysForNewcomers,
+  recertify: input.recertify,
+  note: input.note ?? null,
+});
+
 export async function createAssignment(db: Db, actor: Actor, input: AssignmentInput, now = new Date()): Promise<Outcome> {
   const scope = await hrVisibleUnits(db, actor);
   const errors = await checkTarget(db, input, scope);
@@ -211,17 +222,7 @@ export async function createAssignment(db: Db, actor: Actor, input: AssignmentIn
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(assignments)
-      .values({
-        courseId: input.courseId,
-        orgUnitId: input.orgUnitId ?? null,
-        includeDescendants: input.includeDescendants,
-        jobTitle: input.jobTitle ?? null,
-        dueOn: input.dueOn,
-        daysForNewcomers: input.daysForNewcomers,
-        recertify: input.recertify,
-        note: input.note ?? null,
-        createdBy: actor.id,
-      })
+      .values({ courseId: input.courseId, ...assignmentColumns(input), createdBy: actor.id })
       .returning({ id: assignments.id });
     const assignmentId = row!.id;
     const people = [...new Set(input.people)];
@@ -286,16 +287,7 @@ export async function updateAssignment(db: Db, actor: Actor, id: string, input: 
   await db.transaction(async (tx) => {
     await tx
       .update(assignments)
-      .set({
-        orgUnitId: input.orgUnitId ?? null,
-        includeDescendants: input.includeDescendants,
-        jobTitle: input.jobTitle ?? null,
-        dueOn: input.dueOn,
-        daysForNewcomers: input.daysForNewcomers,
-        recertify: input.recertify,
-        note: input.note ?? null,
-        updatedAt: now,
-      })
+      .set({ ...assignmentColumns(input), updatedAt: now })
       .where(eq(assignments.id, id));
     await tx.delete(assignmentPeople).where(eq(assignmentPeople.assignmentId, id));
     if (people.length) await tx.insert(assignmentPeople).values(people.map((userId) => ({ assignmentId: id, userId })));

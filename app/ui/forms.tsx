@@ -1,3 +1,4 @@
+import { type FieldMetadata, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigation } from "react-router";
@@ -21,6 +22,49 @@ export function translateError(t: (key: string, options?: Record<string, unknown
   return t(key, params ? (JSON.parse(params) as Record<string, unknown>) : undefined);
 }
 
+type ControlAria = { "aria-invalid"?: true; "aria-describedby"?: string };
+
+/**
+ * The frame every labelled form field shares: the label, an optional hint, the control and its error list. The
+ * control gets aria-invalid while there are errors and aria-describedby naming the hint, `describedBy` (ids of
+ * descriptions outside the field) and the errors.
+ */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  errors,
+  describedBy,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly string[] | null;
+  describedBy?: string;
+  children: (aria: ControlAria) => ReactNode;
+}) {
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      {children({
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": [describedBy, hintId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
 export function Field({
   label,
   hint,
@@ -35,28 +79,41 @@ export function Field({
   const fallbackId = useId();
   const { key, ...props } = inputProps;
   const id = props.id ?? fallbackId;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        key={key ?? undefined}
-        {...props}
-        id={id}
-        className="field-input"
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {(aria) => <input key={key ?? undefined} {...props} id={id} className="field-input" {...aria} />}
+    </FieldFrame>
+  );
+}
+
+type ConformFieldProps<Schema> = {
+  /** The Conform field: its id, name, initial value and errors. */
+  field: FieldMetadata<Schema, any, string[]>;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Ids of descriptions outside the field (e.g. the hint of the fieldset it is in). */
+  describedBy?: string;
+};
+
+/** A labelled <select> of a Conform form; `children` are its options. */
+export function SelectField<Schema>({ field, label, hint, describedBy, children }: ConformFieldProps<Schema> & { children: ReactNode }) {
+  return (
+    <FieldFrame id={field.id} label={label} hint={hint} errors={field.errors} describedBy={describedBy}>
+      {(aria) => (
+        <select {...getSelectProps(field)} key={field.key} className="field-input" {...aria}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A labelled <textarea> of a Conform form. */
+export function TextareaField<Schema>({ field, label, hint, describedBy, rows }: ConformFieldProps<Schema> & { rows?: number }) {
+  return (
+    <FieldFrame id={field.id} label={label} hint={hint} errors={field.errors} describedBy={describedBy}>
+      {(aria) => <textarea {...getTextareaProps(field)} key={field.key} rows={rows} className="field-input" {...aria} />}
+    </FieldFrame>
   );
 }
 

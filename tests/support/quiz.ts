@@ -1,19 +1,27 @@
-import type { QuizSpec } from "../../app/content/schema";
+import type { QuestionSpec, QuizSpec } from "../../app/content/schema";
 
-/** A three-question quiz (single, true-false, numeric) with the given settings. */
-export function fixtureQuiz(overrides: Partial<QuizSpec> = {}): QuizSpec {
+/** A quiz of the given questions with sensible defaults; every setting can be overridden. */
+export function buildQuiz(questions: QuestionSpec[], overrides: Partial<QuizSpec> = {}): QuizSpec {
   return {
-    id: "final",
-    title: "Bài kiểm tra cuối khóa",
+    id: "quiz",
+    title: "Bài kiểm tra",
     graded: true,
     passMark: 70,
     attempts: null,
     waitMinutes: 0,
     pool: null,
     shuffle: false,
-    showAnswers: "after-pass",
+    showAnswers: "after-attempt",
     line: 1,
-    questions: [
+    questions,
+    ...overrides,
+  };
+}
+
+/** A three-question quiz (single, true-false, numeric) with the given settings. */
+export function fixtureQuiz(overrides: Partial<QuizSpec> = {}): QuizSpec {
+  return buildQuiz(
+    [
       {
         id: "q1",
         type: "single",
@@ -50,8 +58,8 @@ export function fixtureQuiz(overrides: Partial<QuizSpec> = {}): QuizSpec {
         tolerance: 0,
       },
     ],
-    ...overrides,
-  };
+    { id: "final", title: "Bài kiểm tra cuối khóa", showAnswers: "after-pass", ...overrides },
+  );
 }
 
 export function answers(fields: Record<string, string>) {

@@ -5,6 +5,7 @@ import type { Route } from "./+types/course";
 import { inLocale } from "~/i18n";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { TrainerBreadcrumb } from "~/authoring/components/trainer-breadcrumb";
 import { findOwnedCourse } from "~/learning/catalogue.server";
 import { courseLearners, lessonFunnel } from "~/authoring/insight.server";
 import { InsightQuerySchema, LEARNER_SORTS } from "~/authoring/schemas";
@@ -93,9 +94,7 @@ export default function TrainerCoursePage({ loaderData }: Route.ComponentProps) 
   ];
   return (
     <div className="space-y-6">
-      <nav aria-label={t("course.breadcrumb")} className="text-sm">
-        <Link to="/trainer">{t("trainer.title")}</Link> › {course.title}
-      </nav>
+      <TrainerBreadcrumb courseTitle={course.title} />
       <h1 className="page-title">
         {t("trainer.insight")}: {course.title}
       </h1>

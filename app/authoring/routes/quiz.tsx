@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { data, Link } from "react-router";
+import { data } from "react-router";
 import type { Route } from "./+types/quiz";
 import { inLocale } from "~/i18n";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { TrainerBreadcrumb } from "~/authoring/components/trainer-breadcrumb";
 import { findOwnedCourse } from "~/learning/catalogue.server";
 import { getAnswerKeys, getCourseContent, pickLang } from "~/content/content.server";
 import { submittedAttempts } from "~/quizzes/attempts.server";
@@ -100,9 +101,7 @@ export default function TrainerQuizPage({ loaderData }: Route.ComponentProps) {
   ];
   return (
     <div className="space-y-6">
-      <nav aria-label={t("course.breadcrumb")} className="text-sm">
-        <Link to="/trainer">{t("trainer.title")}</Link> › {course.title}
-      </nav>
+      <TrainerBreadcrumb courseTitle={course.title} />
       <h1 className="page-title">
         {t("trainer.quizStats")}: {quiz.title}
       </h1>

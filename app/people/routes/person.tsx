@@ -5,7 +5,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/person";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { ErrorList, Field, FormMessage, SubmitButton } from "~/ui/forms";
+import { ErrorList, Field, FormMessage, SelectField, SubmitButton } from "~/ui/forms";
 import { UnitOptions } from "~/people/components/unit-options";
 import { listAllUnits } from "~/people/org-units.server";
 import { getPerson, savePerson } from "~/people/staff-admin.server";
@@ -132,23 +132,10 @@ export default function AdminPersonPage({ loaderData, actionData }: Route.Compon
           inputProps={getInputProps(fields.staffNumber, { type: "text" })}
         />
         <Field label={t("staffAdmin.person.jobTitle")} errors={fields.jobTitle.errors} inputProps={getInputProps(fields.jobTitle, { type: "text" })} />
-        <div className="space-y-1">
-          <label htmlFor={fields.orgUnitId.id} className="block font-semibold">
-            {t("staffAdmin.person.unit")}
-          </label>
-          <select
-            id={fields.orgUnitId.id}
-            name={fields.orgUnitId.name}
-            defaultValue={(fields.orgUnitId.initialValue as string) ?? ""}
-            className="field-input"
-            aria-invalid={fields.orgUnitId.errors ? true : undefined}
-            aria-describedby={fields.orgUnitId.errors ? fields.orgUnitId.errorId : undefined}
-          >
-            <option value="">{t("staffAdmin.person.noUnit")}</option>
-            {unitOptions}
-          </select>
-          <ErrorList id={fields.orgUnitId.errorId} errors={fields.orgUnitId.errors} />
-        </div>
+        <SelectField field={fields.orgUnitId} label={t("staffAdmin.person.unit")}>
+          <option value="">{t("staffAdmin.person.noUnit")}</option>
+          {unitOptions}
+        </SelectField>
         <fieldset className="space-y-1" aria-describedby={fields.roles.errors ? fields.roles.errorId : undefined}>
           <legend className="font-semibold">{t("staffAdmin.person.roles")}</legend>
           <div className="flex flex-wrap gap-4">
@@ -161,34 +148,14 @@ export default function AdminPersonPage({ loaderData, actionData }: Route.Compon
           </div>
           <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
         </fieldset>
-        <div className="space-y-1">
-          <label htmlFor={fields.hrScopeId.id} className="block font-semibold">
-            {t("staffAdmin.person.hrScope")}
-          </label>
-          <p id={`${fields.hrScopeId.id}-hint`} className="text-sm text-stone-600">
-            {t("staffAdmin.person.hrScopeHint")}
-          </p>
-          <select
-            id={fields.hrScopeId.id}
-            name={fields.hrScopeId.name}
-            defaultValue={(fields.hrScopeId.initialValue as string) ?? ""}
-            className="field-input"
-            aria-describedby={[`${fields.hrScopeId.id}-hint`, fields.hrScopeId.errors ? fields.hrScopeId.errorId : null].filter(Boolean).join(" ")}
-          >
-            <option value="">{t("staffAdmin.person.hrScopeAll")}</option>
-            {unitOptions}
-          </select>
-          <ErrorList id={fields.hrScopeId.errorId} errors={fields.hrScopeId.errors} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={fields.locale.id} className="block font-semibold">
-            {t("staffAdmin.person.locale")}
-          </label>
-          <select id={fields.locale.id} name={fields.locale.name} defaultValue={(fields.locale.initialValue as string) ?? "vi"} className="field-input">
-            <option value="vi">{t("language.vi")}</option>
-            <option value="en">{t("language.en")}</option>
-          </select>
-        </div>
+        <SelectField field={fields.hrScopeId} label={t("staffAdmin.person.hrScope")} hint={t("staffAdmin.person.hrScopeHint")}>
+          <option value="">{t("staffAdmin.person.hrScopeAll")}</option>
+          {unitOptions}
+        </SelectField>
+        <SelectField field={fields.locale} label={t("staffAdmin.person.locale")}>
+          <option value="vi">{t("language.vi")}</option>
+          <option value="en">{t("language.en")}</option>
+        </SelectField>
         <div className="space-y-1">
           <label className="flex items-center gap-2 font-semibold">
             <input

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Route } from "./+types/units";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { ErrorList, Field, FormMessage, SubmitButton, translateError } from "~/ui/forms";
+import { ErrorList, Field, FormMessage, SelectField, SubmitButton, translateError } from "~/ui/forms";
 import { UnitOptions } from "~/people/components/unit-options";
 import { createUnit, listAllUnits, setUnitActive, updateUnit } from "~/people/org-units.server";
 import { getDb, requireRole } from "~/platform/auth.server";
@@ -152,23 +152,10 @@ export default function AdminUnitsPage({ loaderData, actionData }: Route.Compone
           />
           <Field label={t("staffAdmin.units.name")} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
           <Field label={t("staffAdmin.units.nameEn")} errors={fields.nameEn.errors} inputProps={getInputProps(fields.nameEn, { type: "text" })} />
-          <div className="space-y-1">
-            <label htmlFor={fields.parentId.id} className="block font-semibold">
-              {t("staffAdmin.units.parent")}
-            </label>
-            <select
-              id={fields.parentId.id}
-              name={fields.parentId.name}
-              defaultValue={(fields.parentId.initialValue as string) ?? ""}
-              className="field-input"
-              aria-invalid={fields.parentId.errors ? true : undefined}
-              aria-describedby={fields.parentId.errors ? fields.parentId.errorId : undefined}
-            >
-              <option value="">{t("staffAdmin.units.noParent")}</option>
-              <UnitOptions units={units.filter((u) => u.active && u.id !== editing?.id).map((u) => ({ ...u, name: label(u) }))} />
-            </select>
-            <ErrorList id={fields.parentId.errorId} errors={fields.parentId.errors} />
-          </div>
+          <SelectField field={fields.parentId} label={t("staffAdmin.units.parent")}>
+            <option value="">{t("staffAdmin.units.noParent")}</option>
+            <UnitOptions units={units.filter((u) => u.active && u.id !== editing?.id).map((u) => ({ ...u, name: label(u) }))} />
+          </SelectField>
           <div className="flex gap-3">
             <SubmitButton>{editing ? t("staffAdmin.units.save") : t("staffAdmin.units.create")}</SubmitButton>
             {editing ? (

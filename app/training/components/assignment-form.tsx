@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { z } from "zod";
 import { AssignmentEditSchema, AssignmentSchema } from "~/training/schemas";
-import { ErrorList, Field, FormMessage, SubmitButton } from "~/ui/forms";
+import { ErrorList, Field, FormMessage, SelectField, SubmitButton, TextareaField } from "~/ui/forms";
 
 type Person = { id: string; fullName: string; email: string; unitName: string | null };
 export type AssignmentFormOptions = {
@@ -56,20 +56,14 @@ export function AssignmentForm({
     <Form method="post" className="space-y-6" {...getFormProps(form)}>
       <ErrorList id={form.errorId} errors={form.errors} />
       {mode === "new" ? (
-        <div className="space-y-1">
-          <label htmlFor={fields.courseId.id} className="block font-semibold">
-            {t("assignments.form.course")}
-          </label>
-          <select {...getSelectProps(fields.courseId)} key={fields.courseId.key} className="field-input" aria-describedby={fields.courseId.errors ? fields.courseId.errorId : undefined}>
-            <option value="">{t("assignments.form.chooseCourse")}</option>
-            {options.courses.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-          <ErrorList id={fields.courseId.errorId} errors={fields.courseId.errors} />
-        </div>
+        <SelectField field={fields.courseId} label={t("assignments.form.course")}>
+          <option value="">{t("assignments.form.chooseCourse")}</option>
+          {options.courses.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
 
       <fieldset className="space-y-4 rounded-lg border border-stone-300 p-4">
@@ -77,27 +71,16 @@ export function AssignmentForm({
         <p id="target-hint" className="text-sm text-stone-700">
           {t("assignments.form.targetHint")}
         </p>
-        <div className="space-y-1">
-          <label htmlFor={fields.orgUnitId.id} className="block font-semibold">
-            {t("assignments.form.unit")}
-          </label>
-          <select
-            {...getSelectProps(fields.orgUnitId)}
-            key={fields.orgUnitId.key}
-            className="field-input"
-            aria-describedby={["target-hint", fields.orgUnitId.errors ? fields.orgUnitId.errorId : ""].filter(Boolean).join(" ")}
-          >
-            <option value="">{t("assignments.form.noUnit")}</option>
-            {options.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {"\u00a0\u00a0\u00a0".repeat(u.depth)}
-                {u.depth ? "└ " : ""}
-                {u.name}
-              </option>
-            ))}
-          </select>
-          <ErrorList id={fields.orgUnitId.errorId} errors={fields.orgUnitId.errors} />
-        </div>
+        <SelectField field={fields.orgUnitId} label={t("assignments.form.unit")} describedBy="target-hint">
+          <option value="">{t("assignments.form.noUnit")}</option>
+          {options.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {"\u00a0\u00a0\u00a0".repeat(u.depth)}
+              {u.depth ? "└ " : ""}
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
         <div className="flex items-center gap-2">
           <input {...getInputProps(fields.includeDescendants, { type: "checkbox" })} key={fields.includeDescendants.key} className="h-4 w-4" />
           <label htmlFor={fields.includeDescendants.id}>{t("assignments.form.includeDescendants")}</label>
@@ -178,13 +161,7 @@ export function AssignmentForm({
         <input {...getInputProps(fields.recertify, { type: "checkbox" })} key={fields.recertify.key} className="h-4 w-4" />
         <label htmlFor={fields.recertify.id}>{t("assignments.form.recertify")}</label>
       </div>
-      <div className="space-y-1">
-        <label htmlFor={fields.note.id} className="block font-semibold">
-          {t("assignments.form.note")}
-        </label>
-        <textarea {...getTextareaProps(fields.note)} key={fields.note.key} rows={3} className="field-input" />
-        <ErrorList id={fields.note.errorId} errors={fields.note.errors} />
-      </div>
+      <TextareaField field={fields.note} label={t("assignments.form.note")} rows={3} />
 
       {typeof state?.coverage === "number" ? <FormMessage tone="success">{t("assignments.form.coverage", { count: state.coverage })}</FormMessage> : null}
       <div className="flex flex-wrap gap-3">

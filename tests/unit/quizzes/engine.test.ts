@@ -13,6 +13,7 @@ import {
   questionCredit,
   unansweredCount,
 } from "../../../app/quizzes/engine";
+import { buildQuiz } from "../../support/quiz";
 
 // The pure quiz engine, tested directly with explicit QuizSpec fixtures.
 
@@ -70,30 +71,12 @@ function ordering(id: string, count = 4, points?: number): Q<"ordering"> {
   };
 }
 
-/** A quiz with sensible defaults; every setting can be overridden. */
-function quiz(questions: QuestionSpec[], overrides: Partial<QuizSpec> = {}): QuizSpec {
-  return {
-    id: "quiz",
-    title: "Bài kiểm tra",
-    graded: true,
-    passMark: 70,
-    attempts: null,
-    waitMinutes: 0,
-    pool: null,
-    shuffle: false,
-    showAnswers: "after-attempt",
-    line: 1,
-    questions,
-    ...overrides,
-  };
-}
-
 /** Every question of the quiz, in authored order (what drawLayout gives without pool/shuffle). */
 const fullLayout = (spec: QuizSpec): AttemptLayout => drawLayout({ ...spec, pool: null, shuffle: false }, "fixed");
 
 /** Grades the given answers for a one-question quiz and returns that question's grade. */
 function gradeOne(question: QuestionSpec, fields: AnswerFields) {
-  const spec = quiz([question]);
+  const spec = buildQuiz([question]);
   const grade = gradeAttempt(spec, fullLayout(spec), fields);
   return grade.questions[0]!;
 }
@@ -187,7 +170,7 @@ test("short answer: decomposed (NFD) input matches a composed answer key, direct
   expect(nfd).not.toBe("Trí tuệ");
   for (const q of [short("sh", ["Trí tuệ"]), short("sh", ["Trí tuệ"], { ignoreCase: true }), short("sh", ["Trí tuệ"], { ignoreDiacritics: true, ignoreCase: true })]) {
     expect(gradeOne(q, { "q:sh": [nfd] }).status).toBe("correct");
-    const spec = quiz([q]);
+    const spec = buildQuiz([q]);
     const cleaned = form(spec, [["q:sh", nfd]]);
     expect(cleaned).toEqual({ "q:sh": ["Trí tuệ"] }); // stored composed
     expect(gradeAttempt(spec, fullLayout(spec), cleaned).score).toBe(1);
@@ -238,7 +221,7 @@ test("numeric: garbage is no number at all", () => {
   for (const garbage of ["", " ", "abc", "12abc", "1e3", "0x10", "NaN", "Infinity", "-Infinity", ".", ",", "+", "--1", "1..2", "1,2,3", "90.000.00", "½", "١٢", "1 2a", "9".repeat(400)]) {
     expect(numericCandidates(garbage), JSON.stringify(garbage.slice(0, 20))).toEqual([]);
   }
-  const spec = quiz([numeric("n", 15)]);
+  const spec = buildQuiz([numeric("n", 15)]);
   // Garbage never reaches grading: cleanAnswers drops it, so the question stays unanswered.
   expect(form(spec, [["q:n", "mười lăm"]])).toEqual({});
   expect(gradeAttempt(spec, fullLayout(spec), form(spec, [["q:n", "NaN"]])).questions[0]).toMatchObject({ status: "unanswered", points: 0 });
@@ -258,7 +241,7 @@ test("ordering is all or nothing", () => {
 // --- whole attempts -------------------------------------------------------------------------------
 
 test("percent and passed follow the pass mark, the boundary included", () => {
-  const spec = quiz([single("s"), trueFalse("tf", true), numeric("n", 15, 0, 2)], { passMark: 75 });
+  const spec = buildQuiz([single("s"), trueFalse("tf", true), numeric("n", 15, 0, 2)], { passMark: 75 });
   const layout = fullLayout(spec);
   expect(gradeAttempt(spec, layout, { "q:s": ["a"], "q:tf": ["true"], "q:n": ["15"] })).toMatchObject({ score: 4, maxScore: 4, percent: 100, passed: true });
   expect(gradeAttempt(spec, layout, { "q:s": ["a"], "q:tf": ["false"], "q:n": ["15"] })).toMatchObject({ score: 3, maxScore: 4, percent: 75, passed: true });
@@ -266,12 +249,12 @@ test("percent and passed follow the pass mark, the boundary included", () => {
   expect(gradeAttempt({ ...spec, passMark: 75.01 }, layout, { "q:s": ["a"], "q:tf": ["false"], "q:n": ["15"] })).toMatchObject({ percent: 75, passed: false });
   expect(gradeAttempt({ ...spec, passMark: 0 }, layout, {})).toMatchObject({ score: 0, percent: 0, passed: true });
   // Percentages are rounded to two decimals.
-  const thirds = quiz([single("a"), single("b"), single("c")]);
+  const thirds = buildQuiz([single("a"), single("b"), single("c")]);
   expect(gradeAttempt(thirds, fullLayout(thirds), { "q:a": ["a"] })).toMatchObject({ score: 1, maxScore: 3, percent: 33.33, passed: false });
 });
 
 test("only the attempt's questions count towards the score", () => {
-  const spec = quiz([single("s"), trueFalse("tf", true), numeric("n", 15)], { pool: 2 });
+  const spec = buildQuiz([single("s"), trueFalse("tf", true), numeric("n", 15)], { pool: 2 });
   const layout: AttemptLayout = { questions: [{ id: "s", options: ["a", "b", "c"] }, { id: "n", options: [] }] };
   const grade = gradeAttempt(spec, layout, { "q:s": ["a"], "q:tf": ["true"], "q:n": ["15"] });
   expect(grade).toMatchObject({ score: 2, maxScore: 2, percent: 100 });
@@ -279,7 +262,7 @@ test("only the attempt's questions count towards the score", () => {
 });
 
 test("unanswered questions get 0 points and the status unanswered", () => {
-  const spec = quiz([single("s"), multiple("m"), trueFalse("tf", false), matching("mt"), short("sh", ["x"]), numeric("n", 1), ordering("o")]);
+  const spec = buildQuiz([single("s"), multiple("m"), trueFalse("tf", false), matching("mt"), short("sh", ["x"]), numeric("n", 1), ordering("o")]);
   const layout = fullLayout(spec);
   const grade = gradeAttempt(spec, layout, {});
   expect(grade).toMatchObject({ score: 0, maxScore: 7, percent: 0, passed: false });
@@ -297,7 +280,7 @@ test("unanswered questions get 0 points and the status unanswered", () => {
 
 // --- drawing the layout -------------------------------------------------------------------------
 
-const drawFixture = quiz(
+const drawFixture = buildQuiz(
   [single("q1", { choices: ["a", "b", "c", "d"] }), multiple("q2"), trueFalse("q3", true), matching("q4", 4), short("q5", ["x"]), numeric("q6", 1), ordering("q7", 5), single("q8"), trueFalse("q9", false), numeric("q10", 2)],
   { shuffle: true, pool: 6 },
 );
@@ -356,7 +339,7 @@ test("drawLayout keeps the authored order of questions and choices when shuffle 
 test("drawLayout never shows ordering items or matching right sides in the correct order (200 seeds)", () => {
   for (const count of [2, 3, 4, 5]) {
     for (const shuffle of [true, false]) {
-      const spec = quiz([ordering("o", count), matching("mt", count)], { shuffle });
+      const spec = buildQuiz([ordering("o", count), matching("mt", count)], { shuffle });
       const itemOrders = new Set<string>();
       for (let i = 0; i < 200; i++) {
         const layout = drawLayout(spec, `seed-${count}-${i}`);
@@ -381,7 +364,7 @@ test("drawLayout never shows ordering items or matching right sides in the corre
 
 // --- cleaning what the browser sent ------------------------------------------------------------
 
-const cleanFixture = quiz([
+const cleanFixture = buildQuiz([
   single("s"),
   multiple("m"),
   trueFalse("tf", true),
@@ -532,7 +515,7 @@ test("mayShowAnswers follows each setting", () => {
   expect(row("never")).toEqual([false, false, false, false, false, false]);
 });
 
-const roundTripFixture = quiz([
+const roundTripFixture = buildQuiz([
   single("s1", { correct: "c" }),
   single("s2", { points: 2.5, choices: ["x", "y"], correct: "y" }),
   multiple("m1", { correct: ["a", "b", "d"] }),
@@ -631,7 +614,7 @@ test("cleanAnswers never leaves a lone surrogate, even when truncating inside an
 // --- regressions: defects found by these tests and fixed in engine.ts ------------------------------
 
 test("ordering positions are canonical: '01' counts as 1, and '1.0', '+1', '0x1' or '1e0' are refused", () => {
-  const spec = quiz([ordering("o", 2)]);
+  const spec = buildQuiz([ordering("o", 2)]);
   for (const first of ["01", "1.0", "+1", "0x1", "1e0"]) {
     const cleaned = form(spec, [["q:o:x1", first], ["q:o:x2", "2"]]);
     expect(cleaned["q:o:x1"] === undefined || gradeAttempt(spec, fullLayout(spec), cleaned).percent === 100, first).toBe(true);
@@ -647,7 +630,7 @@ test("correctFields of a numeric answer too large or small for plain String() st
 });
 
 test("points are summed exactly before rounding, so 66.67 % does not pass a pass mark of 67", () => {
-  const spec = quiz([matching("a", 3), matching("b", 3), matching("c", 3)], { passMark: 67 });
+  const spec = buildQuiz([matching("a", 3), matching("b", 3), matching("c", 3)], { passMark: 67 });
   const twoOfThree = (id: string) => ({ [`q:${id}:p1`]: ["r1"], [`q:${id}:p2`]: ["r2"], [`q:${id}:p3`]: ["r1"] });
   const grade = gradeAttempt(spec, fullLayout(spec), { ...twoOfThree("a"), ...twoOfThree("b"), ...twoOfThree("c") });
   // 6 of 9 pairs right is 66.67 %; rounding each question to 0.67 first would give 2.01 of 3 and pass.

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { expect, test } from "vitest";
 import type { QuizSpec } from "../../../app/content/schema";
 import { type AnswerFields, type AttemptLayout, cleanAnswers, drawLayout, gradeAttempt, unansweredCount } from "../../../app/quizzes/engine";
+import { buildQuiz } from "../../support/quiz";
 
 // Property tests of the quiz engine (app/quizzes/engine.ts): whatever a browser (or anyone else)
 // posts, cleaning never throws and grading stays within bounds.
@@ -9,18 +10,8 @@ import { type AnswerFields, type AttemptLayout, cleanAnswers, drawLayout, gradeA
 const NUM_RUNS = 400;
 
 /** One question of every type (two multiple-choice: with and without partial credit). */
-const spec: QuizSpec = {
-  id: "props",
-  title: "Mọi loại câu hỏi",
-  graded: true,
-  passMark: 70,
-  attempts: null,
-  waitMinutes: 0,
-  pool: null,
-  shuffle: false,
-  showAnswers: "after-attempt",
-  line: 1,
-  questions: [
+const spec = buildQuiz(
+  [
     {
       id: "q1",
       type: "single",
@@ -110,7 +101,8 @@ const spec: QuizSpec = {
       ],
     },
   ],
-};
+  { id: "props", title: "Mọi loại câu hỏi" },
+);
 
 const QUESTION_IDS = spec.questions.map((q) => q.id);
 const VALID_KEYS = spec.questions.flatMap((q) => {
