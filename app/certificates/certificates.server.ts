@@ -12,7 +12,6 @@ import { getEnv } from "~/platform/env.server";
 import { publicOrigin } from "~/platform/request-origin.server";
 import { foldForSearch } from "~/platform/text";
 import { recordAudit } from "~/platform/audit.server";
-import type { CourseCompletion } from "~/learning/completion.server";
 import { competenceNames } from "~/content/content.server";
 
 export type CertificateStatus = "valid" | "expired" | "revoked" | "replaced";
@@ -94,12 +93,15 @@ async function signAndStore(db: Db, id: string) {
   await db.update(certificates).set({ credentialJwt: jwt, keyId: key.kid }).where(eq(certificates.id, id));
 }
 
+/** A learner's completion of a course (one cycle), as the completion hook passes it. */
+export type Completion = { userId: string; courseId: string; completedAt: Date; cycle: number };
+
 /**
  * Issues the certificate of a completion, once: the insert does nothing when the (user, course, cycle) already
  * has one (unique index certificates_issue_key), so concurrent completions, retries and re-runs issue one.
  * Runs inside the completion transaction. Everything printed on it is frozen here.
  */
-export async function issueCertificate(db: Db, completion: CourseCompletion) {
+export async function issueCertificate(db: Db, completion: Completion) {
   const [source] = await db
     .select({
       fullName: users.fullName,

@@ -6,7 +6,6 @@ import { assignmentPeople, assignments, courses, learnerAssignments, orgUnits, u
 import type { AssignmentEditInput, AssignmentInput, AssignmentTarget } from "./schemas";
 import { foldForSearch, searchTerms, escapeLike } from "~/platform/text";
 import { recordAudit } from "~/platform/audit.server";
-import type { CourseCompletion } from "~/learning/completion.server";
 import { hrVisibleUnits, rowsOf } from "~/platform/org-scope.server";
 
 // --- calendar days in Vietnam ----------------------------------------------------------------------
@@ -147,11 +146,14 @@ async function completeAlreadyDone(db: Db, rowFilter: SQL, now: Date) {
   return rowsOf(result).length;
 }
 
+/** A learner's completion of a course (one cycle), as the completion hook passes it. */
+export type Completion = { userId: string; courseId: string; completedAt: Date; cycle: number };
+
 /**
  * The completion hook's part for assignments (inside the completion transaction): the person's open rows for
  * the course are completed, linked to the certificate of this completion cycle when one was issued.
  */
-export async function completeLearnerAssignments(db: Db, completion: CourseCompletion) {
+export async function completeLearnerAssignments(db: Db, completion: Completion) {
   await db.execute(sql`
     update learner_assignments la set completed_at = ${ts(completion.completedAt)},
       certificate_id = (select c.id from certificates c where c.user_id = ${completion.userId} and c.course_id = ${completion.courseId}
