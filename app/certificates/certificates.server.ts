@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { foldSql } from "../../db/fold";
 import { outer } from "../../db/sql";
 import { certificates, courses, orgUnits, quizAttempts, lessons, users } from "../../db/schema";
 import { formatCode, generateCode, normaliseCode } from "./code";
@@ -344,11 +345,6 @@ export async function reissueCertificate(
   });
 }
 
-// Folding in SQL without extensions: every Vietnamese letter with marks, upper and lower case, to its base letter.
-const VIETNAMESE = "àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ";
-const FOLD_FROM = VIETNAMESE + VIETNAMESE.toUpperCase();
-const FOLD_TO = [...FOLD_FROM].map((c) => foldForSearch(c)).join("");
-
 export type RegisterFilters = { status?: CertificateStatus; course?: string; q?: string; units: string[] | null; limit?: number };
 
 /** The certificate register: every certificate HR may see (their units only when scoped), filtered, newest first. */
@@ -364,7 +360,7 @@ export async function listRegister(db: Db, filters: RegisterFilters) {
   for (const term of terms) {
     const codeTerm = term.toUpperCase().replace(/-/g, "");
     where.push(
-      sql`(position(${term} in lower(translate(${certificates.fullName}, ${FOLD_FROM}, ${FOLD_TO}))) > 0
+      sql`(position(${term} in ${foldSql(certificates.fullName)}) > 0
         or position(${term} in lower(${users.email})) > 0 or position(${codeTerm} in ${certificates.code}) > 0)`,
     );
   }

@@ -4,7 +4,8 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { assignmentPeople, assignments, courses, learnerAssignments, orgUnits, users } from "../../db/schema";
 import type { AssignmentEditInput, AssignmentInput, AssignmentTarget } from "./schemas";
-import { foldForSearch, searchTerms, escapeLike } from "~/platform/text";
+import { searchTerms, escapeLike } from "~/platform/text";
+import { foldSql } from "../../db/fold";
 import { recordAudit } from "~/platform/audit.server";
 import { hrVisibleUnits, rowsOf } from "~/platform/org-scope.server";
 
@@ -436,7 +437,7 @@ export async function searchPeople(db: Db, actor: Actor, query: string, limit = 
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
   const scope = await hrVisibleUnits(db, actor);
-  const folded = sql`lower(translate(${users.fullName} || ' ' || ${users.email}, ${FROM}, ${TO}))`;
+  const folded = foldSql(sql`${users.fullName} || ' ' || ${users.email}`);
   return db
     .select({ id: users.id, fullName: users.fullName, email: users.email, unitName: orgUnits.name })
     .from(users)
@@ -451,11 +452,6 @@ export async function searchPeople(db: Db, actor: Actor, query: string, limit = 
     .orderBy(users.fullName)
     .limit(limit);
 }
-
-/** Vietnamese letters with diacritics and their bare forms, for folding inside SQL like foldForSearch does. */
-const ACCENTED = "àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ";
-const FROM = ACCENTED + ACCENTED.toUpperCase();
-const TO = [...FROM].map((c) => foldForSearch(c) || c).join("");
 
 /** People by id (for showing the ones picked in the form again), within scope. */
 export async function peopleByIds(db: Db, ids: readonly string[]) {
