@@ -1,4 +1,4 @@
-import { syncLearnerAssignments } from "~/training/assignments.server";
+import { syncLearnerAssignments } from "~/training/assignment-sync.server";
 import { parse } from "csv-parse/sync";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";

@@ -3,7 +3,7 @@ import "~/i18n/all-messages.server";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { jobRuns } from "../../db/schema";
-import { syncLearnerAssignments, ts } from "./assignments.server";
+import { syncLearnerAssignments, ts } from "./assignment-sync.server";
 import { rowsOf } from "~/platform/org-scope.server";
 import { getI18n, inLocale, isLocale } from "~/i18n";
 import { getEnv } from "~/platform/env.server";
