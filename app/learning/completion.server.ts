@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { issueCertificate } from "~/certificates/certificates.server";
+import { issueCertificate } from "~/certificates/issue.server";
 import { completeLearnerAssignments } from "~/training/assignment-sync.server";
 
 export type CourseCompletion = { userId: string; courseId: string; completedAt: Date; cycle: number };
