@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { DbHandle } from "../../../db/client";
 import { users } from "../../../db/schema";
 import { toQuizPublic } from "../../../app/content/quiz-public.server";
-import { findOwnedCourse } from "../../../app/learning/catalogue.server";
+import { findOwnedCourse } from "../../../app/authoring/owned-courses.server";
 import { findLesson, recordLessonVisit, refreshCourseCompletion } from "../../../app/learning/progress.server";
 import { startAttempt, submitAttempt, submittedAttempts } from "../../../app/quizzes/attempts.server";
 import { pointBiserial, quizStats } from "../../../app/quizzes/item-stats";
