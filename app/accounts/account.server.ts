@@ -1,6 +1,4 @@
-import { depthFirst } from "~/platform/tree";
-import { asc, eq, sql } from "drizzle-orm";
-import { outer } from "../../db/sql";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type Locale, orgUnits, users } from "../../db/schema";
 import { hashPassword, verifyPassword } from "~/platform/password.server";
@@ -41,23 +39,4 @@ export async function changePassword(
     await invalidateOtherSessions(tx as unknown as Db, input.userId, input.keepSessionId);
   });
   return true;
-}
-
-export type OrgUnitRow = { id: string; code: string; name: string; nameEn: string | null; parentId: string | null; depth: number; staff: number };
-
-/** The whole org tree in display order (depth-first), with the number of active staff in each unit. */
-export async function listOrgTree(db: Db): Promise<OrgUnitRow[]> {
-  const rows = await db
-    .select({
-      id: orgUnits.id,
-      code: orgUnits.code,
-      name: orgUnits.name,
-      nameEn: orgUnits.nameEn,
-      parentId: orgUnits.parentId,
-      staff: sql<number>`(select count(*)::int from users u where u.org_unit_id = ${outer(orgUnits.id)} and u.active)`,
-    })
-    .from(orgUnits)
-    .where(eq(orgUnits.active, true))
-    .orderBy(asc(orgUnits.code));
-  return depthFirst(rows);
 }

@@ -115,7 +115,7 @@ test("unpublished courses are invisible to learners", async () => {
 });
 
 test("per-row counts in single-table lists count the right rows (org staff, owned courses' quizzes)", async () => {
-  const { listOrgTree } = await import("../../../app/accounts/account.server");
+  const { listOrgTree } = await import("../../../app/people/org-units.server");
   const { listOwnedCourses } = await import("../../../app/authoring/owned-courses.server");
   await createUser(handle.db, { orgUnit: "NA-SH" });
   await createUser(handle.db, { orgUnit: "NA-SH" });
