@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/my-learning";
 import { inLocale } from "~/i18n";
-import { AssignedCourses } from "~/training/components/assigned-courses";
+import { AssignedCourses } from "~/learning/components/assigned-courses";
 import { CourseStatus } from "~/learning/components/course-status";
 import { listMyAssignments } from "~/training/my-assignments.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";

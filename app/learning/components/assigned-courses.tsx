@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatDay } from "./assignment-summary";
-import { CourseStatus } from "~/learning/components/course-status";
+import { formatDay } from "~/training/components/assignment-summary";
+import { CourseStatus } from "./course-status";
 import { formatDate } from "~/platform/format";
 
 export type AssignedCourse = {
