@@ -1,3 +1,5 @@
+import { sql, type SQLWrapper } from "drizzle-orm";
+
 /**
  * The characters PostgreSQL's translate() folds for search (users.search_text), built from the same rule as
  * foldForSearch so that SQL and JavaScript agree: every precomposed Latin letter whose fold is one ASCII letter.
@@ -33,3 +35,11 @@ function build() {
 const folded = build();
 export const FOLD_FROM = folded.from;
 export const FOLD_TO = folded.to;
+
+/**
+ * `text` folded in SQL as foldForSearch folds it in JavaScript (lower case, marks and đ removed), with the same
+ * table as users.search_text, so a folded search term can be looked for in it with like/position.
+ */
+export function foldSql(text: SQLWrapper) {
+  return sql`lower(translate(${text}, ${FOLD_FROM}, ${FOLD_TO}))`;
+}

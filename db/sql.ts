@@ -21,3 +21,8 @@ export function preparedFor<T>(db: object, name: string, build: () => T): T {
   if (!byName.has(name)) byName.set(name, build());
   return byName.get(name) as T;
 }
+
+/** A uuid[] parameter both drivers read the same way (an empty list too), for `= any(…)`. */
+export function uuidArray(ids: readonly string[]) {
+  return ids.length ? sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]` : sql`'{}'::uuid[]`;
+}

@@ -3,7 +3,6 @@ import type { Db } from "../../db/client";
 import { type Locale, orgUnits, users } from "../../db/schema";
 import { hashPassword, verifyPassword } from "~/platform/password.server";
 import { invalidateOtherSessions } from "~/platform/session.server";
-import { listUnitTree } from "~/people/org-units.server";
 
 export async function setPreferredLocale(db: Db, userId: string, locale: Locale) {
   await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId));
@@ -41,8 +40,3 @@ export async function changePassword(
   });
   return true;
 }
-
-export type OrgUnitRow = { id: string; code: string; name: string; nameEn: string | null; parentId: string | null; depth: number; staff: number };
-
-/** The whole org tree in display order (depth-first), with the number of active staff in each unit. */
-export const listOrgTree = (db: Db): Promise<OrgUnitRow[]> => listUnitTree(db, { activeOnly: true });

@@ -1,25 +1,20 @@
-import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+/** Certificates as people see them: find, verify, status, presentation and the PDF's data. */
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { outer } from "../../db/sql";
-import { certificates, courses, orgUnits, quizAttempts, lessons, users } from "../../db/schema";
-import { formatCode, generateCode, normaliseCode } from "./code";
-import { buildCredential, issuerProfile, kidOf, signCredential, verifyCredentialJwt } from "./credential.server";
-import { addMonths } from "./dates";
-import { currentSigningKey, findPublicKey } from "./keys.server";
-import { STATUS_LIST_SIZE, statusListCredential } from "./status-list.server";
+import { certificates, users } from "../../db/schema";
+import { formatCode, normaliseCode } from "./code";
+import { kidOf, verifyCredentialJwt } from "./credential.server";
+import { findPublicKey } from "./keys.server";
 import type { Locale } from "~/i18n";
 import { getEnv } from "~/platform/env.server";
-import { publicOrigin } from "~/platform/request-origin.server";
-import { foldForSearch } from "~/platform/text";
-import { recordAudit } from "~/platform/audit.server";
-import type { CourseCompletion } from "~/learning/completion.server";
 import { competenceNames } from "~/content/content.server";
 
 export type CertificateStatus = "valid" | "expired" | "revoked" | "replaced";
 export const CERTIFICATE_STATUSES = ["valid", "expired", "revoked", "replaced"] as const;
 
 /** The status as of now, in SQL (revoked wins over replaced, replaced over expired). */
-const statusSql = sql<CertificateStatus>`case
+export const statusSql = sql<CertificateStatus>`case
   when ${certificates.revokedAt} is not null then 'revoked'
   when ${certificates.replacedById} is not null then 'replaced'
   when ${certificates.validUntil} is not null and ${certificates.validUntil} <= now() then 'expired'
@@ -32,12 +27,7 @@ export function statusOf(row: { revokedAt: Date | null; replacedById: string | n
   return "valid";
 }
 
-function issuerNames() {
-  const env = getEnv();
-  return { nameVi: env.ORG_NAME_VI, nameEn: env.ORG_NAME_EN };
-}
-
-function safeCompetenceNames(targets: { id: string; level: number }[], locale: Locale) {
+export function safeCompetenceNames(targets: { id: string; level: number }[], locale: Locale) {
   try {
     return competenceNames(targets, locale);
   } catch {
@@ -46,115 +36,7 @@ function safeCompetenceNames(targets: { id: string; level: number }[], locale: L
   }
 }
 
-/** Signs the credential of a stored certificate and keeps it on the row (same transaction as the insert). */
-async function signAndStore(db: Db, id: string) {
-  const [row] = await db
-    .select({
-      id: certificates.id,
-      code: certificates.code,
-      userId: certificates.userId,
-      email: users.email,
-      locale: users.locale,
-      fullName: certificates.fullName,
-      courseSlug: certificates.courseSlug,
-      courseTitleVi: certificates.courseTitleVi,
-      courseTitleEn: certificates.courseTitleEn,
-      courseVersion: certificates.courseVersion,
-      competences: certificates.competences,
-      issuer: certificates.issuer,
-      issuedAt: certificates.issuedAt,
-      validUntil: certificates.validUntil,
-      statusIndex: certificates.statusIndex,
-    })
-    .from(certificates)
-    .innerJoin(users, eq(users.id, certificates.userId))
-    .where(eq(certificates.id, id));
-  if (!row) throw new Error(`certificate ${id} vanished while being issued`);
-  const origin = row.issuer.url;
-  const en = row.locale === "en";
-  const credential = buildCredential({
-    origin,
-    certificateId: row.id,
-    code: row.code,
-    userId: row.userId,
-    email: row.email,
-    fullName: row.fullName,
-    courseSlug: row.courseSlug,
-    courseTitle: en ? (row.courseTitleEn ?? row.courseTitleVi) : row.courseTitleVi,
-    courseTitleEn: en ? null : row.courseTitleEn,
-    courseVersion: row.courseVersion,
-    competences: safeCompetenceNames(row.competences, row.locale),
-    issuerName: en ? row.issuer.nameEn : row.issuer.nameVi,
-    issuedAt: row.issuedAt,
-    validUntil: row.validUntil,
-    statusIndex: row.statusIndex,
-  });
-  const key = await currentSigningKey(db);
-  const jwt = await signCredential(credential, key, origin);
-  await db.update(certificates).set({ credentialJwt: jwt, keyId: key.kid }).where(eq(certificates.id, id));
-}
-
-/**
- * Issues the certificate of a completion, once: the insert does nothing when the (user, course, cycle) already
- * has one (unique index certificates_issue_key), so concurrent completions, retries and re-runs issue one.
- * Runs inside the completion transaction. Everything printed on it is frozen here.
- */
-export async function issueCertificate(db: Db, completion: CourseCompletion) {
-  const [source] = await db
-    .select({
-      fullName: users.fullName,
-      slug: courses.slug,
-      titleVi: courses.titleVi,
-      titleEn: courses.titleEn,
-      contentHash: courses.contentHash,
-      competences: courses.competences,
-      validForMonths: courses.validForMonths,
-    })
-    .from(users)
-    .innerJoin(courses, eq(courses.id, completion.courseId))
-    .where(eq(users.id, completion.userId));
-  if (!source) return null;
-  const scores = await db
-    .select({ quizId: quizAttempts.quizId, lessonSlug: lessons.slug, percent: sql<number>`max(${quizAttempts.percent})` })
-    .from(quizAttempts)
-    .innerJoin(lessons, eq(lessons.id, quizAttempts.lessonId))
-    .where(
-      and(
-        eq(quizAttempts.userId, completion.userId),
-        eq(quizAttempts.courseId, completion.courseId),
-        eq(quizAttempts.graded, true),
-        eq(quizAttempts.status, "submitted"),
-      ),
-    )
-    .groupBy(quizAttempts.quizId, lessons.slug, lessons.position)
-    .orderBy(lessons.position, quizAttempts.quizId);
-  const inserted = await db
-    .insert(certificates)
-    .values({
-      code: generateCode(),
-      userId: completion.userId,
-      courseId: completion.courseId,
-      cycle: completion.cycle,
-      fullName: source.fullName.normalize("NFC"),
-      courseSlug: source.slug,
-      courseTitleVi: source.titleVi,
-      courseTitleEn: source.titleEn,
-      courseVersion: source.contentHash.slice(0, 12),
-      competences: source.competences,
-      scores: scores.map((s) => ({ quizId: s.quizId, lessonSlug: s.lessonSlug, percent: Number(s.percent) })),
-      issuer: { ...issuerNames(), url: publicOrigin() },
-      completedAt: completion.completedAt,
-      validUntil: source.validForMonths ? addMonths(completion.completedAt, source.validForMonths) : null,
-    })
-    .onConflictDoNothing({ target: [certificates.userId, certificates.courseId, certificates.cycle], where: sql`replaces_id is null` })
-    .returning({ id: certificates.id });
-  const id = inserted[0]?.id;
-  if (!id) return null;
-  await signAndStore(db, id);
-  return id;
-}
-
-const detailColumns = {
+export const detailColumns = {
   id: certificates.id,
   code: certificates.code,
   userId: certificates.userId,
@@ -216,6 +98,11 @@ export async function listMyCertificates(db: Db, userId: string) {
   return new Map(rows.map((r) => [r.courseId, { code: r.code, status: r.status }]));
 }
 
+/** Whether a certificate's holder is inside the units an HR user may see (null: every unit). */
+export function inScope(units: string[] | null, orgUnitId: string | null) {
+  return units === null || (orgUnitId !== null && units.includes(orgUnitId));
+}
+
 export type Verification = {
   certificate: NonNullable<Awaited<ReturnType<typeof findCertificateByCode>>>;
   status: CertificateStatus;
@@ -244,193 +131,6 @@ export async function verifyCertificate(db: Db, code: string): Promise<Verificat
     }
   }
   return { certificate, status: statusOf(certificate), signature: { checked: true, valid, kid } };
-}
-
-type Actor = { id: string; roles: readonly string[] };
-
-/** Whether a certificate's holder is inside the units an HR user may see (null: every unit). */
-export function inScope(units: string[] | null, orgUnitId: string | null) {
-  return units === null || (orgUnitId !== null && units.includes(orgUnitId));
-}
-
-export type RevokeResult = { ok: true } | { ok: false; reason: "not-found" | "already-revoked" | "reason-required" };
-
-/** Revokes a certificate with a reason (audited in the same transaction); verification shows it at once. */
-export async function revokeCertificate(db: Db, actor: Actor, input: { code: string; reason: string; units: string[] | null }): Promise<RevokeResult> {
-  const reason = input.reason.trim();
-  if (reason.length < 3) return { ok: false, reason: "reason-required" };
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ id: certificates.id, revokedAt: certificates.revokedAt, orgUnitId: users.orgUnitId, fullName: certificates.fullName })
-      .from(certificates)
-      .innerJoin(users, eq(users.id, certificates.userId))
-      .where(eq(certificates.code, input.code))
-      .for("update", { of: certificates });
-    if (!row || !inScope(input.units, row.orgUnitId)) return { ok: false as const, reason: "not-found" as const };
-    if (row.revokedAt) return { ok: false as const, reason: "already-revoked" as const };
-    await tx
-      .update(certificates)
-      .set({ revokedAt: sql`now()`, revokedBy: actor.id, revocationReason: reason })
-      .where(eq(certificates.id, row.id));
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "certificate.revoke",
-      targetType: "certificate",
-      targetId: row.id,
-      details: { code: input.code, reason, fullName: row.fullName },
-    });
-    return { ok: true as const };
-  });
-}
-
-export type ReissueResult =
-  | { ok: true; code: string }
-  | { ok: false; reason: "not-found" | "not-current" | "same-name" | "name-required" };
-
-/**
- * Corrects the holder's name and re-issues: a new certificate (new code, the corrected name, everything else
- * as before) replaces the old one, which points forward to it. The person's record gets the corrected name too.
- */
-export async function reissueCertificate(
-  db: Db,
-  actor: Actor,
-  input: { code: string; fullName: string; units: string[] | null },
-): Promise<ReissueResult> {
-  const fullName = input.fullName.normalize("NFC").replace(/\s+/g, " ").trim();
-  if (fullName.length < 2 || fullName.length > 120) return { ok: false, reason: "name-required" };
-  return db.transaction(async (tx) => {
-    const [old] = await tx
-      .select({ ...detailColumns, replacedById: certificates.replacedById })
-      .from(certificates)
-      .innerJoin(users, eq(users.id, certificates.userId))
-      .where(eq(certificates.code, input.code))
-      .for("update", { of: certificates });
-    if (!old || !inScope(input.units, old.orgUnitId)) return { ok: false as const, reason: "not-found" as const };
-    if (old.revokedAt || old.replacedById) return { ok: false as const, reason: "not-current" as const };
-    if (old.fullName === fullName) return { ok: false as const, reason: "same-name" as const };
-    const [created] = await tx
-      .insert(certificates)
-      .values({
-        code: generateCode(),
-        userId: old.userId,
-        courseId: old.courseId,
-        cycle: old.cycle,
-        fullName,
-        courseSlug: old.courseSlug,
-        courseTitleVi: old.courseTitleVi,
-        courseTitleEn: old.courseTitleEn,
-        courseVersion: old.courseVersion,
-        competences: old.competences,
-        scores: old.scores,
-        issuer: { ...old.issuer, url: publicOrigin() },
-        completedAt: old.completedAt,
-        validUntil: old.validUntil,
-        replacesId: old.id,
-      })
-      .returning({ id: certificates.id, code: certificates.code });
-    await tx.update(certificates).set({ replacedById: created!.id }).where(eq(certificates.id, old.id));
-    await tx.update(users).set({ fullName, updatedAt: new Date() }).where(eq(users.id, old.userId));
-    await signAndStore(tx as unknown as Db, created!.id);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "certificate.reissue",
-      targetType: "certificate",
-      targetId: old.id,
-      details: { oldCode: old.code, newCode: created!.code, newId: created!.id, oldName: old.fullName, newName: fullName },
-    });
-    return { ok: true as const, code: created!.code };
-  });
-}
-
-// Folding in SQL without extensions: every Vietnamese letter with marks, upper and lower case, to its base letter.
-const VIETNAMESE = "àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ";
-const FOLD_FROM = VIETNAMESE + VIETNAMESE.toUpperCase();
-const FOLD_TO = [...FOLD_FROM].map((c) => foldForSearch(c)).join("");
-
-export type RegisterFilters = { status?: CertificateStatus; course?: string; q?: string; units: string[] | null; limit?: number };
-
-/** The certificate register: every certificate HR may see (their units only when scoped), filtered, newest first. */
-export async function listRegister(db: Db, filters: RegisterFilters) {
-  const where: SQL[] = [];
-  if (filters.units !== null) {
-    if (filters.units.length === 0) return [];
-    where.push(inArray(users.orgUnitId, filters.units));
-  }
-  if (filters.status) where.push(sql`${statusSql} = ${filters.status}`);
-  if (filters.course) where.push(eq(certificates.courseSlug, filters.course));
-  const terms = foldForSearch(filters.q ?? "").split(" ").filter(Boolean).slice(0, 6);
-  for (const term of terms) {
-    const codeTerm = term.toUpperCase().replace(/-/g, "");
-    where.push(
-      sql`(position(${term} in lower(translate(${certificates.fullName}, ${FOLD_FROM}, ${FOLD_TO}))) > 0
-        or position(${term} in lower(${users.email})) > 0 or position(${codeTerm} in ${certificates.code}) > 0)`,
-    );
-  }
-  return db
-    .select({
-      id: certificates.id,
-      code: certificates.code,
-      fullName: certificates.fullName,
-      email: users.email,
-      unit: orgUnits.name,
-      unitEn: orgUnits.nameEn,
-      courseSlug: certificates.courseSlug,
-      courseTitleVi: certificates.courseTitleVi,
-      courseTitleEn: certificates.courseTitleEn,
-      completedAt: certificates.completedAt,
-      issuedAt: certificates.issuedAt,
-      validUntil: certificates.validUntil,
-      revokedAt: certificates.revokedAt,
-      revocationReason: certificates.revocationReason,
-      status: statusSql,
-    })
-    .from(certificates)
-    .innerJoin(users, eq(users.id, certificates.userId))
-    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(certificates.issuedAt), desc(certificates.statusIndex))
-    .limit(filters.limit ?? 5000);
-}
-
-/** Courses that have certificates, for the register's course filter. */
-export async function listCertificateCourses(db: Db) {
-  return db
-    .selectDistinct({ slug: certificates.courseSlug, titleVi: courses.titleVi, titleEn: courses.titleEn })
-    .from(certificates)
-    .innerJoin(courses, eq(courses.id, certificates.courseId))
-    .orderBy(courses.titleVi);
-}
-
-/** The published status list number `list` (1-based): revoked and replaced certificates have their bit set. */
-export async function getStatusList(db: Db, list: number, origin: string, locale: Locale = "vi") {
-  const from = (list - 1) * STATUS_LIST_SIZE;
-  const rows = await db
-    .select({ statusIndex: certificates.statusIndex })
-    .from(certificates)
-    .where(
-      and(
-        sql`(${certificates.revokedAt} is not null or ${certificates.replacedById} is not null)`,
-        sql`${certificates.statusIndex} >= ${from} and ${certificates.statusIndex} < ${from + STATUS_LIST_SIZE}`,
-      ),
-    );
-  const names = issuerNames();
-  return statusListCredential(origin, list, locale === "en" ? names.nameEn : names.nameVi, rows.map((r) => r.statusIndex - from));
-}
-
-/** The same status list signed as a VC-JWT with the current key (its `kid` is the key's URL). */
-export async function getSignedStatusList(db: Db, list: number, origin: string) {
-  const credential = await getStatusList(db, list, origin);
-  return signCredential(credential, await currentSigningKey(db), origin);
-}
-
-/** The issuer Profile published at /issuer. */
-export function getIssuerProfile(origin: string) {
-  const names = issuerNames();
-  return {
-    "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
-    ...issuerProfile(origin, names.nameVi),
-    description: names.nameEn,
-  };
 }
 
 export { formatCode };

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
-import { issueCertificate } from "~/certificates/certificates.server";
-import { completeLearnerAssignments } from "~/training/assignments.server";
+import { issueCertificate } from "~/certificates/issue.server";
+import { completeLearnerAssignments } from "~/training/assignment-sync.server";
 
 export type CourseCompletion = { userId: string; courseId: string; completedAt: Date; cycle: number };
 

@@ -19,9 +19,9 @@ export type OrgUnitAdminRow = {
   staff: number;
 };
 
-/** The units (only the active ones with `activeOnly`) depth-first in code order, with their active staff. */
-export async function listUnitTree(db: Db, { activeOnly = false } = {}): Promise<OrgUnitAdminRow[]> {
-  const rows = await db
+/** Units with their number of active staff, in code order (for a depth-first tree). */
+function unitsWithStaff(db: Db, activeOnly: boolean) {
+  return db
     .select({
       id: orgUnits.id,
       code: orgUnits.code,
@@ -34,11 +34,20 @@ export async function listUnitTree(db: Db, { activeOnly = false } = {}): Promise
     .from(orgUnits)
     .where(activeOnly ? eq(orgUnits.active, true) : undefined)
     .orderBy(asc(orgUnits.code));
-  return depthFirst(rows);
 }
 
 /** Every unit, inactive ones included, depth-first in code order: the admin's tree. */
-export const listAllUnits = (db: Db) => listUnitTree(db);
+export async function listAllUnits(db: Db): Promise<OrgUnitAdminRow[]> {
+  return depthFirst(await unitsWithStaff(db, false));
+}
+
+export type OrgUnitRow = Omit<OrgUnitAdminRow, "active">;
+
+/** The active org tree in display order (depth-first), with the number of active staff in each unit. */
+export async function listOrgTree(db: Db): Promise<OrgUnitRow[]> {
+  const rows = await unitsWithStaff(db, true);
+  return depthFirst(rows.map(({ active: _active, ...unit }) => unit));
+}
 
 export type UnitInput = { code: string; name: string; nameEn: string | null; parentId: string | null };
 export type UnitResult = { ok: true; id: string } | { ok: false; field: "code" | "parentId" | "form"; error: string };

@@ -1,4 +1,4 @@
-import { syncLearnerAssignments } from "~/training/assignments.server";
+import { syncLearnerAssignments } from "~/training/assignment-sync.server";
 import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { orgUnits, type Role, userRoles, users } from "../../db/schema";

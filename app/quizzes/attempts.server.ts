@@ -18,7 +18,6 @@ import {
   mayShowAnswers,
   unansweredCount,
 } from "./engine";
-import { refreshCourseCompletion } from "~/learning/progress.server";
 
 export type QuizRef = { userId: string; courseId: string; lessonId: string; quizId: string };
 export type Refusal = { refused: "limit" | "wait" | "unpublished" | "notFound" | "noAttempt" | "invalid"; until?: string };
@@ -130,6 +129,12 @@ export async function saveAnswers(db: Db, userId: string, attemptId: string, bod
 export type SubmitOutcome = { submitted: true; grade: Grade; attemptNo: number } | { unanswered: number } | Refusal;
 
 /**
+ * What the caller does when a graded quiz is passed, inside the grading transaction (learning passes
+ * refreshCourseCompletion, so grading and the course's completion commit or roll back together).
+ */
+export type OnPassedGraded = (tx: Db, userId: string, courseId: string) => Promise<unknown>;
+
+/**
  * Grades an attempt in one transaction against the quiz as it was when the attempt started.
  * Idempotent: the row is locked, and an attempt already submitted returns its stored result, so
  * double submits, replays and two tabs record exactly one graded attempt.
@@ -139,7 +144,7 @@ export async function submitAttempt(
   userId: string,
   attemptId: string,
   body: FormData,
-  options: { confirmUnanswered: boolean },
+  options: { confirmUnanswered: boolean; onPassedGraded?: OnPassedGraded },
 ): Promise<SubmitOutcome> {
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
@@ -177,7 +182,7 @@ export async function submitAttempt(
         result: grade,
       })
       .where(eq(quizAttempts.id, attempt.id));
-    if (grade.passed && attempt.graded) await refreshCourseCompletion(tx, userId, attempt.courseId);
+    if (grade.passed && attempt.graded) await options.onPassedGraded?.(tx, userId, attempt.courseId);
     return { submitted: true, grade, attemptNo: attempt.attemptNo } as const;
   });
 }

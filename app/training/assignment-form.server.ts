@@ -2,7 +2,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "react-router";
 import type { Db } from "../../db/client";
 import { AssignmentEditSchema, AssignmentSchema } from "./schemas";
-import { type Actor, countTargeted, type Outcome, peopleByIds, searchPeople } from "./assignments.server";
+import { type Actor, type Outcome } from "./assignments.server";
+import { countTargeted } from "./assignment-sync.server";
+import { peopleByIds, searchPeople } from "./assignment-people.server";
 import { hrVisibleUnits } from "~/platform/org-scope.server";
 
 export type PersonOption = { id: string; fullName: string; email: string; unitName: string | null };

@@ -2,7 +2,7 @@ import { addDays, todayInVietnam } from "~/platform/days";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { jobRuns } from "../../db/schema";
-import { syncLearnerAssignments, ts } from "./assignments.server";
+import { syncLearnerAssignments, ts } from "./assignment-sync.server";
 import { rowsOf } from "~/platform/org-scope.server";
 import { inLocale, isLocale } from "~/i18n";
 import { getI18n } from "~/i18n/i18n.server";

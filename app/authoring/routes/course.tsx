@@ -6,7 +6,7 @@ import { inLocale } from "~/i18n";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { TrainerBreadcrumb } from "~/authoring/components/trainer-breadcrumb";
-import { findOwnedCourse } from "~/learning/catalogue.server";
+import { findOwnedCourse } from "~/authoring/owned-courses.server";
 import { courseLearners, lessonFunnel } from "~/authoring/insight.server";
 import { InsightQuerySchema, LEARNER_SORTS } from "~/authoring/schemas";
 import { getDb, requireTrainerOr404 } from "~/platform/auth.server";

@@ -4,7 +4,7 @@ import type { Route } from "./+types/health";
 import { inLocale } from "~/i18n";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { contentHealth } from "~/content/content.server";
-import { listOwnedCourses } from "~/learning/catalogue.server";
+import { listOwnedCourses } from "~/authoring/owned-courses.server";
 import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { formatDateTime } from "~/platform/format";

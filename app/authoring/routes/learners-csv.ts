@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import type { Route } from "./+types/learners-csv";
-import { findOwnedCourse } from "~/learning/catalogue.server";
+import { findOwnedCourse } from "~/authoring/owned-courses.server";
 import { courseLearners } from "~/authoring/insight.server";
 import { InsightQuerySchema } from "~/authoring/schemas";
 import { getI18n } from "~/i18n/i18n.server";

@@ -5,7 +5,7 @@ import { inLocale } from "~/i18n";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { TrainerBreadcrumb } from "~/authoring/components/trainer-breadcrumb";
-import { findOwnedCourse } from "~/learning/catalogue.server";
+import { findOwnedCourse } from "~/authoring/owned-courses.server";
 import { getAnswerKeys, getCourseContent, pickLang } from "~/content/content.server";
 import { submittedAttempts } from "~/quizzes/attempts.server";
 import { getDb, requireTrainerOr404 } from "~/platform/auth.server";

@@ -4,7 +4,7 @@ import type { Route } from "./+types/trainer";
 import { inLocale } from "~/i18n";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { listOwnedCourses } from "~/learning/catalogue.server";
+import { listOwnedCourses } from "~/authoring/owned-courses.server";
 import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { formatDate } from "~/platform/format";

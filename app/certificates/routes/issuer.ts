@@ -1,5 +1,5 @@
 import type { Route } from "./+types/issuer";
-import { getIssuerProfile } from "~/certificates/certificates.server";
+import { getIssuerProfile } from "~/certificates/issuer.server";
 import { publicOrigin } from "~/platform/request-origin.server";
 
 /** The issuer's Open Badges Profile, the `issuer.id` of every credential. */

@@ -3,7 +3,7 @@ import { data } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/register-export";
 import { formatCode } from "~/certificates/code";
-import { listRegister } from "~/certificates/certificates.server";
+import { listRegister } from "~/certificates/register.server";
 import { hrVisibleUnits } from "~/platform/org-scope.server";
 import { inLocale } from "~/i18n";
 import { getI18n } from "~/i18n/i18n.server";

@@ -6,7 +6,7 @@ import { type Column, DataTable } from "~/ui/data-table";
 import { FilterField, FilterSelect } from "~/ui/filter-field";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { formatCode } from "~/certificates/code";
-import { listCertificateCourses, listRegister } from "~/certificates/certificates.server";
+import { listCertificateCourses, listRegister } from "~/certificates/register.server";
 import { hrVisibleUnits } from "~/platform/org-scope.server";
 import { inLocale } from "~/i18n";
 import { getDb, requireRole } from "~/platform/auth.server";

@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import type { Route } from "./+types/status-list";
-import { getSignedStatusList, getStatusList } from "~/certificates/certificates.server";
+import { getSignedStatusList, getStatusList } from "~/certificates/issuer.server";
 import { getDb } from "~/platform/auth.server";
 import { publicOrigin } from "~/platform/request-origin.server";
 

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { DraftNote, PreviewNote } from "~/learning/components/draft-note";
 import { QuizBlock, type QuizActionFeedback } from "~/quizzes/components/quiz";
 import { getAnswerKeys, getCourseContent, getEntry, lessonProblems, pickLang } from "~/content/content.server";
-import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit } from "~/learning/progress.server";
+import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit, refreshCourseCompletion } from "~/learning/progress.server";
 import { lessonQuizViews, saveAnswers, startAttempt, submitAttempt } from "~/quizzes/attempts.server";
 import { inLocale } from "~/i18n";
 import { getI18n } from "~/i18n/i18n.server";
@@ -139,7 +139,10 @@ export async function action(args: Route.ActionArgs) {
     if ("refused" in saved) return refusal(saved.refused, 409);
     return { quizId, savedAt: saved.savedAt };
   }
-  const outcome = await submitAttempt(db, user.id, attemptId, formData, { confirmUnanswered: parsed.data.confirm === "1" });
+  const outcome = await submitAttempt(db, user.id, attemptId, formData, {
+    confirmUnanswered: parsed.data.confirm === "1",
+    onPassedGraded: refreshCourseCompletion,
+  });
   if ("refused" in outcome) return refusal(outcome.refused, outcome.refused === "unpublished" ? 403 : 409);
   if ("unanswered" in outcome) return data({ quizId, unanswered: outcome.unanswered } satisfies QuizActionFeedback, { status: 200 });
   throw redirect(`${back}#quiz-${quizId}`);

@@ -4,7 +4,7 @@ import type { Route } from "./+types/my-learning";
 import { inLocale } from "~/i18n";
 import { AssignedCourses } from "~/learning/components/assigned-courses";
 import { CourseStatus } from "~/learning/components/course-status";
-import { listMyAssignments } from "~/training/assignments.server";
+import { listMyAssignments } from "~/training/my-assignments.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { listMyCourses, percentOf } from "~/learning/progress.server";
 import { listMyCertificates } from "~/certificates/certificates.server";

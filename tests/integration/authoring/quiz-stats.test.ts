@@ -3,8 +3,8 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { DbHandle } from "../../../db/client";
 import { users } from "../../../db/schema";
 import { toQuizPublic } from "../../../app/content/quiz-public.server";
-import { findOwnedCourse } from "../../../app/learning/catalogue.server";
-import { findLesson, recordLessonVisit } from "../../../app/learning/progress.server";
+import { findOwnedCourse } from "../../../app/authoring/owned-courses.server";
+import { findLesson, recordLessonVisit, refreshCourseCompletion } from "../../../app/learning/progress.server";
 import { startAttempt, submitAttempt, submittedAttempts } from "../../../app/quizzes/attempts.server";
 import { pointBiserial, quizStats } from "../../../app/quizzes/item-stats";
 import { createTestDb } from "../../support/db";
@@ -50,7 +50,7 @@ test("item statistics over seeded attempts match values computed by hand", async
       { spec, publicQuiz: toQuizPublic(spec), lang: "vi" },
     );
     if ("refused" in started) throw new Error("refused");
-    await submitAttempt(handle.db, user!.id, started.attemptId, answers(sheet), { confirmUnanswered: false });
+    await submitAttempt(handle.db, user!.id, started.attemptId, answers(sheet), { confirmUnanswered: false, onPassedGraded: refreshCourseCompletion });
   }
   const stats = quizStats(spec.questions, await submittedAttempts(handle.db, lesson.courseId, "final"));
   expect(stats.attempts).toBe(4);

@@ -6,13 +6,9 @@ import { auditEvents, certificates, users } from "../../../db/schema";
 import { CODE_LENGTH, normaliseCode } from "../../../app/certificates/code";
 import { rotateSigningKey } from "../../../app/certificates/keys.server";
 import { statusBit } from "../../../app/certificates/status-list.server";
-import {
-  findCertificateByCode,
-  getStatusList,
-  reissueCertificate,
-  revokeCertificate,
-  verifyCertificate,
-} from "../../../app/certificates/certificates.server";
+import { findCertificateByCode, verifyCertificate } from "../../../app/certificates/certificates.server";
+import { getStatusList } from "../../../app/certificates/issuer.server";
+import { reissueCertificate, revokeCertificate } from "../../../app/certificates/register.server";
 import { completeLesson, findLesson, recordLessonVisit } from "../../../app/learning/progress.server";
 import { createTestDb } from "../../support/db";
 import { createUser } from "../../support/factories";

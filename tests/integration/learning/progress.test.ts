@@ -115,8 +115,8 @@ test("unpublished courses are invisible to learners", async () => {
 });
 
 test("per-row counts in single-table lists count the right rows (org staff, owned courses' quizzes)", async () => {
-  const { listOrgTree } = await import("../../../app/accounts/account.server");
-  const { listOwnedCourses } = await import("../../../app/learning/catalogue.server");
+  const { listOrgTree } = await import("../../../app/people/org-units.server");
+  const { listOwnedCourses } = await import("../../../app/authoring/owned-courses.server");
   await createUser(handle.db, { orgUnit: "NA-SH" });
   await createUser(handle.db, { orgUnit: "NA-SH" });
   const tree = await listOrgTree(handle.db);
@@ -127,7 +127,7 @@ test("per-row counts in single-table lists count the right rows (org staff, owne
 });
 
 test("the trainer's course list counts learners and the median time to complete", async () => {
-  const { listOwnedCourses } = await import("../../../app/learning/catalogue.server");
+  const { listOwnedCourses } = await import("../../../app/authoring/owned-courses.server");
   await syncFake(handle.db, fakeCourse("median-course", three, { owners: ["median.owner@thuvien.test"] }));
   const lesson = (await findLesson(handle.db, "median-course", "one"))!;
   const start = new Date("2026-11-01T00:00:00Z");

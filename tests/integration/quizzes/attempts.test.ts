@@ -4,7 +4,7 @@ import type { DbHandle } from "../../../db/client";
 import { enrolments, quizAttempts, users } from "../../../db/schema";
 import { toQuizPublic } from "../../../app/content/quiz-public.server";
 import type { QuizSpec } from "../../../app/content/schema";
-import { completeLesson, findLesson, recordLessonVisit } from "../../../app/learning/progress.server";
+import { completeLesson, findLesson, recordLessonVisit, refreshCourseCompletion } from "../../../app/learning/progress.server";
 import { startAttempt, submitAttempt } from "../../../app/quizzes/attempts.server";
 import { createTestDb } from "../../support/db";
 import { createUser } from "../../support/factories";
@@ -39,7 +39,7 @@ test("20 concurrent submits of one attempt record one graded attempt and all get
   const { ref, start } = await setup("quiz-concurrent", fixtureQuiz());
   const id = await attemptId(await start());
   const outcomes = await Promise.all(
-    Array.from({ length: 20 }, () => submitAttempt(handle.db, ref.userId, id, answers(ALL_RIGHT), { confirmUnanswered: false })),
+    Array.from({ length: 20 }, () => submitAttempt(handle.db, ref.userId, id, answers(ALL_RIGHT), { confirmUnanswered: false, onPassedGraded: refreshCourseCompletion })),
   );
   for (const outcome of outcomes) expect(outcome).toMatchObject({ submitted: true, grade: { score: 3, maxScore: 3, percent: 100, passed: true } });
   const rows = await handle.db.select().from(quizAttempts).where(eq(quizAttempts.userId, ref.userId));
@@ -58,13 +58,13 @@ test("the attempt limit and the wait between attempts are enforced", async () =>
   const spec = fixtureQuiz({ attempts: 2, waitMinutes: 10 });
   const { ref, start } = await setup("quiz-limits", spec);
   const first = await attemptId(await start());
-  await submitAttempt(handle.db, ref.userId, first, answers(ONE_RIGHT), { confirmUnanswered: false });
+  await submitAttempt(handle.db, ref.userId, first, answers(ONE_RIGHT), { confirmUnanswered: false, onPassedGraded: refreshCourseCompletion });
   const waiting = await start();
   expect(waiting).toMatchObject({ refused: "wait" });
   expect(new Date((waiting as { until: string }).until).getTime()).toBeGreaterThan(Date.now() + 9 * 60_000);
   await handle.db.update(quizAttempts).set({ submittedAt: new Date(Date.now() - 11 * 60_000) }).where(eq(quizAttempts.id, first));
   const second = await attemptId(await start());
-  await submitAttempt(handle.db, ref.userId, second, answers(ONE_RIGHT), { confirmUnanswered: false });
+  await submitAttempt(handle.db, ref.userId, second, answers(ONE_RIGHT), { confirmUnanswered: false, onPassedGraded: refreshCourseCompletion });
   await handle.db.update(quizAttempts).set({ submittedAt: new Date(Date.now() - 11 * 60_000) }).where(eq(quizAttempts.id, second));
   expect(await start()).toEqual({ refused: "limit" });
 });
@@ -72,12 +72,12 @@ test("the attempt limit and the wait between attempts are enforced", async () =>
 test("unanswered questions are flagged before submitting, and the saved answers are kept", async () => {
   const { ref, start } = await setup("quiz-unanswered", fixtureQuiz());
   const id = await attemptId(await start());
-  const flagged = await submitAttempt(handle.db, ref.userId, id, answers({ "q:q1": "a" }), { confirmUnanswered: false });
+  const flagged = await submitAttempt(handle.db, ref.userId, id, answers({ "q:q1": "a" }), { confirmUnanswered: false, onPassedGraded: refreshCourseCompletion });
   expect(flagged).toEqual({ unanswered: 2 });
   const [row] = await handle.db.select().from(quizAttempts).where(eq(quizAttempts.id, id));
   expect(row!.status).toBe("in_progress");
   expect(row!.answers).toEqual({ "q:q1": ["a"] });
-  const done = await submitAttempt(handle.db, ref.userId, id, new FormData(), { confirmUnanswered: true });
+  const done = await submitAttempt(handle.db, ref.userId, id, new FormData(), { confirmUnanswered: true, onPassedGraded: refreshCourseCompletion });
   expect(done).toMatchObject({ submitted: true, grade: { score: 1, maxScore: 3 } });
 });
 
@@ -92,9 +92,9 @@ test("editing a quiz after an attempt started never changes that attempt's score
     ),
   });
   expect(edited.questions[0]).not.toEqual(original.questions[0]);
-  const outcome = await submitAttempt(handle.db, ref.userId, id, answers(ALL_RIGHT), { confirmUnanswered: false });
+  const outcome = await submitAttempt(handle.db, ref.userId, id, answers(ALL_RIGHT), { confirmUnanswered: false, onPassedGraded: refreshCourseCompletion });
   expect(outcome).toMatchObject({ submitted: true, grade: { score: 3, percent: 100 } });
-  const replay = await submitAttempt(handle.db, ref.userId, id, answers({ "q:q1": "b" }), { confirmUnanswered: true });
+  const replay = await submitAttempt(handle.db, ref.userId, id, answers({ "q:q1": "b" }), { confirmUnanswered: true, onPassedGraded: refreshCourseCompletion });
   expect(replay).toMatchObject({ submitted: true, grade: { score: 3 } });
 });
 
@@ -105,10 +105,10 @@ test("a course completes only when every lesson is complete and every graded qui
   await completeLesson(handle.db, ref.userId, lesson);
   expect(await completedAt()).toBeNull();
   const failed = await attemptId(await start());
-  expect(await submitAttempt(handle.db, ref.userId, failed, answers(ONE_RIGHT), { confirmUnanswered: false })).toMatchObject({ grade: { passed: false } });
+  expect(await submitAttempt(handle.db, ref.userId, failed, answers(ONE_RIGHT), { confirmUnanswered: false, onPassedGraded: refreshCourseCompletion })).toMatchObject({ grade: { passed: false } });
   expect(await completedAt()).toBeNull();
   const passed = await attemptId(await start());
-  expect(await submitAttempt(handle.db, ref.userId, passed, answers(ALL_RIGHT), { confirmUnanswered: false })).toMatchObject({ grade: { passed: true } });
+  expect(await submitAttempt(handle.db, ref.userId, passed, answers(ALL_RIGHT), { confirmUnanswered: false, onPassedGraded: refreshCourseCompletion })).toMatchObject({ grade: { passed: true } });
   expect(await completedAt()).not.toBeNull();
 });
 
@@ -116,10 +116,10 @@ test("a quiz of an unpublished course cannot be submitted", async () => {
   const { ref, start } = await setup("quiz-unpublished", fixtureQuiz());
   const id = await attemptId(await start());
   await syncFake(handle.db, fakeCourse("quiz-unpublished", [{ slug: "only", vi: "Bài duy nhất", quizzes: [{ id: "final", graded: true }] }], { published: false }));
-  expect(await submitAttempt(handle.db, ref.userId, id, answers(ALL_RIGHT), { confirmUnanswered: false })).toEqual({ refused: "unpublished" });
+  expect(await submitAttempt(handle.db, ref.userId, id, answers(ALL_RIGHT), { confirmUnanswered: false, onPassedGraded: refreshCourseCompletion })).toEqual({ refused: "unpublished" });
   const other = await createUser(handle.db);
   const [stranger] = await handle.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${other}`);
-  expect(await submitAttempt(handle.db, stranger!.id, id, answers(ALL_RIGHT), { confirmUnanswered: false })).toEqual({ refused: "noAttempt" });
+  expect(await submitAttempt(handle.db, stranger!.id, id, answers(ALL_RIGHT), { confirmUnanswered: false, onPassedGraded: refreshCourseCompletion })).toEqual({ refused: "noAttempt" });
 });
 
 test("progress counts a graded quiz as a step: all lessons done but the quiz not passed is not 100 %", async () => {
@@ -134,7 +134,7 @@ test("progress counts a graded quiz as a step: all lessons done but the quiz not
   expect(percentOf(mine)).toBe(50);
   expect(mine.resumeSlug).toBe("only");
   const id = await attemptId(await start());
-  await submitAttempt(handle.db, ref.userId, id, answers(ALL_RIGHT), { confirmUnanswered: false });
+  await submitAttempt(handle.db, ref.userId, id, answers(ALL_RIGHT), { confirmUnanswered: false, onPassedGraded: refreshCourseCompletion });
   progress = await getCourseProgress(handle.db, ref.userId, ref.courseId);
   expect(progress.percent).toBe(100);
   expect(progress.completedAt).not.toBeNull();
