@@ -7,10 +7,10 @@ const USES = {
   content: [],
   quizzes: ["content"],
   certificates: ["content"],
-  training: ["content"],
+  training: [],
   learning: ["content", "quizzes", "certificates", "training"],
   people: ["accounts", "training"],
-  reports: ["content"],
+  reports: [],
   authoring: ["content", "learning", "quizzes"],
 };
 const CAPABILITIES = Object.keys(USES);

@@ -33,6 +33,7 @@ console.log(`Skillshelf tests on ${driver}`);
 
 if (existsSync("scripts/content-check.ts")) step("content:check", bin("tsx"), ["scripts/content-check.ts"]);
 step("typecheck", "npm", ["run", "--silent", "typecheck"]);
+step("dependency rules (dependency-cruiser)", "npm", ["run", "--silent", "check:deps"]);
 step("unit and integration tests (vitest)", bin("vitest"), ["run"]);
 
 const chromium = findChromium();

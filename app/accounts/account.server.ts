@@ -1,3 +1,10 @@
+/**
+ * Accounts — a person's own account: sign-in and out, password forgot/set/change, profile, language.
+ * Owns: `user_tokens` (invitations, password resets, in ./user-tokens.server.ts) and a person's own
+ * `users.locale` and password; sessions themselves are platform's (~/platform/session.server).
+ * Offers: invitation and reset links (people invites through it), profile, password change, language.
+ * Uses: shared ground only.
+ */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type Locale, orgUnits, users } from "../../db/schema";

@@ -1,3 +1,9 @@
+/**
+ * Authoring — the trainer's workspace: owned courses, course insight, quiz statistics, content health.
+ * Owns: no table: reads learning's progress and quizzes' attempts for the courses a trainer owns.
+ * Offers: the trainer pages only.
+ * Uses: content, learning, quizzes.
+ */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { enrolments, lessons, users } from "../../db/schema";

@@ -1,3 +1,10 @@
+/**
+ * Certificates — one per completion cycle: issue, PDF, Open Badges 3.0 credential, verification.
+ * Owns: `certificates`, `signing_keys`; the status list and issuer documents.
+ * Offers: issueCertificate (./issue.server.ts, called by learning's completion), a learner's
+ * certificates, verification, the HR register (./register.server.ts).
+ * Uses: content (course titles, competences).
+ */
 /** Certificates as people see them: find, verify, status, presentation and the PDF's data. */
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";

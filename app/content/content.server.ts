@@ -1,3 +1,9 @@
+/**
+ * Content — the MDX pipeline (build, check, cache) and what the app reads of it at run time.
+ * Owns: `content/` on disk and `.cache/content` (compiled lesson HTML, answer keys, the manifest).
+ * Offers: course and lesson content, answer keys (server only), competences framework, content health.
+ * Uses: shared ground only.
+ */
 import path from "node:path";
 import type { Locale } from "~/i18n";
 import { getEnv } from "~/platform/env.server";

@@ -1,3 +1,11 @@
+/**
+ * Learning — what a learner does: catalogue, course and lesson pages, My learning, competences page.
+ * Owns: `courses`, `lessons` (synced from content by ./catalogue-sync.server.ts), `enrolments`,
+ * `lesson_progress`.
+ * Offers: progress and completion (./completion.server.ts orchestrates what follows a completion:
+ * the certificate, the assigned training), the learner catalogue, lesson counts for reports.
+ * Uses: content, quizzes (attempts on the lesson page), certificates (issue), training (assignments).
+ */
 import { afterCourseCompleted } from "./completion.server";
 import { and, asc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { cachedRead } from "../../db/read-cache";

@@ -1,3 +1,10 @@
+/**
+ * People — the organisation: staff, org units, CSV import, and the admin pages (outbox, audit log).
+ * Owns: `org_units`, `users` and `user_roles` as administered data, `staff_imports`; reads
+ * `audit_events` and `outbox_messages` (written through platform).
+ * Offers: the org tree (./org-units.server.ts), staff search and edit, import preview and apply.
+ * Uses: accounts (invitations), training (re-sync a person's assignments after a change).
+ */
 import { syncLearnerAssignments } from "~/training/assignment-sync.server";
 import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";

@@ -1,3 +1,10 @@
+/**
+ * Quizzes — attempts at the quizzes written in lessons, graded on the server.
+ * Owns: `course_quizzes`, `quiz_attempts`; the grading engine (./engine.ts) and item statistics.
+ * Offers: start/save/submit an attempt (a pass is reported through `onPassedGraded`, so learning can
+ * complete the course in the same transaction), the lesson's quiz views, submitted attempts for stats.
+ * Uses: content (quiz specs, answer keys).
+ */
 import { cachedRead } from "../../db/read-cache";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";

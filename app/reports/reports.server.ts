@@ -1,3 +1,9 @@
+/**
+ * Reports — HR's completion reports: the unit × course matrix, drill-downs, charts, CSV/XLSX exports.
+ * Owns: no table: a read model over learning's, training's and people's tables, defined once in SQL.
+ * Offers: the report pages and exports only.
+ * Uses: shared ground only (the HR scope comes from platform).
+ */
 import { TIME_ZONE } from "~/platform/days";
 import { isEmbedded } from "../../db/read-cache";
 import { type SQL, sql } from "drizzle-orm";

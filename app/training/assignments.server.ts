@@ -1,3 +1,10 @@
+/**
+ * Training — required training: assignments by unit, job title or person, recertification, reminders.
+ * Owns: `assignments`, `assignment_people`, `learner_assignments`, `job_runs`.
+ * Offers: syncLearnerAssignments and completeLearnerAssignments (./assignment-sync.server.ts), My
+ * assignments, the daily job (./daily.server.ts).
+ * Uses: shared ground only.
+ */
 /** HR's assignments: create, edit, withdraw, find and list them (within the HR user's scope). */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
