@@ -47,12 +47,6 @@ export function requireTrainerOr404(args: Args): SessionUser {
   return user;
 }
 
-/** Only local paths are followed after sign-in, so a link cannot send people to another site. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/learning") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
-
 export type LoginResult =
   | { ok: true; token: string; expiresAt: Date; userId: string }
   | { ok: false; reason: "invalid" }
