@@ -58,8 +58,10 @@ export async function login(
 ): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const limiters = loginLimiters(db);
+  const ipAccount = `${input.ip}|${email}`;
   const blocked = Math.max(
     await secondsBlocked(limiters.perAccount, email),
+    await secondsBlocked(limiters.perIpAccount, ipAccount),
     await secondsBlocked(limiters.perIp, input.ip),
   );
   if (blocked > 0) return { ok: false, reason: "throttled", retryAfterSeconds: blocked };
@@ -72,6 +74,7 @@ export async function login(
   if (!user || !user.active || !user.passwordHash || !valid) {
     const wait = Math.max(
       await recordFailure(limiters.perAccount, email),
+      await recordFailure(limiters.perIpAccount, ipAccount),
       await recordFailure(limiters.perIp, input.ip),
     );
     return wait > 0 ? { ok: false, reason: "throttled", retryAfterSeconds: wait } : { ok: false, reason: "invalid" };
