@@ -91,5 +91,7 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   headers.set("x-frame-options", "DENY");
   headers.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
   if (secure) headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+  // A signed-in person's pages and downloads must not be kept by a shared cache or a library's public PC.
+  if (validation && !headers.get("cache-control")?.startsWith("public")) headers.set("cache-control", "private, no-store");
   return response;
 };
