@@ -53,6 +53,11 @@ app.use((req, _res, next) => {
   next();
 });
 
+// Static files keep their declared type: a browser must not sniff an uploaded image into a script.
+app.use(["/assets", "/content"], (_req, res, next) => {
+  res.setHeader("x-content-type-options", "nosniff");
+  next();
+});
 app.use(
   "/content",
   express.static(path.resolve(env.CONTENT_CACHE_DIR, "public"), { maxAge: "1h", fallthrough: false, index: false }),

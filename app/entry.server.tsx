@@ -4,7 +4,7 @@ import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, type HandleErrorFunction, type RouterContextProvider, ServerRouter } from "react-router";
 import { nonceContext } from "./platform/context";
-import { logger } from "./platform/log.server";
+import { logger, logRequestError } from "./platform/log.server";
 import { NonceProvider } from "./platform/nonce";
 
 export const streamTimeout = 5_000;
@@ -63,5 +63,5 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  logger.error({ err: error, url: request.url, method: request.method }, "unhandled error");
+  logRequestError(error, request);
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasLineBreak } from "~/platform/safe-redirect";
 
 // Messages are i18n keys; "key|{json}" carries interpolation values (see components/forms.tsx).
 const tooLong = (max: number) => `validation.tooLong|${JSON.stringify({ max })}`;
@@ -9,10 +10,13 @@ export const emailField = z
   .max(254, tooLong(254))
   .pipe(z.email({ error: "validation.email" }));
 
+// Where to go next: a line break could split the Location header, so it is a 400 (safeRedirect vets the rest).
+const redirectToField = z.string().max(2048).refine((v) => !hasLineBreak(v), "validation.invalid").optional();
+
 export const LoginSchema = z.object({
   email: emailField,
   password: z.string({ error: "validation.required" }).max(1024, tooLong(1024)),
-  redirectTo: z.string().max(2048).optional(),
+  redirectTo: redirectToField,
 });
 
 export const newPasswordField = z
@@ -33,5 +37,5 @@ export const ChangePasswordSchema = z
 
 export const LocaleSchema = z.object({
   locale: z.enum(["vi", "en"]),
-  redirectTo: z.string().max(2048).optional(),
+  redirectTo: redirectToField,
 });

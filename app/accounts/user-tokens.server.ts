@@ -4,7 +4,6 @@ import { and, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { userTokens, users } from "../../db/schema";
 import { getI18n } from "~/i18n/i18n.server";
-import { getEnv } from "~/platform/env.server";
 import { sendMail, type MailOptions } from "~/platform/mail.server";
 import { hashPassword } from "~/platform/password.server";
 import { invalidateAllSessions } from "~/platform/session.server";
@@ -91,10 +90,6 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
 
 class InactiveAccount extends Error {}
 
-/** The public origin for links in emails: APP_URL when configured, else the origin the admin is using. */
-export function linkOrigin(request: Request) {
-  return getEnv().APP_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
-}
 
 type Recipient = { id: string; email: string; fullName: string; locale: "vi" | "en" };
 

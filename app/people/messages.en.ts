@@ -157,6 +157,7 @@ export const en = {
         tooLarge: "The file is larger than {{mb}} MB. Please split it into smaller files.",
         notCsv: "This is not a CSV file (it looks binary, e.g. .xlsx). In Excel choose Save as → CSV UTF-8.",
         encoding: "The file is not UTF-8 (perhaps Windows-1258 or 1252). In Excel choose Save as → CSV UTF-8 (comma delimited).",
+        utf16: "The file is UTF-16 (Unicode Text), not CSV UTF-8. In Excel choose Save as → CSV UTF-8 (comma delimited).",
         malformed: "The CSV file is malformed (e.g. an unclosed quote).",
         noFile: "Please choose a CSV file.",
         missingColumn: "the required column \"{{column}}\" is missing.",

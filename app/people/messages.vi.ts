@@ -154,6 +154,7 @@ export const vi = {
         tooLarge: "Tệp lớn hơn {{mb}} MB. Hãy chia thành nhiều tệp nhỏ hơn.",
         notCsv: "Đây không phải tệp CSV (có vẻ là tệp nhị phân, ví dụ .xlsx). Trong Excel hãy chọn Lưu thành → CSV UTF-8.",
         encoding: "Tệp không ở mã UTF-8 (có thể là Windows-1258 hoặc 1252). Trong Excel hãy chọn Lưu thành → CSV UTF-8 (phân cách bằng dấu phẩy).",
+        utf16: "Tệp ở mã UTF-16 (Unicode Text), không phải CSV UTF-8. Trong Excel hãy chọn Lưu thành → CSV UTF-8 (phân cách bằng dấu phẩy).",
         malformed: "Tệp CSV bị lỗi định dạng (ví dụ dấu ngoặc kép không đóng).",
         noFile: "Hãy chọn một tệp CSV.",
         missingColumn: "thiếu cột bắt buộc \"{{column}}\".",

@@ -55,6 +55,8 @@ const fold = (s: string) => foldForSearch(s.replace(/[_-]/g, " "));
 function decode(bytes: Uint8Array): string | ImportProblem {
   if (bytes.length === 0) return { row: null, code: "empty" };
   if (bytes.length > IMPORT_MAX_BYTES) return { row: null, code: "tooLarge", params: { mb: 5 } };
+  // Excel's "Unicode Text" is UTF-16: full of NUL bytes, yet text, so say how to save it rather than "binary".
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { row: null, code: "utf16" };
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return { row: null, code: "notCsv" };
   try {

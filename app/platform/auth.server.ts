@@ -47,12 +47,6 @@ export function requireTrainerOr404(args: Args): SessionUser {
   return user;
 }
 
-/** Only local paths are followed after sign-in, so a link cannot send people to another site. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/learning") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
-
 export type LoginResult =
   | { ok: true; token: string; expiresAt: Date; userId: string }
   | { ok: false; reason: "invalid" }
@@ -64,8 +58,10 @@ export async function login(
 ): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const limiters = loginLimiters(db);
+  const ipAccount = `${input.ip}|${email}`;
   const blocked = Math.max(
     await secondsBlocked(limiters.perAccount, email),
+    await secondsBlocked(limiters.perIpAccount, ipAccount),
     await secondsBlocked(limiters.perIp, input.ip),
   );
   if (blocked > 0) return { ok: false, reason: "throttled", retryAfterSeconds: blocked };
@@ -78,6 +74,7 @@ export async function login(
   if (!user || !user.active || !user.passwordHash || !valid) {
     const wait = Math.max(
       await recordFailure(limiters.perAccount, email),
+      await recordFailure(limiters.perIpAccount, ipAccount),
       await recordFailure(limiters.perIp, input.ip),
     );
     return wait > 0 ? { ok: false, reason: "throttled", retryAfterSeconds: wait } : { ok: false, reason: "invalid" };

@@ -58,6 +58,17 @@ const schema = z.object({
     .min(0, "must be a whole number of days between 0 and 90")
     .max(90, "must be a whole number of days between 0 and 90")
     .default(7),
+  /**
+   * Without APP_URL, links are built from the request's Host, so only these hosts are served (comma-separated;
+   * unset: localhost, 127.0.0.1, [::1] and the machine's own name).
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => {
+      const hosts = (v ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
+      return hosts.length > 0 ? hosts : undefined;
+    }),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")

@@ -2,7 +2,7 @@ import { data, type MiddlewareFunction } from "react-router";
 import { negotiateLocale } from "~/i18n";
 import { getDbHandle } from "./db.server";
 import { getEnv } from "./env.server";
-import { runWithRequestOrigin } from "./request-origin.server";
+import { requireTrustedOrigin, runWithRequestOrigin } from "./request-origin.server";
 import { dbContext, localeContext, nonceContext, sessionIdContext, userContext } from "./context";
 import {
   deleteSessionCookie,
@@ -52,6 +52,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean) {
 
 export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const env = getEnv();
+  // Links in emails and certificates come from this origin, so a Host that is not ours is refused first.
+  const origin = requireTrustedOrigin(request);
   const secure = isSecureRequest(request);
   if (!context.get(dbContext)) context.set(dbContext, (await getDbHandle()).db);
   const db = context.get(dbContext)!;
@@ -73,7 +75,7 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   context.set(nonceContext, nonce);
 
-  const response = await runWithRequestOrigin(new URL(request.url).origin, next);
+  const response = await runWithRequestOrigin(origin, next);
 
   if (token && !validation && !response.headers.has("set-cookie")) {
     response.headers.append("set-cookie", deleteSessionCookie(secure));
@@ -89,5 +91,7 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   headers.set("x-frame-options", "DENY");
   headers.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
   if (secure) headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+  // A signed-in person's pages and downloads must not be kept by a shared cache or a library's public PC.
+  if (validation && !headers.get("cache-control")?.startsWith("public")) headers.set("cache-control", "private, no-store");
   return response;
 };

@@ -2,10 +2,13 @@ import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../../db/client";
 import { rateLimits } from "../../db/schema";
 
-// Failed sign-ins are counted in Postgres, so every app instance sees the same counts.
+// Failed sign-ins are counted in Postgres, so every app instance sees the same counts. A whole library often
+// signs in from one NAT address, so one person's mistakes count against that person (the account, and the
+// account at that address); only a flood across many accounts reaches the address-wide ceiling.
 export const LOGIN_LIMITS = {
   perAccount: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
-  perIp: { points: 30, duration: 15 * 60, blockDuration: 15 * 60 },
+  perIpAccount: { points: 30, duration: 15 * 60, blockDuration: 15 * 60 },
+  perIp: { points: 300, duration: 15 * 60, blockDuration: 15 * 60 },
 } as const;
 
 export type LoginLimiters = ReturnType<typeof createLoginLimiters>;
@@ -15,7 +18,9 @@ export function createLoginLimiters(db: Db) {
     new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix, clearExpiredByTimeout: false, ...opts });
   return {
     perAccount: make("login_account", LOGIN_LIMITS.perAccount),
-    perIp: make("login_ip", LOGIN_LIMITS.perIp),
+    perIpAccount: make("login_ip_account", LOGIN_LIMITS.perIpAccount),
+    // A new prefix: counts kept under the old 30-per-address rule must not linger under the new ceiling.
+    perIp: make("login_ip_all", LOGIN_LIMITS.perIp),
   };
 }
 

@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/locale";
 import { LOCALE_COOKIE } from "~/i18n";
-import { getDb, getUser, safeRedirect } from "~/platform/auth.server";
+import { getDb, getUser } from "~/platform/auth.server";
+import { hasLineBreak, safeRedirect } from "~/platform/safe-redirect";
 import { LocaleSchema } from "~/accounts/schemas";
 import { setPreferredLocale } from "~/accounts/account.server";
 

@@ -5,7 +5,8 @@ import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
 import { ErrorList, Field, FormMessage, SubmitButton } from "~/ui/forms";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { clientIp, getDb, getUser, login, safeRedirect } from "~/platform/auth.server";
+import { clientIp, getDb, getUser, login } from "~/platform/auth.server";
+import { hasLineBreak, safeRedirect } from "~/platform/safe-redirect";
 import { isSecureRequest, sessionCookie } from "~/platform/session.server";
 import { LoginSchema } from "~/accounts/schemas";
 import { title } from "~/i18n/meta";
@@ -13,6 +14,7 @@ import { title } from "~/i18n/meta";
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "login.title");
 
 export function loader({ url, context }: Route.LoaderArgs) {
+  if (hasLineBreak(url.searchParams.get("redirectTo"))) throw data({ message: "validation.invalid" }, { status: 400 });
   if (getUser(context)) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
   return null;
 }

@@ -6,7 +6,8 @@ import { z } from "zod";
 import type { Route } from "./+types/password-forgot";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ErrorList, Field, FormMessage, SubmitButton } from "~/ui/forms";
-import { linkOrigin, requestPasswordReset } from "~/accounts/user-tokens.server";
+import { requestPasswordReset } from "~/accounts/user-tokens.server";
+import { publicOrigin } from "~/platform/request-origin.server";
 import { clientIp, getDb } from "~/platform/auth.server";
 import { consumeResetAllowance } from "~/platform/rate-limit.server";
 import { emailField } from "~/accounts/schemas";
@@ -34,7 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   }
   // Same answer whether or not the address exists (or its own allowance is used up): nothing reveals an account.
-  if (wait.email === 0) await requestPasswordReset(db, { email, origin: linkOrigin(request) });
+  if (wait.email === 0) await requestPasswordReset(db, { email, origin: publicOrigin(request) });
   return { result: submission.reply({ resetForm: true }), sent: true };
 }
 

@@ -7,7 +7,8 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormMessage, SubmitButton } from "~/ui/forms";
 import { applyImport, previewImport } from "~/people/staff-import.server";
 import { IMPORT_MAX_BYTES, type ImportProblem } from "~/people/staff-csv.server";
-import { linkOrigin, sendInvitation } from "~/accounts/user-tokens.server";
+import { sendInvitation } from "~/accounts/user-tokens.server";
+import { publicOrigin } from "~/platform/request-origin.server";
 import { getDb, requireRole } from "~/platform/auth.server";
 import { readLimitedForm } from "~/platform/upload.server";
 import { title } from "~/i18n/meta";
@@ -58,7 +59,7 @@ export async function action(args: Route.ActionArgs) {
   }
   let invited = 0;
   if (parsed.data.invite) {
-    const origin = linkOrigin(request);
+    const origin = publicOrigin(request);
     for (const person of result.created) {
       if (await sendInvitation(db, { userId: person.id, actorId: admin.id, origin })) invited += 1;
     }

@@ -9,7 +9,8 @@ import { ErrorList, Field, FormMessage, SelectField, SubmitButton } from "~/ui/f
 import { UnitOptions } from "~/people/components/unit-options";
 import { listAllUnits } from "~/people/org-units.server";
 import { getPerson, savePerson } from "~/people/staff-admin.server";
-import { linkOrigin, sendInvitation } from "~/accounts/user-tokens.server";
+import { sendInvitation } from "~/accounts/user-tokens.server";
+import { publicOrigin } from "~/platform/request-origin.server";
 import { inLocale } from "~/i18n";
 import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
@@ -54,7 +55,7 @@ export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const intent = formData.get("intent");
   if (person && intent === "invite") {
-    const sent = await sendInvitation(db, { userId: person.id, actorId: admin.id, origin: linkOrigin(args.request) });
+    const sent = await sendInvitation(db, { userId: person.id, actorId: admin.id, origin: publicOrigin(args.request) });
     if (!sent) throw data({ message: "staffAdmin.person.inactiveCannotInvite" }, { status: 409 });
     throw redirect(`/admin/staff/${person.id}?invited=1`);
   }
@@ -80,7 +81,7 @@ export async function action(args: Route.ActionArgs) {
     return data({ result: reply }, { status: 400 });
   }
   if (result.created && invite) {
-    await sendInvitation(db, { userId: result.id, actorId: admin.id, origin: linkOrigin(args.request) });
+    await sendInvitation(db, { userId: result.id, actorId: admin.id, origin: publicOrigin(args.request) });
     throw redirect(`/admin/staff/${result.id}?invited=1`);
   }
   throw redirect(`/admin/staff/${result.id}?${result.created ? "created" : "saved"}=1`);
