@@ -31,6 +31,16 @@ export function quizQualityProblems(course: CourseSource, answerKeys: Facts): Pr
       if (truth) warn(file, quiz.line, `quiz "${quiz.id}": ${truth}`);
     }
     for (const { file, quiz } of patterned.filter((q) => q.quiz.graded)) finalCoverage(course, file, quiz, warn, error);
+    // Small practice checks each pass on their own but can share one habit across a course
+    // ("the answer is always b", "always false"): the same rules over all of a course's questions.
+    const overview = course.overview[lang];
+    const all = patterned.flatMap(({ quiz }) => quiz.questions);
+    if (overview && patterned.length > 1) {
+      const position = positionBias(all);
+      if (position) warn(overview, 1, `across the course's quizzes, ${position}`);
+      const truth = trueFalseBias(all);
+      if (truth) warn(overview, 1, `across the course's quizzes, ${truth}`);
+    }
   }
   return problems;
 }

@@ -43,7 +43,7 @@ test("prompts are compared without case, punctuation or spacing", () => {
   expect(normalisePrompt("OPAC là gì?")).not.toBe(normalisePrompt("OPAC không là gì?"));
 });
 
-test("content:check warns about lopsided quizzes, repeated questions and a final that misses lessons, without failing", async () => {
+test("content:check warns about lopsided quizzes (each, and across the course), repeated questions and a final that misses lessons, without failing", async () => {
   const { root, course } = tempCourse("quality");
   const choice = (id: string, correct: string, lesson = "") =>
     `<Question id="${id}" type="single"${lesson}>\nCâu ${id}?\n${["a", "b", "c"].map((c) => `<Choice id="${c}"${c === correct ? " correct" : ""}>${c}</Choice>`).join("\n")}\n</Question>`;
@@ -70,5 +70,6 @@ test("content:check warns about lopsided quizzes, repeated questions and a final
     `${dir}/03-final.vi.mdx:16: warning: graded quiz "final" has no question from lessons 2 (second), 3 (final)`,
     `${dir}/03-final.vi.mdx:16: warning: graded quiz "final": question f4 does not say which lesson it tests (add lesson="<number or slug>")`,
     `${dir}/03-final.vi.mdx:32: quiz "final", question "f3": lesson="9" is neither a lesson number nor a lesson slug of this course`,
+    `${dir}/course.vi.mdx:1: warning: across the course's quizzes, 4 of 4 true/false answers are false: balance them`,
   ]);
 }, 30_000);
