@@ -2,7 +2,7 @@
 // keys, public assets). A lesson that fails keeps its last good version online; exit code 1 then.
 import path from "node:path";
 import { buildContent } from "../app/content/build.server";
-import { formatProblem } from "../app/content/problems";
+import { errorsOnly, formatProblem } from "../app/content/problems";
 
 const contentRoot = path.resolve(process.argv[2] ?? "content");
 const cacheDir = path.resolve(process.argv[3] ?? ".cache/content");
@@ -17,7 +17,7 @@ async function main() {
       `${result.compiled.length - result.failed.length} compiled, ${result.fromCache} from cache, ${result.failed.length} failed, ` +
       `${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} (${(result.durationMs / 1000).toFixed(1)} s) → ${path.relative(process.cwd(), cacheDir)}`,
   );
-  process.exitCode = result.problems.length > 0 ? 1 : 0;
+  process.exitCode = errorsOnly(result.problems).length > 0 ? 1 : 0;
 }
 
 main().catch((error: unknown) => {

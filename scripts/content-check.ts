@@ -1,9 +1,9 @@
 // npm run content:check — validates every course (frontmatter, MDX, links, assets, translations,
-// quizzes) by compiling it exactly as the build does. Exit code 1 on any problem.
+// quizzes) by compiling it exactly as the build does. Exit code 1 on any error; warnings only print.
 import path from "node:path";
 import { checkContent, courseFiles } from "../app/content/check.server";
 import { discoverContent } from "../app/content/content-files.server";
-import { formatProblem } from "../app/content/problems";
+import { errorsOnly, formatProblem } from "../app/content/problems";
 
 const contentRoot = path.resolve(process.argv[2] ?? "content");
 
@@ -14,11 +14,14 @@ async function main() {
   const lessons = courses.reduce((sum, course) => sum + course.lessons.length, 0);
   const files = courses.reduce((sum, course) => sum + courseFiles(course).length, 0);
   for (const problem of problems) console.error(formatProblem(problem));
+  const errors = errorsOnly(problems).length;
+  const warnings = problems.length - errors;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `content:check: ${courses.length} courses, ${lessons} lessons (${files} files), ${problems.length} problem${problems.length === 1 ? "" : "s"} (${seconds} s)`,
+    `content:check: ${courses.length} courses, ${lessons} lessons (${files} files), ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"} (${seconds} s)`,
   );
-  process.exitCode = problems.length > 0 ? 1 : 0;
+  // Warnings are printed but do not fail the check.
+  process.exitCode = errors > 0 ? 1 : 0;
 }
 
 main().catch((error: unknown) => {

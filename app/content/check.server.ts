@@ -5,6 +5,7 @@ import type { CompiledFile } from "./compile.server";
 import { discoverContent, type ContentFile, type CourseSource } from "./content-files.server";
 import { mapLimit } from "./map-limit";
 import { sortProblems, type Problem } from "./problems";
+import { quizQualityProblems } from "./quiz-quality.server";
 import type { FileFrontmatter, Lang, QuestionSpec, QuizSpec } from "./schema";
 
 /** What the cross-file checks need to know about one file (fresh compile or build cache). */
@@ -83,6 +84,7 @@ export function crossFileProblems(
 
     for (const file of courseFiles(course)) checkLinks(course, file);
     checkQuizIds(course);
+    problems.push(...quizQualityProblems(course, (file) => facts.get(file.id)?.compiled?.answerKeys));
     for (const lesson of course.lessons) {
       if (lesson.files.vi && lesson.files.en) compareQuizzes(lesson.files.vi, lesson.files.en);
     }

@@ -13,6 +13,7 @@ import type { Segment, TocEntry } from "./manifest";
 import { createMdxComponents } from "./mdx-components";
 import type { Problem } from "./problems";
 import { toQuizPublic } from "./quiz-public.server";
+import { remarkLessonStructure } from "./remark-lesson-structure.server";
 import { remarkExtractQuizzes, type QuizSink } from "./remark-quiz.server";
 import { remarkValidateLesson, type ValidationSink } from "./remark-validate.server";
 import {
@@ -75,6 +76,7 @@ export function contentPlugins(
       remarkGfm,
       [remarkExtractQuizzes, { sink, allowQuizzes: input.kind === "lesson", tokenSecret: input.tokenSecret }],
       [remarkValidateLesson, { sink, courseDir: input.courseDir }],
+      [remarkLessonStructure, { problems: sink.problems, kind: input.kind }],
     ],
     rehypePlugins: [rehypeSlug, [rehypeCollectToc, { toc: sink.toc }]],
   };

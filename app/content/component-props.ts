@@ -21,6 +21,9 @@ export const componentPropSchemas = {
   Term: z.strictObject({ def: text }),
   Exercise: z.strictObject({ title: text }),
   Steps: empty,
+  Objectives: empty,
+  ModelAnswer: empty,
+  Rubric: empty,
 } as const;
 
 export type LessonComponentName = keyof typeof componentPropSchemas;

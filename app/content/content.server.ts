@@ -12,6 +12,7 @@ import type { LessonEntry, ManifestCourse } from "./manifest";
 import type { QuizSpec } from "./schema";
 import { loadAnswerKeys, loadEntry, loadManifest } from "./store.server";
 import { courseOfProblem, readHealth } from "./health.server";
+import { errorsOnly } from "./problems";
 
 // Compiled lessons live in the content cache written by `npm run content:build`; requests only
 // read them (memoised by the store), never compile MDX.
@@ -81,8 +82,8 @@ export function contentHealth(slugs: string[]) {
   };
 }
 
-/** Problems reported for one lesson's files (any language). */
+/** Errors reported for one lesson's files (any language): the ones that keep its last good version online. */
 export function lessonProblems(courseSlug: string, lessonOrder: number, lessonSlug: string) {
   const prefix = `courses/${courseSlug}/${String(lessonOrder).padStart(2, "0")}-${lessonSlug}.`;
-  return (readHealth(CONTENT_CACHE_DIR)?.problems ?? []).filter((p) => p.file.includes(prefix));
+  return errorsOnly(readHealth(CONTENT_CACHE_DIR)?.problems ?? []).filter((p) => p.file.includes(prefix));
 }

@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { writeJsonAtomic } from "./cache-files.server";
-import type { Problem } from "./problems";
+import { errorsOnly, type Problem } from "./problems";
 
-// cacheDir/health.json: the problems of the last full build and, per course, when it last built
-// without any problem. The trainers' content-health page and lesson pages read it.
+// cacheDir/health.json: the problems (errors and warnings) of the last full build and, per course,
+// when it last built without an error. The trainers' content-health page and lesson pages read it.
 
 const healthSchema = z.object({
   checkedAt: z.string(),
-  problems: z.array(z.object({ file: z.string(), line: z.number(), message: z.string() })),
+  problems: z.array(z.object({ file: z.string(), line: z.number(), message: z.string(), severity: z.enum(["error", "warning"]).optional() })),
   lastClean: z.record(z.string(), z.string()),
 });
 export type ContentHealth = z.infer<typeof healthSchema>;
@@ -32,7 +32,8 @@ export function readHealth(cacheDir: string): ContentHealth | null {
 export async function writeHealth(cacheDir: string, courseSlugs: string[], problems: Problem[]) {
   const now = new Date().toISOString();
   const previous = readHealth(cacheDir);
-  const broken = new Set(problems.map(courseOfProblem));
+  // Warnings do not break a course: "last clean" means the last build without errors.
+  const broken = new Set(errorsOnly(problems).map(courseOfProblem));
   const lastClean: Record<string, string> = {};
   for (const slug of courseSlugs) {
     const clean = broken.has(slug) ? previous?.lastClean[slug] : now;

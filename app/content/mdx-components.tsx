@@ -14,6 +14,9 @@ const LABELS = {
     warning: "Cảnh báo",
     keyTakeaways: "Ý chính",
     exercise: "Bài tập thực hành",
+    objectives: "Mục tiêu bài học",
+    modelAnswer: "Gợi ý đáp án",
+    rubric: "Tiêu chí đánh giá",
     captions: "Tiếng Việt",
   },
   en: {
@@ -22,6 +25,9 @@ const LABELS = {
     warning: "Warning",
     keyTakeaways: "Key takeaways",
     exercise: "Practical exercise",
+    objectives: "Learning objectives",
+    modelAnswer: "Model answer",
+    rubric: "Rubric",
     captions: "English",
   },
 } satisfies Record<Lang, Record<string, string>>;
@@ -144,6 +150,40 @@ export function createMdxComponents({ lang, courseSlug, quizSlotNonce }: MdxRend
     );
   }
 
+  function Objectives({ children }: WithChildren) {
+    const id = uid("objectives");
+    return (
+      <section aria-labelledby={id} className="objectives card my-6">
+        <h2 id={id} className="objectives-title">
+          {labels.objectives}
+        </h2>
+        {children}
+      </section>
+    );
+  }
+
+  function ModelAnswer({ children }: WithChildren) {
+    // A native <details>: closed until the learner has tried, and it opens without JavaScript.
+    return (
+      <details className="model-answer">
+        <summary>{labels.modelAnswer}</summary>
+        {children}
+      </details>
+    );
+  }
+
+  function Rubric({ children }: WithChildren) {
+    const id = uid("rubric");
+    return (
+      <section aria-labelledby={id} className="rubric">
+        <h4 id={id} className="rubric-title">
+          {labels.rubric}
+        </h4>
+        {children}
+      </section>
+    );
+  }
+
   function Steps({ children }: WithChildren) {
     return <div className="steps">{children}</div>;
   }
@@ -173,5 +213,5 @@ export function createMdxComponents({ lang, courseSlug, quizSlotNonce }: MdxRend
     );
   }
 
-  return { Callout, Figure, Video, KeyTakeaways, Term, Exercise, Steps, QuizSlot, a, img, table };
+  return { Callout, Figure, Video, KeyTakeaways, Term, Exercise, Objectives, ModelAnswer, Rubric, Steps, QuizSlot, a, img, table };
 }

@@ -85,6 +85,9 @@ export function remarkExtractQuizzes(options: { sink: QuizSink; allowQuizzes: bo
     return {
       ...quiz,
       attempts: quiz.attempts || null, // 0 or absent: unlimited
+      // Practice checks shuffle by default so the answer position teaches nothing; a final keeps
+      // the written order unless the author asks. An explicit setting always wins.
+      shuffle: quiz.shuffle ?? !quiz.graded,
       pool: quiz.pool ?? null,
       line,
       questions,
@@ -123,6 +126,7 @@ export function remarkExtractQuizzes(options: { sink: QuizSink; allowQuizzes: bo
       prompt: parts.prompt,
       promptHtml: parts.promptHtml,
       explanation: explanations[0] ? plainText(explanations[0].children) || null : null,
+      lesson: attrs.lesson === undefined ? null : String(attrs.lesson),
       line,
     };
     // Parses a part's attributes; invalid parts are reported and left out.

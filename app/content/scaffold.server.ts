@@ -241,6 +241,13 @@ minutes: ${lessonMinutes}
 summary: "Một câu tóm tắt nội dung bài học."
 ---
 
+<Objectives>
+
+- Viết hai đến bốn mục tiêu, mỗi mục bắt đầu bằng một động từ: tìm, đánh giá, hướng dẫn…
+- Mỗi mục tiêu là việc học viên làm được sau bài học.
+
+</Objectives>
+
 Mở đầu bài học bằng một đoạn ngắn: bài học giúp giải quyết tình huống nào trong công việc hằng ngày, và sau bài học học viên sẽ làm được gì.
 
 ## Nội dung chính
@@ -252,6 +259,18 @@ Viết phần nội dung thứ nhất ở đây. Dùng tiêu đề cấp hai cho
 Dùng khung này cho một mẹo, lưu ý hoặc cảnh báo quan trọng: chọn type là note, tip hoặc warning. Xóa khung nếu bài không cần.
 
 </Callout>
+
+<Exercise title="Tên bài tập thực hành">
+
+Mô tả một việc học viên làm ở thư viện của mình, kèm sản phẩm cần nộp.
+
+<ModelAnswer>
+
+Viết một đáp án mẫu ngắn, hoặc thay khung này bằng \`<Rubric>\` với các tiêu chí đánh giá.
+
+</ModelAnswer>
+
+</Exercise>
 
 <KeyTakeaways>
 
@@ -269,6 +288,13 @@ minutes: ${lessonMinutes}
 summary: "One sentence that sums up the lesson."
 ---
 
+<Objectives>
+
+- Write two to four objectives, each starting with a verb: find, evaluate, guide…
+- Each objective is something learners can do after the lesson.
+
+</Objectives>
+
 Open the lesson with a short paragraph: which everyday situation at work it helps with, and what learners will be able to do afterwards.
 
 ## Main content
@@ -280,6 +306,18 @@ Write the first section here. Use a second-level heading for each section and a 
 Use this box for one important tip, note or warning: set type to note, tip or warning. Delete the box if the lesson does not need it.
 
 </Callout>
+
+<Exercise title="Name of the practical exercise">
+
+Describe a task learners do in their own library, and what they hand in.
+
+<ModelAnswer>
+
+Write a short model answer, or replace this box with a \`<Rubric>\` listing the criteria.
+
+</ModelAnswer>
+
+</Exercise>
 
 <KeyTakeaways>
 

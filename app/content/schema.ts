@@ -88,11 +88,15 @@ export const quizAttributesSchema = z.strictObject({
   waitMinutes: z.int().min(0).default(0),
   /** Number of questions drawn per attempt; absent = all. */
   pool: positiveInt.optional(),
-  shuffle: z.boolean().default(false),
+  /** Absent: practice checks shuffle, graded quizzes keep the written order (see remark-quiz). */
+  shuffle: z.boolean().optional(),
   showAnswers: z.enum(SHOW_ANSWERS).default("after-attempt"),
 });
 
-const questionBase = { id: contentIdSchema, points: z.number().positive().default(1) };
+/** lesson="3" or lesson="kinds-of-library-data": the lesson a (final quiz) question tests. */
+export const lessonRefSchema = z.union([z.int().positive(), z.string().regex(/^[a-z0-9-]+$/, "must be a lesson number or slug")]);
+
+const questionBase = { id: contentIdSchema, points: z.number().positive().default(1), lesson: lessonRefSchema.optional() };
 
 export const questionAttributesSchema = z.discriminatedUnion("type", [
   z.strictObject({ ...questionBase, type: z.literal("single") }),
@@ -151,6 +155,8 @@ const specQuestionBase = {
   /** The prompt with inline formatting only (strong, em, code), HTML-escaped. */
   promptHtml: z.string(),
   explanation: z.string().nullable(),
+  /** The lesson it tests, as written (number or slug); null or absent when not said. */
+  lesson: z.string().nullable().optional(),
   line: z.int(),
 };
 

@@ -198,7 +198,7 @@ test("view as learner shows the learner's page to the owner and records nothing"
   await expect(page.getByRole("button", { name: "Đánh dấu hoàn thành và học tiếp" })).toBeVisible();
 });
 
-test("content health lists a broken lesson with file and line for its owner; learners never see it", async ({ page }) => {
+test("content health lists a broken lesson with file and line for its owner, warnings apart; learners never see it", async ({ page }) => {
   await loginAs(page, "trainer");
   await page.goto("/trainer");
   await expectNoSeriousA11yViolations(page);
@@ -206,6 +206,10 @@ test("content health lists a broken lesson with file and line for its owner; lea
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tình trạng nội dung");
   const course = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Khóa kiểm thử bài kiểm tra" }) });
   await expect(course.getByText(/courses\/e2e-quiz-course\/02-broken-lesson\.vi\.mdx:7: /)).toBeVisible();
+  // Warnings (a final that names no lessons) are listed apart from errors, each labelled.
+  await expect(course.getByText("2 lỗi")).toBeVisible();
+  await expect(course.getByText("2 cảnh báo")).toBeVisible();
+  await expect(course.getByText(/01-checking-sources\.vi\.mdx:\d+: Cảnh báo: graded quiz "final" has no question from lessons/)).toBeVisible();
   const clean = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Dịch vụ thư viện số" }) });
   await expect(clean.getByText("Không có lỗi.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);

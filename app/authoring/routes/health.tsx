@@ -9,6 +9,7 @@ import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { formatDateTime } from "~/platform/format";
 import { title } from "~/i18n/meta";
+import { errorsOnly, isWarning, type Problem } from "~/content/problems";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "trainer.health");
 
@@ -21,7 +22,8 @@ export async function loader(args: Route.LoaderArgs) {
     checkedAt: health.checkedAt,
     courses: health.courses.map((c) => {
       const course = owned.find((o) => o.slug === c.slug)!;
-      return { ...c, title: inLocale(locale, course.titleVi, course.titleEn) };
+      // Warnings are listed apart so a trainer sees at once what blocks publishing and what does not.
+      return { ...c, errors: errorsOnly(c.problems), warnings: c.problems.filter(isWarning), title: inLocale(locale, course.titleVi, course.titleEn) };
     }),
   };
 }
@@ -45,24 +47,37 @@ export default function TrainerHealthPage({ loaderData }: Route.ComponentProps) 
             <p className="mt-1 text-sm text-stone-700">
               {t("trainer.lastClean")}: {course.lastClean ? formatDateTime(course.lastClean, i18n.language) : t("trainer.neverClean")}
             </p>
-            {course.problems.length === 0 ? (
-              <p className="mt-2 font-medium text-emerald-800">{t("trainer.noProblems")}</p>
-            ) : (
+            {course.problems.length === 0 ? <p className="mt-2 font-medium text-emerald-800">{t("trainer.noProblems")}</p> : null}
+            {course.errors.length > 0 ? (
               <>
-                <p className="mt-2 font-semibold text-red-800">{t("trainer.problemsCount", { count: course.problems.length })}</p>
-                <ul className="mt-1 space-y-1 font-mono text-sm">
-                  {course.problems.map((p, i) => (
-                    <li key={i}>
-                      {p.file}:{p.line}: {p.message}
-                    </li>
-                  ))}
-                </ul>
+                <p className="mt-2 font-semibold text-red-800">{t("trainer.problemsCount", { count: course.errors.length })}</p>
+                <ProblemList problems={course.errors} />
               </>
-            )}
+            ) : null}
+            {course.warnings.length > 0 ? (
+              <div className="mt-3 rounded-md border-l-4 border-amber-600 bg-amber-50 px-3 py-2">
+                <p className="font-semibold text-amber-900">{t("trainer.warningsCount", { count: course.warnings.length })}</p>
+                <p className="text-sm text-stone-800">{t("trainer.warningsIntro")}</p>
+                <ProblemList problems={course.warnings} label={t("trainer.warningLabel")} />
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+function ProblemList({ problems, label }: { problems: Problem[]; label?: string }) {
+  return (
+    <ul className="mt-1 space-y-1 break-words font-mono text-sm">
+      {problems.map((p, i) => (
+        <li key={i}>
+          {p.file}:{p.line}: {label ? <strong>{label}: </strong> : null}
+          {p.message}
+        </li>
+      ))}
+    </ul>
   );
 }
 

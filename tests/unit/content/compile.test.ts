@@ -16,8 +16,13 @@ function makeCourseDir() {
   return dir;
 }
 
-function lesson(body: string, frontmatter = 'title: "Bài thử"\nminutes: 10'): string {
-  return `---\n${frontmatter}\n---\n\n${body}\n`;
+// Every lesson opens with objectives and has an exercise with a model answer (content/README.md §6);
+// OBJECTIVES puts the body's first line at line 13.
+const OBJECTIVES = "<Objectives>\n\n- Mục tiêu một\n- Mục tiêu hai\n\n</Objectives>\n\n";
+const EXERCISE = '\n\n<Exercise title="Thử">\n\nLàm.\n\n<ModelAnswer>\n\nĐáp án.\n\n</ModelAnswer>\n\n</Exercise>';
+
+function lesson(body: string, frontmatter = 'title: "Bài thử"\nminutes: 10', parts = { objectives: OBJECTIVES, exercise: EXERCISE }): string {
+  return `---\n${frontmatter}\n---\n\n${parts.objectives}${body}${parts.exercise}\n`;
 }
 
 async function compile(source: string, overrides: Partial<CompileInput> = {}) {
@@ -61,6 +66,18 @@ Nội dung **mẹo**.
 
 </Steps>
 
+<Rubric>
+
+- Đủ hai bước
+
+</Rubric>
+
+<ModelAnswer>
+
+Làm bước một rồi bước hai.
+
+</ModelAnswer>
+
 </Exercise>
 
 <KeyTakeaways>
@@ -77,11 +94,17 @@ Nội dung **mẹo**.
   expect(out).toContain('<p class="exercise-label">Bài tập thực hành</p>');
   expect(out).toMatch(/<div class="steps"><ol>/);
   expect(out).toMatch(/<h2 id="takeaways-\d+" class="key-takeaways-title">Ý chính<\/h2>/);
+  expect(out).toMatch(/^<section aria-labelledby="(objectives-\d+)" class="objectives[^"]*"><h2 id="\1" class="objectives-title">Mục tiêu bài học<\/h2><ul>\s*<li>Mục tiêu một<\/li>/);
+  expect(out).toMatch(/<section aria-labelledby="(rubric-\d+)" class="rubric"><h4 id="\1" class="rubric-title">Tiêu chí đánh giá<\/h4>/);
+  expect(out).toContain('<details class="model-answer"><summary>Gợi ý đáp án</summary>');
 
   const en = html(await compiled(source, { lang: "en" }));
   expect(en).toContain('<strong class="callout-label">Tip</strong>');
   expect(en).toContain("Practical exercise");
   expect(en).toContain("Key takeaways");
+  expect(en).toContain('class="objectives-title">Learning objectives</h2>');
+  expect(en).toContain("<summary>Model answer</summary>");
+  expect(en).toContain('class="rubric-title">Rubric</h4>');
 });
 
 test("Video gets controls, metadata preload and a default captions track", async () => {
@@ -101,7 +124,7 @@ test("links to sibling lessons become absolute; toc lists h2 and h3 with their s
     { id: "phần-một", text: "Phần một", depth: 2 },
     { id: "chi-tiết", text: "Chi tiết", depth: 3 },
   ]);
-  expect(c.links).toEqual([{ href: "./second-lesson#muc", line: 8 }]);
+  expect(c.links).toEqual([{ href: "./second-lesson#muc", line: 15 }]);
 });
 
 test("a quiz is lifted out: the HTML is split at its place and the key stays server-side", async () => {
@@ -138,7 +161,7 @@ Sau.`),
   expect(html(c)).not.toContain("Vì b đúng");
 
   const [key] = c.answerKeys;
-  expect(key).toMatchObject({ id: "check", graded: false, passMark: 60, attempts: null, pool: null, showAnswers: "after-attempt", line: 8 });
+  expect(key).toMatchObject({ id: "check", graded: false, passMark: 60, attempts: null, pool: null, showAnswers: "after-attempt", line: 15 });
   expect(key?.questions[0]).toMatchObject({
     type: "single",
     points: 2,
@@ -165,6 +188,22 @@ Sau.`),
   expect(new Set(ids)).toEqual(new Set(keyOrdering.items.map((i) => i.publicId)));
 });
 
+test("practice checks shuffle by default, graded quizzes do not, an explicit setting wins; questions may name their lesson", async () => {
+  const quiz = (id: string, attrs: string) =>
+    `<Quiz id="${id}" title="Q" passMark={50} ${attrs}>\n\n<Question id="q1" type="true-false" answer={true} lesson="2">\nĐúng?\n</Question>\n\n<Question id="q2" type="true-false" answer={false} lesson="kinds-of-data">\nSai?\n</Question>\n\n</Quiz>`;
+  const c = await compiled(lesson([quiz("practice", ""), quiz("final", "graded"), quiz("fixed", "shuffle={false}"), quiz("mixed", "graded shuffle")].join("\n\n")));
+  expect(c.answerKeys.map((q) => [q.id, q.shuffle])).toEqual([
+    ["practice", true],
+    ["final", false],
+    ["fixed", false],
+    ["mixed", true],
+  ]);
+  expect(c.answerKeys[0]?.questions.map((q) => q.lesson)).toEqual(["2", "kinds-of-data"]);
+  const bad = await compile(lesson('<Quiz id="x" title="Q" passMark={50}>\n\n<Question id="q1" type="true-false" answer={true} lesson="Bài 2">\nĐúng?\n</Question>\n\n</Quiz>'));
+  if (bad.ok) throw new Error("expected a problem");
+  expect(bad.problems.map((p) => p.message)).toEqual(['<Question> attribute "lesson": must be a lesson number or slug', 'quiz "x" has no questions']);
+});
+
 test("problems carry the line in the .mdx file, frontmatter included", async () => {
   const outcome = await compile(
     lesson('Đoạn một.\n\n<Callout type="danger">\n\nx\n\n</Callout>\n\n<Figure src="images/missing.svg" alt="x" />', 'title: "T"\nminutes: 0\ncolour: red'),
@@ -179,8 +218,8 @@ test("problems carry the line in the .mdx file, frontmatter included", async () 
   const body = await compile(lesson('Đoạn một.\n\n<Callout type="danger">\n\nx\n\n</Callout>\n\n<Figure src="images/missing.svg" alt="x" />'));
   if (body.ok) throw new Error("expected problems");
   expect(body.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
-    '8: <Callout> attribute "type": Invalid option: expected one of "note"|"tip"|"warning"',
-    "14: file not found: images/missing.svg",
+    '15: <Callout> attribute "type": Invalid option: expected one of "note"|"tip"|"warning"',
+    "21: file not found: images/missing.svg",
   ]);
 });
 
@@ -188,10 +227,39 @@ test("lessons may not import, run code or use unknown HTML", async () => {
   const outcome = await compile(lesson('import x from "y"\n\nHai {1 + 1}.\n\n<script>alert(1)</script>\n\n{/* a comment is fine */}'));
   if (outcome.ok) throw new Error("expected problems");
   expect(outcome.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
-    "6: import/export is not allowed: components are available without import",
-    "8: JavaScript expressions {…} are not allowed in lessons (comments {/* */} are)",
-    "10: raw HTML <script> is not allowed; use Markdown or a lesson component",
+    "13: import/export is not allowed: components are available without import",
+    "15: JavaScript expressions {…} are not allowed in lessons (comments {/* */} are)",
+    "17: raw HTML <script> is not allowed; use Markdown or a lesson component",
   ]);
+});
+
+test("a lesson opens with 2–4 objectives and has an exercise with a model answer or rubric", async () => {
+  const problemsOf = async (source: string) => {
+    const outcome = await compile(source);
+    return outcome.ok ? [] : outcome.problems.map((p) => `${p.line}: ${p.message}`);
+  };
+  expect(await problemsOf(lesson("Nội dung.", undefined, { objectives: "", exercise: "" }))).toEqual([
+    "6: the lesson has no <Objectives>: start it with 2–4 learning objectives (content/README.md §6)",
+    "6: the lesson has no <Exercise>: end it with a practical exercise and its <ModelAnswer> or <Rubric>",
+  ]);
+  // A comment before the objectives is fine; prose before them is not.
+  expect(await problemsOf(lesson("Nội dung.", undefined, { objectives: `{/* ghi chú */}\n\n${OBJECTIVES}`, exercise: EXERCISE }))).toEqual([]);
+  expect(await problemsOf(lesson(OBJECTIVES, undefined, { objectives: "Mở đầu.\n\n", exercise: EXERCISE }))).toEqual([
+    "8: <Objectives> must be the first block after the frontmatter",
+  ]);
+  const objectives = (items: number) => `<Objectives>\n\n${Array.from({ length: items }, (_, i) => `- Mục tiêu ${i + 1}`).join("\n")}\n\n</Objectives>\n\n`;
+  expect(await problemsOf(lesson("x", undefined, { objectives: objectives(1), exercise: EXERCISE }))).toEqual(["6: <Objectives> lists 1 objective: write 2 to 4"]);
+  expect(await problemsOf(lesson("x", undefined, { objectives: objectives(5), exercise: EXERCISE }))).toEqual(["6: <Objectives> lists 5 objectives: write 2 to 4"]);
+  expect(await problemsOf(lesson("x", undefined, { objectives: objectives(4), exercise: EXERCISE }))).toEqual([]);
+  expect(await problemsOf(lesson("x", undefined, { objectives: "<Objectives>\n\nHọc tốt.\n\n</Objectives>\n\n", exercise: EXERCISE }))).toEqual([
+    "6: <Objectives> holds one Markdown list (- …) and nothing else",
+  ]);
+  expect(await problemsOf(lesson('<Exercise title="Thử">\n\nLàm.\n\n</Exercise>\n\n<ModelAnswer>\n\nx\n\n</ModelAnswer>', undefined, { objectives: OBJECTIVES, exercise: "" }))).toEqual([
+    "19: <ModelAnswer> belongs directly inside an <Exercise>",
+    "13: <Exercise> needs a <ModelAnswer> or a <Rubric> inside it",
+  ]);
+  const rubricOnly = '\n\n<Exercise title="Thử">\n\nLàm.\n\n<Rubric>\n\n- Đúng hạn\n\n</Rubric>\n\n</Exercise>';
+  expect(await problemsOf(lesson("x", undefined, { objectives: OBJECTIVES, exercise: rubricOnly }))).toEqual([]);
 });
 
 test("course overviews are validated with the course schemas and may not hold quizzes", async () => {

@@ -48,7 +48,6 @@ test("quiz and question attributes get their documented defaults", () => {
     passMark: 70,
     graded: false,
     waitMinutes: 0,
-    shuffle: false,
     showAnswers: "after-attempt",
   });
   expect(quizAttributesSchema.safeParse({ id: "x", title: "t", passMark: 150 }).success).toBe(false);
