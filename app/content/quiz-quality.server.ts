@@ -1,4 +1,6 @@
-import type { ContentFile, CourseSource } from "./content-files.server";
+import { readFileSync } from "node:fs";
+import type { ContentFile, CourseSource, LessonSource } from "./content-files.server";
+import { readFrontmatter } from "./frontmatter.server";
 import type { Problem } from "./problems";
 import type { Lang, QuestionSpec, QuizSpec } from "./schema";
 
@@ -128,6 +130,14 @@ function finalCoverage(
   if (unlabelled.length > 0) {
     warn(file, quiz.line, `graded quiz "${quiz.id}": question${unlabelled.length === 1 ? "" : "s"} ${unlabelled.join(", ")} ${unlabelled.length === 1 ? "does" : "do"} not say which lesson ${unlabelled.length === 1 ? "it tests" : "they test"} (add lesson="<number or slug>")`);
   }
-  const missing = course.lessons.filter((l) => !covered.has(l.slug)).map((l) => `${l.order} (${l.slug})`);
+  const missing = course.lessons.filter((l) => !covered.has(l.slug) && !isReviewLesson(l)).map((l) => `${l.order} (${l.slug})`);
   if (missing.length > 0) warn(file, quiz.line, `graded quiz "${quiz.id}" has no question from lesson${missing.length === 1 ? "" : "s"} ${missing.join(", ")}`);
+}
+
+/** `review: true` in the lesson's frontmatter (Vietnamese file first): a recap a final need not test. */
+function isReviewLesson(lesson: LessonSource) {
+  const file = lesson.files.vi ?? lesson.files.en;
+  if (!file) return false;
+  const frontmatter = readFrontmatter(readFileSync(file.abs, "utf8"), file.rel);
+  return frontmatter.ok && (frontmatter.data as { review?: unknown } | null)?.review === true;
 }

@@ -50,6 +50,8 @@ export const lessonFrontmatterSchema = z.strictObject({
   title: text,
   minutes: positiveInt,
   summary: text.optional(),
+  /** A review lesson teaches nothing new (it recaps and may hold the final): a final quiz need not test it. */
+  review: z.literal(true).optional(),
   /** Acknowledges that the other language's file is deliberately absent. */
   translationMissing: z.literal(true).optional(),
 });

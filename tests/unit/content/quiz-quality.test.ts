@@ -43,6 +43,20 @@ test("prompts are compared without case, punctuation or spacing", () => {
   expect(normalisePrompt("OPAC là gì?")).not.toBe(normalisePrompt("OPAC không là gì?"));
 });
 
+test("a review lesson (review: true) need not be tested by the final; every other lesson still must", async () => {
+  const { root, course } = tempCourse("review");
+  const choice = (id: string, correct: string, lesson: string) =>
+    `<Question id="${id}" type="single" lesson="${lesson}">\nCâu ${id}?\n${["a", "b", "c"].map((c) => `<Choice id="${c}"${c === correct ? " correct" : ""}>${c}</Choice>`).join("\n")}\n</Question>`;
+  const lesson = (title: string, extra: string, body: string) =>
+    `---\ntitle: "${title}"\nminutes: 5\n${extra}translationMissing: true\n---\n\n<Objectives>\n\n- Một\n- Hai\n\n</Objectives>\n\nNội dung.\n\n${body}\n\n<Exercise title="Thử">\n\nLàm.\n\n<ModelAnswer>\n\nx\n\n</ModelAnswer>\n\n</Exercise>\n`;
+  writeFileSync(path.join(course, "01-first.vi.mdx"), lesson("Một", "", "Bài một."));
+  writeFileSync(path.join(course, "02-second.vi.mdx"), lesson("Hai", "", "Bài hai."));
+  const final = `<Quiz id="final" title="Q" passMark={50} graded>\n\n${choice("f1", "a", "1")}\n\n</Quiz>`;
+  writeFileSync(path.join(course, "03-review.vi.mdx"), lesson("Ôn tập", "review: true\n", final));
+  const problems = (await checkContent(path.join(root, "content"), { rootDir: root })).map(formatProblem);
+  expect(problems).toEqual([`content/courses/review/03-review.vi.mdx:17: warning: graded quiz "final" has no question from lesson 2 (second)`]);
+});
+
 test("content:check warns about lopsided quizzes (each, and across the course), repeated questions and a final that misses lessons, without failing", async () => {
   const { root, course } = tempCourse("quality");
   const choice = (id: string, correct: string, lesson = "") =>
