@@ -1,5 +1,6 @@
 import { cachedRead } from "../../db/read-cache";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { foldSql } from "../../db/fold";
 import { outer } from "../../db/sql";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -55,9 +56,15 @@ async function loadCatalogue(db: Db, userId: string, query: CatalogueQuery) {
     .from(courses)
     .leftJoin(enrolments, and(eq(enrolments.courseId, courses.id), eq(enrolments.userId, userId)))
     .where(and(...filters))
-    // Courses that contain the query as a phrase come first, then by title.
+    // A course whose title holds every word comes first, then one that holds the query as a phrase, then the
+    // ones that merely mention the words (in a summary or a lesson); by title within each.
     .orderBy(
-      ...(terms.length ? [sql`case when ${courses.searchText} like ${`%${escapeLike(terms.join(" "))}%`} then 0 else 1 end`] : []),
+      ...(terms.length
+        ? [
+            sql`case when ${matchesAll(foldSql(courses.titleVi), terms)} or ${matchesAll(foldSql(sql`coalesce(${courses.titleEn}, '')`), terms)} then 0
+              when ${courses.searchText} like ${`%${escapeLike(terms.join(" "))}%`} then 1 else 2 end`,
+          ]
+        : []),
       asc(courses.titleVi),
     );
   const matchedLessons = terms.length && rows.length

@@ -105,6 +105,19 @@ test("catalogue search ignores case and Vietnamese diacritics, in courses and le
   expect(hit?.lessons.map((l) => l.slug)).toEqual(["intro"]);
 });
 
+test("catalogue search ranks a course whose title holds the words before one that only mentions them", async () => {
+  await syncFake(
+    handle.db,
+    // Sorted by title alone, "Khóa rank-a…" would come first; it only mentions the words in a lesson.
+    fakeCourse("rank-a-mentions", [{ slug: "one", vi: "Bài về dữ liệu", text: "Năng lực dữ liệu của thư viện" }], { title: { vi: "Khóa an toàn thông tin", en: "Information security" } }),
+    fakeCourse("rank-b-title", [{ slug: "one", vi: "Bài một", text: "Nội dung" }], { title: { vi: "Năng lực dữ liệu cho thư viện", en: "Data literacy for libraries" } }),
+  );
+  const uid = await userId(await createUser(handle.db));
+  const ranked = async (q: string) => (await listCatalogue(handle.db, uid, { q })).map((c) => c.slug).filter((s) => s.startsWith("rank-"));
+  expect(await ranked("nang luc du lieu thu vien")).toEqual(["rank-b-title", "rank-a-mentions"]);
+  expect(await ranked("data literacy")).toEqual(["rank-b-title"]);
+});
+
 test("unpublished courses are invisible to learners", async () => {
   await syncFake(handle.db, fakeCourse("hidden-draft", three, { published: false }));
   const uid = await userId(await createUser(handle.db));
