@@ -104,7 +104,6 @@ export const en = {
       heading: "Required courses",
       due: "Due: {{date}}",
       overdue: "Overdue",
-      done: "Completed",
       recertification: "Recertification",
       start: "Start",
     },

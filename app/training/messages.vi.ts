@@ -101,7 +101,6 @@ export const vi = {
       heading: "Khóa học bắt buộc",
       due: "Hạn hoàn thành: {{date}}",
       overdue: "Quá hạn",
-      done: "Đã hoàn thành",
       recertification: "Cấp lại chứng chỉ",
       start: "Bắt đầu học",
     },

@@ -56,8 +56,14 @@ test("HR assigns a course to the learner's library; the learner sees it first wi
   await page.getByRole("button", { name: "Đánh dấu hoàn thành" }).click();
   await expect(page.getByText(/Bạn đã hoàn thành khóa học ngày/)).toBeVisible();
   await page.goto("/learning");
-  const done = assigned.getByRole("listitem").filter({ has: page.getByRole("heading", { name: COURSE }) });
-  await expect(done).toContainText("✓ Đã hoàn thành");
+  // Done, it leaves "Required" for "Completed", with its certificate; the other groups do not claim nothing happened.
+  await expect(assigned.getByRole("heading", { name: COURSE })).toHaveCount(0);
+  const done = page.getByRole("region", { name: "Đã hoàn thành" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: COURSE }) });
+  await expect(done).toContainText("✓ Hoàn thành ngày");
+  await expect(done).toContainText("Khóa học bắt buộc");
+  await expect(done.getByRole("link", { name: /Xem chứng chỉ/ })).toBeVisible();
+  await expect(page.getByText("Bạn chưa bắt đầu khóa học nào.")).toHaveCount(0);
+  await expect(page.getByText("Bạn chưa hoàn thành khóa học nào.")).toHaveCount(0);
 
   // HR sees the completion, then withdraws the assignment (after confirming) so other tests see the demo as it was.
   await loginAs(page, "hr");
