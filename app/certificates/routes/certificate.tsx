@@ -11,9 +11,7 @@ import { localeContext } from "~/platform/context";
 import { publicOrigin } from "~/platform/request-origin.server";
 import { getI18n } from "~/i18n/i18n.server";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData ? `${loaderData.pageTitle} · Skillshelf` : "Skillshelf" },
-];
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.pageTitle} · Skillshelf` }] : []);
 
 /** The learner's own certificate; anyone else's code is the same 404 as an unknown one. */
 export async function loader(args: Route.LoaderArgs) {

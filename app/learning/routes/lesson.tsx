@@ -14,9 +14,7 @@ import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { canManage } from "~/platform/permissions";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData ? `${loaderData.lesson.title} · ${loaderData.course.title} · Skillshelf` : "Skillshelf" },
-];
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.lesson.title} · ${loaderData.course.title} · Skillshelf` }] : []);
 
 function notFound(): never {
   throw data({ reason: "not-found" }, { status: 404 });
