@@ -58,7 +58,7 @@ export const en = {
       noResults: "Nobody found.",
       pick: "Select {{name}}",
       dueOn: "Due date",
-      dueOnHint: "Vietnam time; overdue from the next day.",
+      dueOnHint: "Day/month/year, e.g. 31/12/2026. Vietnam time; overdue from the next day.",
       daysForNewcomers: "Days for people who come later",
       daysHint: "People who join later (or whose certificate expires) get at least this many days to complete it.",
       recertify: "Require a valid certificate (assign again when it expires)",

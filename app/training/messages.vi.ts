@@ -55,7 +55,7 @@ export const vi = {
       noResults: "Không tìm thấy ai.",
       pick: "Chọn {{name}}",
       dueOn: "Hạn hoàn thành",
-      dueOnHint: "Tính theo giờ Việt Nam; quá hạn từ ngày hôm sau.",
+      dueOnHint: "Ngày/tháng/năm, ví dụ 31/12/2026. Tính theo giờ Việt Nam; quá hạn từ ngày hôm sau.",
       daysForNewcomers: "Số ngày cho người đến sau",
       daysHint: "Người vào đơn vị sau (hoặc có chứng chỉ hết hạn) có ít nhất chừng này ngày để hoàn thành.",
       recertify: "Yêu cầu chứng chỉ còn hiệu lực (giao lại khi chứng chỉ hết hạn)",

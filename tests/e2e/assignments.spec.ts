@@ -14,7 +14,8 @@ function dayFromToday(days: number) {
     month: "long",
     year: "numeric",
   });
-  return { iso, shown };
+  const [y, m, d] = iso.split("-");
+  return { iso, shown, typed: `${d}/${m}/${y}` };
 }
 
 test("HR assigns a course to the learner's library; the learner sees it first with its due date, completes it, and it shows as done", async ({ page }) => {
@@ -30,7 +31,12 @@ test("HR assigns a course to the learner's library; the learner sees it first wi
 
   // Saving without a target is answered with a field error.
   await page.getByLabel("Khóa học").selectOption({ label: COURSE });
-  await page.getByLabel("Hạn hoàn thành").fill(due.iso);
+  // A text field in the app's format (day/month/year), not a date picker in the browser's; it starts filled that way.
+  await expect(page.getByLabel("Hạn hoàn thành")).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  await page.getByLabel("Hạn hoàn thành").fill("31/02/2027");
+  await page.getByRole("button", { name: "Giao khóa học" }).click();
+  await expect(page.getByText("Hãy nhập một ngày hợp lệ.")).toBeVisible();
+  await page.getByLabel("Hạn hoàn thành").fill(due.typed);
   await page.getByRole("button", { name: "Giao khóa học" }).click();
   await expect(page.getByText("Hãy chọn đơn vị, chức danh hoặc ít nhất một người.")).toBeVisible();
 
