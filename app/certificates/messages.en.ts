@@ -31,7 +31,7 @@ export const en = {
     competences: "Competences",
     competenceLevel: "level {{level}}",
     scores: "Best graded quiz scores",
-    scoreLine: "{{quiz}} ({{lesson}}): {{percent}}%",
+    scoreLine: "{{quiz}} ({{lesson}}): {{percent, percent}}",
     noScores: "The course has no graded quiz.",
     downloadPdf: "Download PDF in Vietnamese",
     downloadPdfEn: "Download PDF in English",

@@ -28,7 +28,7 @@ export const vi = {
     competences: "Năng lực đạt được",
     competenceLevel: "mức {{level}}",
     scores: "Điểm cao nhất của bài kiểm tra",
-    scoreLine: "{{quiz}} ({{lesson}}): {{percent}}%",
+    scoreLine: "{{quiz}} ({{lesson}}): {{percent, percent}}",
     noScores: "Khóa học không có bài kiểm tra tính điểm.",
     downloadPdf: "Tải PDF tiếng Việt",
     downloadPdfEn: "Tải PDF tiếng Anh",

@@ -20,7 +20,7 @@ export const en = {
     minutes: "{{count}} min",
     languages: "Languages",
     notStarted: "Not started",
-    percent: "{{percent}}% done",
+    percent: "{{percent, percent}} done",
     completed: "Completed",
   },
   topics: {
@@ -40,7 +40,7 @@ export const en = {
     competenceLevel: "level {{level}}",
     lessons: "Lessons",
     progress: "Progress",
-    progressLabel: "{{done}} of {{total}} lessons completed ({{percent}}%)",
+    progressLabel: "{{done}} of {{total}} lessons completed ({{percent, percent}})",
     start: "Start",
     continue: "Continue",
     review: "Review",

@@ -17,7 +17,7 @@ export const vi = {
     minutes: "{{count}} phút",
     languages: "Ngôn ngữ",
     notStarted: "Chưa bắt đầu",
-    percent: "Đã học {{percent}}%",
+    percent: "Đã học {{percent, percent}}",
     completed: "Đã hoàn thành",
   },
   topics: {
@@ -37,7 +37,7 @@ export const vi = {
     competenceLevel: "mức {{level}}",
     lessons: "Các bài học",
     progress: "Tiến độ",
-    progressLabel: "Đã hoàn thành {{done}}/{{total}} bài ({{percent}}%)",
+    progressLabel: "Đã hoàn thành {{done}}/{{total}} bài ({{percent, percent}})",
     start: "Bắt đầu học",
     continue: "Học tiếp",
     review: "Xem lại",
