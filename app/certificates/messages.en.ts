@@ -21,7 +21,6 @@ export const en = {
     viewCertificateFor: "View certificate: {{course}}",
     holder: "Awarded to",
     course: "Course",
-    courseVersion: "Content version",
     completedOn: "Completed on",
     issuedOn: "Issued on",
     validUntil: "Valid until",

@@ -18,7 +18,6 @@ export const vi = {
     viewCertificateFor: "Xem chứng chỉ: {{course}}",
     holder: "Người nhận",
     course: "Khóa học",
-    courseVersion: "Phiên bản nội dung",
     completedOn: "Ngày hoàn thành",
     issuedOn: "Ngày cấp",
     validUntil: "Có giá trị đến",

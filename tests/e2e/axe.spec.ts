@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { expect, loginAs, test, type DemoRole } from "./fixtures";
 
 const PAGES: Record<DemoRole | "signedOut", string[]> = {
-  signedOut: ["/login", "/password/forgot", "/verify", "/competences", "/no-such-page"],
+  signedOut: ["/login", "/password/forgot", "/verify", "/verify/ZZZZZZZZZZZZZZZZ", "/competences", "/no-such-page"],
   learner: [
     "/",
     "/learning",

@@ -82,6 +82,7 @@ test("the verify form accepts a code typed loosely and says plainly when there i
   await page.getByRole("button", { name: "Kiểm tra" }).click();
   await expect(page).toHaveURL(/\/verify\/ZZZZZZZZZZZZZZZZ$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy chứng chỉ");
+  await expect(page).toHaveTitle("Không tìm thấy chứng chỉ · Skillshelf");
   await expectNoSeriousA11yViolations(page);
   for (const bad of ["abc", "<script>alert(1)</script>", "' or 1=1 --", "x".repeat(3000)]) {
     expect((await page.request.get(`/verify/${encodeURIComponent(bad)}`)).status()).toBe(404);

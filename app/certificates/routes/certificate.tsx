@@ -52,14 +52,8 @@ export default function CertificatePage({ loaderData: c }: Route.ComponentProps)
         </h2>
         <CertificateDetails
           certificate={c}
-          course={
-            <>
-              <Link to={`/courses/${c.courseSlug}`}>{c.courseTitle}</Link>{" "}
-              <span className="text-sm text-stone-600">
-                ({t("certificates.courseVersion")} <span className="font-mono">{c.courseVersion}</span>)
-              </span>
-            </>
-          }
+          // The content version (a hash) stays in the signed credential; people see the course by its title.
+          course={<Link to={`/courses/${c.courseSlug}`}>{c.courseTitle}</Link>}
         >
           <dt className="font-semibold">{t("certificates.competences")}</dt>
           <dd>
