@@ -13,6 +13,7 @@ import { certificates, users } from "../../db/schema";
 import { formatCode, normaliseCode } from "./code";
 import { kidOf, verifyCredentialJwt } from "./credential.server";
 import { findPublicKey } from "./keys.server";
+import { publicOrigin } from "~/platform/request-origin.server";
 import type { Locale } from "~/i18n";
 import { getEnv } from "~/platform/env.server";
 import { competenceNames } from "~/content/content.server";
@@ -127,7 +128,8 @@ export async function verifyCertificate(db: Db, code: string): Promise<Verificat
   const kid = jwt ? kidOf(jwt) : null;
   let valid = false;
   if (jwt && kid) {
-    const key = await findPublicKey(db, kid);
+    // Only the key material matters here; the kid it is published under follows this server's origin.
+    const key = await findPublicKey(db, kid, publicOrigin());
     if (key) {
       const result = await verifyCredentialJwt(jwt, key);
       if (result.ok) {

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, isNotNull, sql } from "drizzle-orm";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
 import type { Db } from "../../db/client";
 import { signingKeys } from "../../db/schema";
+import { certificateUrls } from "./urls";
 
 export const SIGNING_ALG = "ES256";
 
@@ -10,10 +11,14 @@ export type PublicKeyRow = { kid: string; jwk: JWK; createdAt: Date; retiredAt: 
 
 const imported = new Map<string, CryptoKey>();
 
-/** The public half as published: one JWK with its kid, algorithm and use. */
-export function publicJwkOf(row: { id: string; publicJwk: Record<string, unknown> }): JWK {
+/**
+ * The public half as published: one JWK with its algorithm, use and kid. The kid is the key's URL, the very
+ * string in a credential's header, so that a generic verifier (jose's createLocalJWKSet, any JWKS client)
+ * finds the key in /.well-known/jwks.json by it.
+ */
+export function publicJwkOf(row: { id: string; publicJwk: Record<string, unknown> }, origin: string): JWK {
   const { kty, crv, x, y } = row.publicJwk as JWK;
-  return { kty, crv, x, y, kid: row.id, alg: SIGNING_ALG, use: "sig" };
+  return { kty, crv, x, y, kid: certificateUrls(origin).key(row.id), alg: SIGNING_ALG, use: "sig" };
 }
 
 /** A new ES256 key pair, stored; its kid is the RFC 7638 thumbprint of the public key. */
@@ -81,16 +86,17 @@ export async function rotateSigningKey(db: Db): Promise<{ retired: string[]; cur
 }
 
 /** Every key ever used (current and retired), oldest first: all stay published. */
-export async function listPublicKeys(db: Db): Promise<PublicKeyRow[]> {
+export async function listPublicKeys(db: Db, origin: string): Promise<PublicKeyRow[]> {
   const rows = await db
     .select({ id: signingKeys.id, publicJwk: signingKeys.publicJwk, createdAt: signingKeys.createdAt, retiredAt: signingKeys.retiredAt })
     .from(signingKeys)
     .orderBy(signingKeys.createdAt, signingKeys.id);
-  return rows.map((r) => ({ kid: r.id, jwk: publicJwkOf(r), createdAt: r.createdAt, retiredAt: r.retiredAt }));
+  return rows.map((r) => ({ kid: r.id, jwk: publicJwkOf(r, origin), createdAt: r.createdAt, retiredAt: r.retiredAt }));
 }
 
-export async function findPublicKey(db: Db, kid: string): Promise<JWK | null> {
+/** One public key by its bare id (the last segment of its URL), published under `origin`. */
+export async function findPublicKey(db: Db, kid: string, origin: string): Promise<JWK | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(kid)) return null;
   const [row] = await db.select({ id: signingKeys.id, publicJwk: signingKeys.publicJwk }).from(signingKeys).where(eq(signingKeys.id, kid));
-  return row ? publicJwkOf(row) : null;
+  return row ? publicJwkOf(row, origin) : null;
 }

@@ -2,6 +2,7 @@ import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Widen } from "./types";
 import type { vi } from "./bundle.vi";
+import { formatNumber, formatPercent } from "./numbers";
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -72,6 +73,9 @@ export function getI18n(locale: Locale): I18n {
       interpolation: { escapeValue: false },
       returnNull: false,
     });
+    // "{{percent, percent}}" and "{{count, number}}" in messages write numbers the reader's way.
+    instance.services.formatter?.add("percent", (value, lng) => formatPercent(Number(value), lng ?? locale));
+    instance.services.formatter?.add("number", (value, lng) => formatNumber(Number(value), lng ?? locale));
     instances.set(locale, instance);
   }
   return instance;

@@ -18,3 +18,5 @@ export function formatDateTime(iso: string | Date, lang: string) {
     year: "numeric",
   });
 }
+
+export { formatNumber, formatPercent } from "~/i18n/numbers";

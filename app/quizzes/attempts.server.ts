@@ -25,6 +25,7 @@ import {
   mayShowAnswers,
   unansweredCount,
 } from "./engine";
+import { inLanguage, type QuizVersion, snapshotOf, type Stored } from "./versions";
 
 export type QuizRef = { userId: string; courseId: string; lessonId: string; quizId: string };
 export type Refusal = { refused: "limit" | "wait" | "unpublished" | "notFound" | "noAttempt" | "invalid"; until?: string };
@@ -74,7 +75,7 @@ async function cycleStart(db: Db, userId: string, lessonId: string) {
 export async function startAttempt(
   db: Db,
   ref: QuizRef,
-  quiz: { spec: QuizSpec; publicQuiz: QuizPublic; lang: Locale },
+  quiz: QuizVersion & { lang: Locale; translations?: Partial<Record<Locale, QuizVersion>> },
 ): Promise<{ attemptId: string } | Refusal> {
   const all = await attemptsOf(db, ref);
   const rows = inCycle(all, await cycleStart(db, ref.userId, ref.lessonId));
@@ -91,8 +92,7 @@ export async function startAttempt(
       ...ref,
       attemptNo: (all.at(-1)?.attemptNo ?? 0) + 1,
       lang: quiz.lang,
-      spec: quiz.spec,
-      publicQuiz: quiz.publicQuiz,
+      ...snapshotOf(quiz, quiz.translations ?? {}),
       layout: drawLayout(quiz.spec, seed),
       seed,
       graded: quiz.spec.graded,
@@ -206,6 +206,8 @@ export async function lessonQuizViews(
     cycleStartedAt: Date | null;
     quizzes: QuizPublic[];
     specs: QuizSpec[];
+    /** The language the lesson is shown in: an attempt that has this version is shown in it. */
+    lang: Locale;
     t: Translate;
   },
 ): Promise<QuizView[]> {
@@ -244,17 +246,18 @@ export async function lessonQuizViews(
             id: open.id,
             attemptNo: open.attemptNo,
             savedAt: open.savedAt?.toISOString() ?? null,
-            questions: layoutQuestions(open.publicQuiz as QuizPublic, open.layout as AttemptLayout),
+            questions: layoutQuestions(inLanguage(open.publicQuiz as Stored<QuizPublic>, input.lang), open.layout as AttemptLayout),
             answers: open.answers as AnswerFields,
           }
         : null,
-      result: last && !open ? resultView(last, { passed, attemptsLeft }, input.t) : null,
+      result: last && !open ? resultView(last, { passed, attemptsLeft }, input.lang, input.t) : null,
     };
   });
 }
 
-function resultView(row: AttemptRow, context: { passed: boolean; attemptsLeft: number | null }, t: Translate): QuizResultView {
-  const spec = row.spec as QuizSpec;
+function resultView(row: AttemptRow, context: { passed: boolean; attemptsLeft: number | null }, lang: Locale, t: Translate): QuizResultView {
+  // Graded as stored; shown in the reader's language when the attempt has that version.
+  const spec = inLanguage(row.spec as Stored<QuizSpec>, lang);
   const grade = row.result as Grade;
   const answers = row.answers as AnswerFields;
   const show = mayShowAnswers(spec, context);

@@ -6,7 +6,7 @@ export const en = {
   quiz: {
     practice: "Practice check",
     graded: "Graded quiz",
-    passMark: "Pass mark: {{passMark}}%",
+    passMark: "Pass mark: {{passMark, percent}}",
     questions_one: "{{count}} question",
     questions_other: "{{count}} questions",
     attemptsLeft: "{{count}} attempts left",
@@ -36,11 +36,12 @@ export const en = {
     partlyCorrect: "Partly correct",
     noAnswer: "(no answer)",
     result: "Result of attempt {{n}}",
-    score: "Score: {{score}}/{{max}} ({{percent}}%)",
+    score: "Score: {{score, number}}/{{max, number}} ({{percent, percent}})",
     passed: "Passed",
     failed: "Not passed",
-    best: "Best score: {{percent}}%",
+    best: "Best score: {{percent, percent}}",
     matchingPick: "Choose the match",
+    chooseAll: "Choose all that apply.",
     orderingPosition: "Position",
     numberHint: "Enter a number (use a point or comma for decimals).",
     refused: {

@@ -3,7 +3,7 @@ export const vi = {
   quiz: {
     practice: "Bài luyện tập",
     graded: "Bài kiểm tra tính điểm",
-    passMark: "Điểm đạt: {{passMark}}%",
+    passMark: "Điểm đạt: {{passMark, percent}}",
     questions_one: "{{count}} câu hỏi",
     questions_other: "{{count}} câu hỏi",
     attemptsLeft: "Còn {{count}} lần làm bài",
@@ -33,11 +33,12 @@ export const vi = {
     partlyCorrect: "Đúng một phần",
     noAnswer: "(không trả lời)",
     result: "Kết quả lần {{n}}",
-    score: "Điểm: {{score}}/{{max}} ({{percent}}%)",
+    score: "Điểm: {{score, number}}/{{max, number}} ({{percent, percent}})",
     passed: "Đạt",
     failed: "Chưa đạt",
-    best: "Điểm cao nhất: {{percent}}%",
+    best: "Điểm cao nhất: {{percent, percent}}",
     matchingPick: "Chọn mục tương ứng",
+    chooseAll: "Chọn tất cả các đáp án đúng.",
     orderingPosition: "Thứ tự",
     numberHint: "Nhập một số (dùng dấu chấm hoặc phẩy cho phần thập phân).",
     refused: {

@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { parseDayInput } from "~/platform/days";
 
 /** A calendar day written YYYY-MM-DD that exists (no 31 February). */
 export function isRealDay(value: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return parseDayInput(value) === value;
 }
 
 const optionalText = (max: number) =>
@@ -26,10 +25,11 @@ const target = {
   includeDescendants: checkbox,
   jobTitle: optionalText(120),
   people: z.array(z.uuid({ error: "validation.invalid" })).max(500).default([]),
-  dueOn: z
-    .string({ error: "validation.required" })
-    .trim()
-    .refine(isRealDay, { error: "assignments.errors.dueOn" }),
+  // Typed as DD/MM/YYYY (or YYYY-MM-DD); stored as YYYY-MM-DD.
+  dueOn: z.preprocess(
+    (v) => (typeof v === "string" ? (parseDayInput(v) ?? v.trim()) : v),
+    z.string({ error: "validation.required" }).refine(isRealDay, { error: "assignments.errors.dueOn" }),
+  ),
   daysForNewcomers: z.coerce
     .number({ error: "assignments.errors.days" })
     .int({ error: "assignments.errors.days" })

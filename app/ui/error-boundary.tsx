@@ -37,6 +37,8 @@ export function GeneralErrorBoundary() {
   const devDetail = import.meta.env.DEV && error instanceof Error ? error.stack : null;
   return (
     <section aria-labelledby="error-title" className="mx-auto max-w-2xl py-12">
+      {/* A route that failed has no meta of its own; React places this title in the head. */}
+      <title>{`${title} · Skillshelf`}</title>
       <p className="text-sm font-semibold text-stone-600">{status}</p>
       <h1 id="error-title" className="page-title mt-1">
         {title}

@@ -14,7 +14,8 @@ function dayFromToday(days: number) {
     month: "long",
     year: "numeric",
   });
-  return { iso, shown };
+  const [y, m, d] = iso.split("-");
+  return { iso, shown, typed: `${d}/${m}/${y}` };
 }
 
 test("HR assigns a course to the learner's library; the learner sees it first with its due date, completes it, and it shows as done", async ({ page }) => {
@@ -30,7 +31,12 @@ test("HR assigns a course to the learner's library; the learner sees it first wi
 
   // Saving without a target is answered with a field error.
   await page.getByLabel("Khóa học").selectOption({ label: COURSE });
-  await page.getByLabel("Hạn hoàn thành").fill(due.iso);
+  // A text field in the app's format (day/month/year), not a date picker in the browser's; it starts filled that way.
+  await expect(page.getByLabel("Hạn hoàn thành")).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  await page.getByLabel("Hạn hoàn thành").fill("31/02/2027");
+  await page.getByRole("button", { name: "Giao khóa học" }).click();
+  await expect(page.getByText("Hãy nhập một ngày hợp lệ.")).toBeVisible();
+  await page.getByLabel("Hạn hoàn thành").fill(due.typed);
   await page.getByRole("button", { name: "Giao khóa học" }).click();
   await expect(page.getByText("Hãy chọn đơn vị, chức danh hoặc ít nhất một người.")).toBeVisible();
 
@@ -56,8 +62,14 @@ test("HR assigns a course to the learner's library; the learner sees it first wi
   await page.getByRole("button", { name: "Đánh dấu hoàn thành" }).click();
   await expect(page.getByText(/Bạn đã hoàn thành khóa học ngày/)).toBeVisible();
   await page.goto("/learning");
-  const done = assigned.getByRole("listitem").filter({ has: page.getByRole("heading", { name: COURSE }) });
-  await expect(done).toContainText("✓ Đã hoàn thành");
+  // Done, it leaves "Required" for "Completed", with its certificate; the other groups do not claim nothing happened.
+  await expect(assigned.getByRole("heading", { name: COURSE })).toHaveCount(0);
+  const done = page.getByRole("region", { name: "Đã hoàn thành" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: COURSE }) });
+  await expect(done).toContainText("✓ Hoàn thành ngày");
+  await expect(done).toContainText("Khóa học bắt buộc");
+  await expect(done.getByRole("link", { name: /Xem chứng chỉ/ })).toBeVisible();
+  await expect(page.getByText("Bạn chưa bắt đầu khóa học nào.")).toHaveCount(0);
+  await expect(page.getByText("Bạn chưa hoàn thành khóa học nào.")).toHaveCount(0);
 
   // HR sees the completion, then withdraws the assignment (after confirming) so other tests see the demo as it was.
   await loginAs(page, "hr");

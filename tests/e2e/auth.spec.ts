@@ -123,6 +123,13 @@ test("unknown pages answer 404 in the page's language", async ({ page }) => {
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy trang");
+  // Exactly one <title>, the error's, also for a known route that answers 404.
+  await expect(page).toHaveTitle("Không tìm thấy trang · Skillshelf");
+  await loginAs(page, "learner");
+  await page.goto("/courses/no-such-course");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy trang");
+  await expect(page).toHaveTitle("Không tìm thấy trang · Skillshelf");
+  await expect(page.locator("title")).toHaveCount(1);
 });
 
 test("pages carry a nonce-based Content-Security-Policy and security headers", async ({ page }) => {

@@ -82,13 +82,17 @@ test("the verify form accepts a code typed loosely and says plainly when there i
   await page.getByRole("button", { name: "Kiểm tra" }).click();
   await expect(page).toHaveURL(/\/verify\/ZZZZZZZZZZZZZZZZ$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy chứng chỉ");
+  await expect(page).toHaveTitle("Không tìm thấy chứng chỉ · Skillshelf");
   await expectNoSeriousA11yViolations(page);
   for (const bad of ["abc", "<script>alert(1)</script>", "' or 1=1 --", "x".repeat(3000)]) {
     expect((await page.request.get(`/verify/${encodeURIComponent(bad)}`)).status()).toBe(404);
   }
   const jwks = await (await page.request.get("/.well-known/jwks.json")).json();
   expect(jwks.keys.length).toBeGreaterThan(0);
-  const key = await page.request.get(`/keys/${jwks.keys[0].kid}.json`);
+  // Each JWKS entry's kid is its own key URL (the string in a credential's header), and that URL serves it.
+  const kidUrl = new URL(jwks.keys[0].kid);
+  expect(kidUrl.pathname).toMatch(/^\/keys\/[A-Za-z0-9_-]{20,100}\.json$/);
+  const key = await page.request.get(kidUrl.pathname);
   expect(await key.json()).toMatchObject({ kty: "EC", crv: "P-256", kid: jwks.keys[0].kid });
   expect((await (await page.request.get("/issuer")).json()).type).toEqual(["Profile"]);
   expect((await (await page.request.get("/credentials/status/1")).json()).credentialSubject.type).toBe("BitstringStatusList");

@@ -59,7 +59,11 @@ test("import → invite → set password → assigned → completed → in the r
   await page.getByRole("button", { name: "Đánh dấu hoàn thành" }).click();
   await expect(page.getByText(/Bạn đã hoàn thành khóa học ngày/)).toBeVisible();
   await page.goto("/learning");
-  await expect(card).toContainText("✓ Đã hoàn thành");
+  // Done, it moves from "Required" to "Completed", marked as required training.
+  await expect(card).toHaveCount(0);
+  const done = page.getByRole("region", { name: "Đã hoàn thành" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: COURSE }) });
+  await expect(done).toContainText("✓ Hoàn thành ngày");
+  await expect(done).toContainText("Khóa học bắt buộc");
 
   // HR sees it in the report: the unit's row, its drill-down, and the drill-down's CSV export.
   await loginAs(page, "hr");

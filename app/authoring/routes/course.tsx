@@ -11,7 +11,7 @@ import { courseLearners, lessonFunnel } from "~/authoring/insight.server";
 import { InsightQuerySchema, LEARNER_SORTS } from "~/authoring/schemas";
 import { getDb, requireTrainerOr404 } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
-import { formatDate } from "~/platform/format";
+import { formatDate, formatPercent } from "~/platform/format";
 import { title } from "~/i18n/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "trainer.insight");
@@ -54,7 +54,7 @@ export default function TrainerCoursePage({ loaderData }: Route.ComponentProps) 
         <span className="text-stone-600">{l.email}</span>
       </>
     ),
-    progress: (l) => `${l.percent}%`,
+    progress: (l) => formatPercent(l.percent, i18n.language),
     started: (l) => formatDate(l.startedAt, i18n.language),
     activity: (l) => formatDate(l.lastActivityAt, i18n.language),
   };
@@ -76,8 +76,10 @@ export default function TrainerCoursePage({ loaderData }: Route.ComponentProps) 
       header: t("course.lessons"),
       cell: (f) => (
         <>
-          <Link to={`/courses/${course.slug}/${f.slug}`}>{f.title}</Link>{" "}
-          <Link to={`/courses/${course.slug}/${f.slug}?as=learner`} className="text-xs">
+          <Link to={`/courses/${course.slug}/${f.slug}`} className="inline-block py-1">
+            {f.title}
+          </Link>{" "}
+          <Link to={`/courses/${course.slug}/${f.slug}?as=learner`} className="inline-block py-1 text-sm">
             ({t("trainer.viewAsLearner")})
           </Link>
         </>

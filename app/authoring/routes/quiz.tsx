@@ -11,6 +11,7 @@ import { submittedAttempts } from "~/quizzes/attempts.server";
 import { getDb, requireTrainerOr404 } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { quizStats } from "~/quizzes/item-stats";
+import { formatNumber, formatPercent } from "~/platform/format";
 import { title } from "~/i18n/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "trainer.quizStats");
@@ -38,20 +39,20 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
 type ItemStats = Route.ComponentProps["loaderData"]["stats"]["questions"][number];
 
 export default function TrainerQuizPage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { course, quiz, stats, questions } = loaderData;
+  const pct = (x: number | null) => (x === null ? "—" : formatPercent(x * 100, i18n.language, 0));
   const max = Math.max(1, ...stats.distribution);
   const distributionColumns: Column<{ band: number; count: number }>[] = [
     {
       key: "range",
       header: t("trainer.range"),
       cellClassName: "tabular-nums",
-      cell: ({ band }) => (band === 9 ? "90–100%" : `${band * 10}–${band * 10 + 9}%`),
+      cell: ({ band }) => `${formatNumber(band * 10, i18n.language)}–${formatPercent(band === 9 ? 100 : band * 10 + 9, i18n.language)}`,
     },
     { key: "count", header: t("trainer.count"), cellClassName: "tabular-nums", cell: ({ count }) => count },
     {
@@ -67,7 +68,7 @@ export default function TrainerQuizPage({ loaderData }: Route.ComponentProps) {
       header: t("trainer.questionCol"),
       cell: (q) => (
         <>
-          <span className="font-mono text-xs text-stone-600">{q.id}</span> {prompt(q.id).prompt}
+          <span className="text-stone-600">{t("quiz.question", { n: questions.findIndex((x) => x.id === q.id) + 1 })}.</span> {prompt(q.id).prompt}
         </>
       ),
     },
@@ -79,7 +80,7 @@ export default function TrainerQuizPage({ loaderData }: Route.ComponentProps) {
       numeric: true,
       cell: ({ discrimination: d }) => (
         <>
-          {d === null ? "—" : d.toFixed(2)}
+          {d === null ? "—" : formatNumber(d, i18n.language, 2)}
           {d !== null && d < 0 ? <span className="ml-1 font-semibold text-red-800">({t("trainer.review")})</span> : null}
           {d !== null && d >= 0 && d < 0.2 ? <span className="ml-1 text-amber-900">({t("trainer.weak")})</span> : null}
         </>
@@ -116,7 +117,7 @@ export default function TrainerQuizPage({ loaderData }: Route.ComponentProps) {
         </div>
         <div className="card">
           <dt className="text-sm text-stone-700">{t("trainer.meanScore")}</dt>
-          <dd className="text-2xl font-bold">{stats.meanPercent === null ? "—" : `${stats.meanPercent.toFixed(1)}%`}</dd>
+          <dd className="text-2xl font-bold">{stats.meanPercent === null ? "—" : formatPercent(stats.meanPercent, i18n.language)}</dd>
         </div>
       </dl>
       {stats.attempts === 0 ? <p>{t("trainer.noAttempts")}</p> : null}

@@ -1,13 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/trainer";
-import { inLocale } from "~/i18n";
+import { inLocale, type Locale } from "~/i18n";
+import { getCourseContent, pickLang } from "~/content/content.server";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { listOwnedCourses } from "~/authoring/owned-courses.server";
 import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
-import { formatDate } from "~/platform/format";
+import { formatDate, formatPercent } from "~/platform/format";
 import { title } from "~/i18n/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "trainer.title");
@@ -27,9 +28,21 @@ export async function loader(args: Route.LoaderArgs) {
       completionRate: row.enrolled ? Math.round((row.completed / row.enrolled) * 100) : null,
       medianHours: row.medianHours === null ? null : Number(row.medianHours),
       contentChangedAt: row.contentChangedAt.toISOString(),
-      quizzes: row.quizzes,
+      quizzes: quizNames(row.slug, row.quizzes, locale),
     })),
   };
+}
+
+/** Each quiz by its title and lesson, as the learner sees them: its content id means nothing to a trainer. */
+function quizNames(courseSlug: string, ids: string[], locale: Locale) {
+  const lessons = getCourseContent(courseSlug)?.lessons ?? [];
+  return ids.map((id) => {
+    const lesson = lessons.find((l) => l.quizzes.some((q) => q.id === id));
+    const quiz = lesson?.quizzes.find((q) => q.id === id);
+    const quizTitle = quiz ? pickLang(quiz.title, locale)?.value : undefined;
+    const lessonTitle = lesson ? pickLang(lesson.title, locale)?.value : undefined;
+    return { id, name: quizTitle && lessonTitle ? `${quizTitle} (${lessonTitle})` : (quizTitle ?? lessonTitle ?? id) };
+  });
 }
 
 function formatDuration(hours: number | null, t: (key: string, options?: Record<string, unknown>) => string) {
@@ -64,7 +77,7 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
       key: "rate",
       header: t("trainer.completionRate"),
       numeric: true,
-      cell: (course) => (course.completionRate === null ? "—" : `${course.completionRate}%`),
+      cell: (course) => (course.completionRate === null ? "—" : formatPercent(course.completionRate, i18n.language)),
     },
     { key: "median", header: t("trainer.medianTime"), numeric: true, cell: (course) => formatDuration(course.medianHours, t) },
     { key: "changed", header: t("trainer.lastChange"), cell: (course) => formatDate(course.contentChangedAt, i18n.language) },
@@ -74,9 +87,9 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
       cell: (course) => (
         <ul className="flex flex-wrap gap-x-3">
           {course.quizzes.map((quiz) => (
-            <li key={quiz}>
-              <Link to={`/trainer/courses/${course.slug}/quizzes/${quiz}`} aria-label={`${t("trainer.quizStats")}: ${quiz}`}>
-                {quiz}
+            <li key={quiz.id}>
+              <Link to={`/trainer/courses/${course.slug}/quizzes/${quiz.id}`} className="inline-block py-1" aria-label={`${t("trainer.quizStats")}: ${quiz.name}`}>
+                {quiz.name}
               </Link>
             </li>
           ))}

@@ -11,9 +11,7 @@ import { localeContext } from "~/platform/context";
 import { publicOrigin } from "~/platform/request-origin.server";
 import { getI18n } from "~/i18n/i18n.server";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData ? `${loaderData.pageTitle} · Skillshelf` : "Skillshelf" },
-];
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.pageTitle} · Skillshelf` }] : []);
 
 /** The learner's own certificate; anyone else's code is the same 404 as an unknown one. */
 export async function loader(args: Route.LoaderArgs) {
@@ -54,14 +52,8 @@ export default function CertificatePage({ loaderData: c }: Route.ComponentProps)
         </h2>
         <CertificateDetails
           certificate={c}
-          course={
-            <>
-              <Link to={`/courses/${c.courseSlug}`}>{c.courseTitle}</Link>{" "}
-              <span className="text-sm text-stone-600">
-                ({t("certificates.courseVersion")} <span className="font-mono">{c.courseVersion}</span>)
-              </span>
-            </>
-          }
+          // The content version (a hash) stays in the signed credential; people see the course by its title.
+          course={<Link to={`/courses/${c.courseSlug}`}>{c.courseTitle}</Link>}
         >
           <dt className="font-semibold">{t("certificates.competences")}</dt>
           <dd>

@@ -143,6 +143,7 @@ export function ErrorBoundary() {
   if (!isRouteErrorResponse(error) || error.status !== 404) return <GeneralErrorBoundary />;
   return (
     <div className="mx-auto max-w-xl space-y-6 py-6">
+      <title>{`${t("certificates.verify.notFoundTitle")} · Skillshelf`}</title>
       <p className="text-sm font-semibold text-stone-600">404</p>
       <h1 className="page-title">{t("certificates.verify.notFoundTitle")}</h1>
       <p className="text-lg">{t("certificates.verify.notFoundText")}</p>

@@ -2,7 +2,6 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDay } from "~/training/components/assignment-summary";
 import { CourseStatus } from "./course-status";
-import { formatDate } from "~/platform/format";
 
 export type AssignedCourse = {
   slug: string;
@@ -10,16 +9,13 @@ export type AssignedCourse = {
   dueOn: string;
   overdue: boolean;
   recertification: boolean;
-  completedAt: string | null;
   started: boolean;
   percent: number;
   /** Where the button leads: the first lesson not done, else the first lesson. */
   nextSlug: string | null;
-  /** The certificate earned for it, when there is one. */
-  certificateCode: string | null;
 };
 
-/** My learning's first section: required courses, open ones by due date, then the ones done. */
+/** My learning's first section: required courses still to do, by due date (done ones are under Completed). */
 export function AssignedCourses({ courses }: { courses: AssignedCourse[] }) {
   const { t, i18n } = useTranslation();
   if (courses.length === 0) return null;
@@ -35,39 +31,23 @@ export function AssignedCourses({ courses }: { courses: AssignedCourse[] }) {
               <Link to={`/courses/${course.slug}`}>{course.title}</Link>
             </h3>
             <p className="flex flex-wrap items-center gap-2 text-sm">
-              {course.completedAt ? (
-                <span className="font-semibold text-emerald-800">
-                  ✓ {t("assignments.learning.done")} — {t("learning.completedOn", { date: formatDate(course.completedAt, i18n.language) })}
-                </span>
-              ) : (
-                <span className={course.overdue ? "font-semibold text-red-800" : "text-stone-800"}>
-                  {t("assignments.learning.due", { date: formatDay(course.dueOn, i18n.language) })}
-                </span>
-              )}
+              <span className={course.overdue ? "font-semibold text-red-800" : "text-stone-800"}>
+                {t("assignments.learning.due", { date: formatDay(course.dueOn, i18n.language) })}
+              </span>
               {course.overdue ? (
                 <span className="rounded bg-red-800 px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">{t("assignments.learning.overdue")}</span>
               ) : null}
-              {course.recertification && !course.completedAt ? (
+              {course.recertification ? (
                 <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-950">{t("assignments.learning.recertification")}</span>
               ) : null}
             </p>
-            {course.completedAt && course.certificateCode ? (
-              <Link to={`/certificates/${course.certificateCode}`} className="self-start">
-                {t("certificates.viewCertificate")}
+            <CourseStatus started={course.started} completed={false} percent={course.percent} />
+            {course.nextSlug ? (
+              <Link to={`/courses/${course.slug}/${course.nextSlug}`} className="btn-primary self-start">
+                {course.started ? t("course.continue") : t("assignments.learning.start")}
                 <span className="sr-only">: {course.title}</span>
               </Link>
             ) : null}
-            {course.completedAt ? null : (
-              <>
-                <CourseStatus started={course.started} completed={false} percent={course.percent} />
-                {course.nextSlug ? (
-                  <Link to={`/courses/${course.slug}/${course.nextSlug}`} className="btn-primary self-start">
-                    {course.started ? t("course.continue") : t("assignments.learning.start")}
-                    <span className="sr-only">: {course.title}</span>
-                  </Link>
-                ) : null}
-              </>
-            )}
           </li>
         ))}
       </ul>

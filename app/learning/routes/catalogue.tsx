@@ -98,7 +98,9 @@ export default function CataloguePage({ loaderData }: Route.ComponentProps) {
                 <ul className="mt-1 list-disc pl-5">
                   {course.lessons.map((lesson) => (
                     <li key={lesson.slug}>
-                      <Link to={`/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</Link>
+                      <Link to={`/courses/${course.slug}/${lesson.slug}`} className="inline-block py-1">
+                        {lesson.title}
+                      </Link>
                     </li>
                   ))}
                 </ul>

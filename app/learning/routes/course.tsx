@@ -12,7 +12,7 @@ import { localeContext } from "~/platform/context";
 import { formatDate } from "~/platform/format";
 import { DraftNote } from "~/learning/components/draft-note";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.title} · Skillshelf` : "Skillshelf" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.title} · Skillshelf` }] : []);
 
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);

@@ -8,15 +8,13 @@ import { QuizBlock, type QuizActionFeedback } from "~/quizzes/components/quiz";
 import { getAnswerKeys, getCourseContent, getEntry, lessonProblems, pickLang } from "~/content/content.server";
 import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit, refreshCourseCompletion } from "~/learning/progress.server";
 import { lessonQuizViews, saveAnswers, startAttempt, submitAttempt } from "~/quizzes/attempts.server";
-import { inLocale } from "~/i18n";
+import { inLocale, LOCALES } from "~/i18n";
 import { getI18n } from "~/i18n/i18n.server";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { canManage } from "~/platform/permissions";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData ? `${loaderData.lesson.title} · ${loaderData.course.title} · Skillshelf` : "Skillshelf" },
-];
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.lesson.title} · ${loaderData.course.title} · Skillshelf` }] : []);
 
 function notFound(): never {
   throw data({ reason: "not-found" }, { status: 404 });
@@ -30,6 +28,13 @@ function lessonContent(courseSlug: string, lessonSlug: string, locale: "vi" | "e
   const entry = getEntry(picked?.value);
   if (!content || !source || !picked || !entry) return null;
   return { content, source, lang: picked.lang, fallback: picked.fallback, entry, key: picked.value };
+}
+
+/** One quiz of a lesson's content in one language: the answer key and the public questions. */
+function quizVersion(found: NonNullable<ReturnType<typeof lessonContent>>, quizId: string) {
+  const spec = getAnswerKeys(found.key).find((q) => q.id === quizId);
+  const publicQuiz = found.entry.quizzes.find((q) => q.id === quizId);
+  return spec && publicQuiz ? { spec, publicQuiz } : null;
 }
 
 export async function loader(args: Route.LoaderArgs) {
@@ -56,6 +61,7 @@ export async function loader(args: Route.LoaderArgs) {
     cycleStartedAt: progress.cycleStartedAt,
     quizzes: entry.quizzes,
     specs: getAnswerKeys(found.key),
+    lang: found.lang,
     t: getI18n(found.lang).t,
   });
   const titleOf = (l: { titleVi: string; titleEn: string | null }) => inLocale(locale, l.titleVi, l.titleEn);
@@ -126,10 +132,21 @@ export async function action(args: Route.ActionArgs) {
 
   if (intent === "quiz-start") {
     const found = lessonContent(courseSlug, lessonSlug, args.context.get(localeContext));
-    const spec = found ? getAnswerKeys(found.key).find((q) => q.id === quizId) : undefined;
-    const publicQuiz = found?.entry.quizzes.find((q) => q.id === quizId);
-    if (!found || !spec || !publicQuiz) return refusal("notFound", 404);
-    const started = await startAttempt(db, { userId: user.id, courseId: lesson.courseId, lessonId: lesson.id, quizId }, { spec, publicQuiz, lang: found.lang });
+    const own = found ? quizVersion(found, quizId) : null;
+    if (!found || !own) return refusal("notFound", 404);
+    // Every language version is kept with the attempt, so switching language later shows it translated.
+    const translations = Object.fromEntries(
+      LOCALES.flatMap((l) => {
+        const other = l === found.lang ? null : lessonContent(courseSlug, lessonSlug, l);
+        const version = other && !other.fallback ? quizVersion(other, quizId) : null;
+        return version ? [[l, version]] : [];
+      }),
+    );
+    const started = await startAttempt(
+      db,
+      { userId: user.id, courseId: lesson.courseId, lessonId: lesson.id, quizId },
+      { ...own, lang: found.lang, translations },
+    );
     if ("refused" in started) return refusal(started.refused, 409, started.until);
     throw redirect(`${back}#quiz-${quizId}`);
   }

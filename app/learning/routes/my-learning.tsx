@@ -1,13 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/my-learning";
-import { inLocale } from "~/i18n";
 import { AssignedCourses } from "~/learning/components/assigned-courses";
 import { CourseStatus } from "~/learning/components/course-status";
-import { listMyAssignments } from "~/training/my-assignments.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { listMyCourses, percentOf } from "~/learning/progress.server";
-import { listMyCertificates } from "~/certificates/certificates.server";
+import { loadMyLearning } from "~/learning/my-learning.server";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { title } from "~/i18n/meta";
@@ -17,43 +14,8 @@ export const meta: Route.MetaFunction = ({ matches }) => title(matches, "learnin
 
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
-  const locale = args.context.get(localeContext);
-  const db = getDb(args.context);
-  const [rows, assignedRows, certificates] = await Promise.all([
-    listMyCourses(db, user.id),
-    listMyAssignments(db, user.id),
-    listMyCertificates(db, user.id),
-  ]);
-  // Assigned courses come first, in their own section, and are not repeated below.
-  const assigned = assignedRows.map((a) => {
-    const row = rows.find((r) => r.courseId === a.courseId);
-    return {
-      slug: a.slug,
-      title: inLocale(locale, a.titleVi, a.titleEn),
-      dueOn: a.dueOn,
-      overdue: a.overdue,
-      recertification: a.recertification,
-      completedAt: a.completedAt?.toISOString() ?? null,
-      started: Boolean(row),
-      percent: row ? percentOf(row) : 0,
-      nextSlug: row?.resumeSlug ?? a.firstLesson,
-      certificateCode: certificates.get(a.courseId)?.code ?? null,
-    };
-  });
-  const courses = rows.filter((row) => !assignedRows.some((a) => a.courseId === row.courseId)).map((row) => ({
-    certificateCode: certificates.get(row.courseId)?.code ?? null,
-    slug: row.slug,
-    title: inLocale(locale, row.titleVi, row.titleEn),
-    percent: percentOf(row),
-    completedAt: row.completedAt?.toISOString() ?? null,
-    resumeSlug: row.resumeSlug,
-  }));
-  return {
-    fullName: user.fullName,
-    assigned,
-    inProgress: courses.filter((c) => !c.completedAt),
-    completed: courses.filter((c) => c.completedAt),
-  };
+  const groups = await loadMyLearning(getDb(args.context), user.id, args.context.get(localeContext));
+  return { fullName: user.fullName, ...groups };
 }
 
 export default function LearningPage({ loaderData }: Route.ComponentProps) {
@@ -72,7 +34,8 @@ export default function LearningPage({ loaderData }: Route.ComponentProps) {
         </h2>
         {inProgress.length === 0 ? (
           <p className="mt-3">
-            {t("learning.none")} <Link to="/courses">{t("learning.browse")}</Link>
+            {assigned.length + completed.length === 0 ? t("learning.none") : t("learning.noneOther")}{" "}
+            <Link to="/courses">{t("learning.browse")}</Link>
           </p>
         ) : (
           <ul className="mt-3 grid gap-4 md:grid-cols-2">
@@ -98,7 +61,7 @@ export default function LearningPage({ loaderData }: Route.ComponentProps) {
           {t("learning.completed")}
         </h2>
         {completed.length === 0 ? (
-          <p className="mt-3 text-stone-700">—</p>
+          <p className="mt-3 text-stone-700">{t("learning.noneCompleted")}</p>
         ) : (
           <ul className="mt-3 grid gap-4 md:grid-cols-2">
             {completed.map((course) => (
@@ -106,8 +69,11 @@ export default function LearningPage({ loaderData }: Route.ComponentProps) {
                 <h3 className="text-lg font-semibold">
                   <Link to={`/courses/${course.slug}`}>{course.title}</Link>
                 </h3>
-                <p className="text-sm font-semibold text-emerald-800">
+                <p className="flex flex-wrap items-center gap-2 text-sm font-semibold text-emerald-800">
                   ✓ {t("learning.completedOn", { date: formatDate(course.completedAt!, i18n.language) })}
+                  {course.assigned ? (
+                    <span className="rounded bg-stone-100 px-2 py-0.5 text-xs font-semibold text-stone-800">{t("learning.wasRequired")}</span>
+                  ) : null}
                 </p>
                 {course.certificateCode ? (
                   <Link to={`/certificates/${course.certificateCode}`} className="self-start">

@@ -148,14 +148,16 @@ function QuestionField({ question, answers }: { question: AttemptQuestion; answe
   const { t } = useTranslation();
   const name = `q:${question.id}`;
   const saved = (field: string) => answers[field] ?? [];
+  // A floated legend is laid out inside the box, so a prompt that wraps never has the border running through it.
   const legend = (
-    <legend className="font-semibold">
+    <legend className="float-left w-full font-semibold">
       <span className="mr-2 text-stone-600">{t("quiz.question", { n: question.n })}.</span>
       <span dangerouslySetInnerHTML={{ __html: question.promptHtml }} />{" "}
       <span className="text-sm font-normal text-stone-600">({t("quiz.points", { count: question.points })})</span>
+      {question.type === "multiple" ? <span className="mt-1 block text-sm font-normal text-stone-700">{t("quiz.chooseAll")}</span> : null}
     </legend>
   );
-  const box = "space-y-2 rounded-md border border-stone-200 p-4";
+  const box = "rounded-md border border-stone-200 p-4 [&>*:not(legend)]:clear-left [&>*:not(legend)]:mt-2";
   switch (question.type) {
     case "single":
     case "multiple":
@@ -169,7 +171,7 @@ function QuestionField({ question, answers }: { question: AttemptQuestion; answe
                 name={name}
                 value={choice.id}
                 defaultChecked={saved(name).includes(choice.id)}
-                className="mt-1.5 h-4 w-4 accent-brand-700"
+                className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
               />
               <span>{choice.text}</span>
             </label>
@@ -182,7 +184,7 @@ function QuestionField({ question, answers }: { question: AttemptQuestion; answe
           {legend}
           {(["true", "false"] as const).map((value) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" name={name} value={value} defaultChecked={saved(name).includes(value)} className="h-4 w-4 accent-brand-700" />
+              <input type="radio" name={name} value={value} defaultChecked={saved(name).includes(value)} className="h-4 w-4 shrink-0 accent-brand-700" />
               <span>{value === "true" ? t("quiz.trueLabel") : t("quiz.falseLabel")}</span>
             </label>
           ))}
@@ -237,7 +239,7 @@ function QuestionField({ question, answers }: { question: AttemptQuestion; answe
           {legend}
           {question.items.map((item) => (
             <label key={item.id} className="flex items-center gap-3">
-              <select name={`${name}:${item.id}`} defaultValue={saved(`${name}:${item.id}`)[0] ?? ""} className="field-input w-24">
+              <select name={`${name}:${item.id}`} defaultValue={saved(`${name}:${item.id}`)[0] ?? ""} className="field-input w-auto min-w-32 shrink-0">
                 <option value="">{t("quiz.orderingPosition")}</option>
                 {question.items.map((_, index) => (
                   <option key={index} value={String(index + 1)}>

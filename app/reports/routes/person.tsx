@@ -5,13 +5,26 @@ import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ExportLinks, HowCounted } from "~/reports/components/filters";
 import { personReport } from "~/reports/views.server";
-import { inLocale } from "~/i18n";
-import { formatDate } from "~/platform/format";
+import { inLocale, type Locale } from "~/i18n";
+import { formatDate, formatPercent } from "~/platform/format";
 import { title } from "~/i18n/meta";
 import { notFound, reportRequest } from "~/reports/request.server";
 
 export const meta: Route.MetaFunction = ({ matches, loaderData }) =>
   title(matches, loaderData ? "hrReports.personTitle" : "hrReports.title", { name: loaderData?.person.fullName });
+
+type CourseRow = NonNullable<Awaited<ReturnType<typeof personReport>>>["courses"][number];
+
+/**
+ * A quiz named by its lesson, as the learner met it (its content id means nothing to HR); a lesson with
+ * several quizzes numbers them. Reports read no content, so the lesson title is the name at hand.
+ */
+function quizName(row: CourseRow, quiz: CourseRow["quizzes"][number], index: number, locale: Locale) {
+  const lesson = row.lessons.find((l) => l.id === quiz.lessonId);
+  const name = lesson ? inLocale(locale, lesson.titleVi, lesson.titleEn) : "—";
+  const sameLesson = row.quizzes.filter((q) => q.lessonId === quiz.lessonId);
+  return sameLesson.length > 1 ? `${name} (${row.quizzes.slice(0, index + 1).filter((q) => q.lessonId === quiz.lessonId).length})` : name;
+}
 
 export async function loader(args: Route.LoaderArgs) {
   const { db, locale, ctx } = await reportRequest(args, { ignoreFilters: true });
@@ -37,10 +50,9 @@ export async function loader(args: Route.LoaderArgs) {
         completedAt: iso(l.completedAt),
         opened: Boolean(l.openedAt),
       })),
-      quizzes: row.quizzes.map((q) => ({
+      quizzes: row.quizzes.map((q, i) => ({
         key: `${q.lessonId}:${q.quizId}`,
-        quizId: q.quizId,
-        lesson: inLocale(locale, row.lessons.find((l) => l.id === q.lessonId)?.titleVi ?? q.quizId, row.lessons.find((l) => l.id === q.lessonId)?.titleEn),
+        name: quizName(row, q, i, locale),
         best: q.best,
         passed: q.passed,
         attempts: q.attempts,
@@ -112,7 +124,7 @@ export default function PersonReportPage({ loaderData }: Route.ComponentProps) {
                 key: "best",
                 header: t("hrReports.bestScore"),
                 numeric: true,
-                cell: (c) => (c.quizzes.length ? `${Math.max(...c.quizzes.map((q) => q.best ?? 0))}%` : "—"),
+                cell: (c) => (c.quizzes.length ? formatPercent(Math.max(...c.quizzes.map((q) => q.best ?? 0)), i18n.language) : "—"),
               },
             ]}
           />
@@ -150,8 +162,8 @@ export default function PersonReportPage({ loaderData }: Route.ComponentProps) {
                   rows={c.quizzes}
                   rowKey={(q) => q.key}
                   columns={[
-                    { key: "quiz", header: t("hrReports.quiz"), rowHeader: true, cell: (q) => `${q.lesson} (${q.quizId})` },
-                    { key: "best", header: t("hrReports.bestScore"), numeric: true, cell: (q) => (q.best === null ? "—" : `${q.best}%`) },
+                    { key: "quiz", header: t("hrReports.quiz"), rowHeader: true, cell: (q) => q.name },
+                    { key: "best", header: t("hrReports.bestScore"), numeric: true, cell: (q) => (q.best === null ? "—" : formatPercent(q.best, i18n.language)) },
                     { key: "passed", header: t("hrReports.passed"), cell: (q) => (q.passed ? t("hrReports.passed") : t("hrReports.notPassed")) },
                     { key: "attempts", header: t("hrReports.attempts"), numeric: true, cell: (q) => q.attempts },
                   ]}

@@ -12,6 +12,7 @@ import { filtersToSearch } from "~/reports/schemas";
 import { title } from "~/i18n/meta";
 import { filterOptions } from "~/reports/options.server";
 import { reportRequest } from "~/reports/request.server";
+import { formatNumber, formatPercent } from "~/platform/format";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "hrReports.title");
 
@@ -44,16 +45,16 @@ export async function loader(args: Route.LoaderArgs) {
 
 type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
 
-function measure(counts: Counts, key: (typeof MEASURES)[number]) {
+function measure(counts: Counts, key: (typeof MEASURES)[number], lang: string) {
   if (key === "percent") {
     const p = completionPercent(counts);
-    return p === null ? "—" : `${p}%`;
+    return p === null ? "—" : formatPercent(p, lang);
   }
-  return counts[key];
+  return formatNumber(counts[key], lang);
 }
 
 export default function ReportsPage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { courses, rows, totals, search, options, weekly, weeklySvg, bars, barsSvg } = loaderData;
   const linkSearch = new URLSearchParams(search);
   linkSearch.delete("unit");
@@ -64,7 +65,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
       group: { key, header },
       numeric: true,
       header: <abbr title={t(`hrReports.cols.${m}`)}>{t(`hrReports.short.${m}`)}</abbr>,
-      cell: (row: Row) => measure(get(row), m),
+      cell: (row: Row) => measure(get(row), m, i18n.language),
     }));
   const columns: Column<Row>[] = [
     {
@@ -151,7 +152,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
                 caption={t("hrReports.unitBarsTitle")}
                 columns={[
                   { key: "unit", header: t("hrReports.unit"), rowHeader: true, cell: (b) => b.name },
-                  { key: "p", header: t("hrReports.cols.percent"), numeric: true, cell: (b) => `${b.percent}%` },
+                  { key: "p", header: t("hrReports.cols.percent"), numeric: true, cell: (b) => formatPercent(b.percent, i18n.language) },
                 ]}
                 rows={bars}
                 rowKey={(b) => b.id}

@@ -148,7 +148,7 @@ export function AssignmentForm({
           label={t("assignments.form.dueOn")}
           hint={t("assignments.form.dueOnHint")}
           errors={fields.dueOn.errors}
-          inputProps={getInputProps(fields.dueOn, { type: "date" })}
+          inputProps={{ ...getInputProps(fields.dueOn, { type: "text" }), autoComplete: "off", spellCheck: false }}
         />
         <Field
           label={t("assignments.form.daysForNewcomers")}

@@ -1,4 +1,4 @@
-import { addDays, todayInVietnam } from "~/platform/days";
+import { addDays, dayInputValue, todayInVietnam } from "~/platform/days";
 import { useTranslation } from "react-i18next";
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/assignment-new";
@@ -25,7 +25,7 @@ export async function loader(args: Route.LoaderArgs) {
       units: options.units.map((u) => ({ id: u.id, name: inLocale(locale, u.name, u.nameEn), depth: u.depth })),
       jobTitles: options.jobTitles,
     },
-    defaultValue: { includeDescendants: "on", daysForNewcomers: "30", dueOn: addDays(todayInVietnam(), 30) },
+    defaultValue: { includeDescendants: "on", daysForNewcomers: "30", dueOn: dayInputValue(addDays(todayInVietnam(), 30)) },
   };
 }
 

@@ -1,3 +1,4 @@
+import { dayInputValue } from "~/platform/days";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
@@ -15,7 +16,7 @@ import { localeContext } from "~/platform/context";
 import type { AssignmentEditInput } from "~/training/schemas";
 import { formatDate } from "~/platform/format";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.course} · Skillshelf` : "Skillshelf" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.course} · Skillshelf` }] : []);
 
 const Params = z.object({ id: z.uuid() });
 
@@ -53,7 +54,7 @@ export async function loader(args: Route.LoaderArgs) {
       orgUnitId: assignment.orgUnitId ?? "",
       includeDescendants: assignment.includeDescendants ? "on" : "",
       jobTitle: assignment.jobTitle ?? "",
-      dueOn: assignment.dueOn,
+      dueOn: dayInputValue(assignment.dueOn),
       daysForNewcomers: String(assignment.daysForNewcomers),
       recertify: assignment.recertify ? "on" : "",
       note: assignment.note ?? "",

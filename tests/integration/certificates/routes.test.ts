@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import Ajv2019 from "ajv/dist/2019";
 import addFormats from "ajv-formats";
 import { and, eq, sql } from "drizzle-orm";
-import { decodeProtectedHeader, importJWK, type JWK, jwtVerify } from "jose";
+import { createLocalJWKSet, decodeProtectedHeader, importJWK, type JWK, type JSONWebKeySet, jwtVerify } from "jose";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { DbHandle } from "../../../db/client";
 import { certificates, orgUnits, userRoles, users } from "../../../db/schema";
@@ -126,8 +126,13 @@ test("the credential is an OB 3.0 VC-JWT that verifies with the key at its kid U
   bytes[bytes.length - 5] = bytes[bytes.length - 5]! ^ 1;
   await expect(jwtVerify(`${h}.${bytes.toString("base64url")}.${s}`, await importJWK(jwk, "ES256"))).rejects.toThrow();
   // The key is also in the JWKS, and the issuer profile is where issuer.id says.
-  const jwks = (await get(jwksRoute.loader, "/.well-known/jwks.json", {})).data as { keys: JWK[] };
+  const jwks = (await get(jwksRoute.loader, "/.well-known/jwks.json", {})).data as JSONWebKeySet;
   expect(jwks.keys.map((k) => k.kid)).toContain(jwk.kid);
+  // A generic verifier picks the key from the JWKS by the header's kid: the two name the key the same way.
+  expect(jwk.kid).toBe(header.kid);
+  const verified = await jwtVerify(jwt, createLocalJWKSet(jwks), { algorithms: ["ES256"] });
+  expect(verified.protectedHeader.kid).toBe(header.kid);
+  expect(verified.payload.jti).toBe(vc.id);
   const issuer = (await get(issuerRoute.loader, "/issuer", {})).data as { id: string; type: string[] };
   expect(issuer.id).toBe(vc.issuer.id);
   expect(issuer.type).toEqual(["Profile"]);

@@ -190,6 +190,7 @@ describe("the daily job", () => {
       cycleStartedAt: progress.cycleStartedAt,
       quizzes: [{ id: "final", title: "Kiểm tra", graded: true, passMark: 80, attempts: 1, pool: null, questions: [] } as never],
       specs: [fixtureQuiz({ attempts: 1 })],
+      lang: "vi",
       t: ((key: string) => key) as never,
     });
     expect(view).toMatchObject({ attemptsUsed: 0, passed: false, canStart: true });
