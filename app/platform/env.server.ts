@@ -58,6 +58,13 @@ const schema = z.object({
     .min(0, "must be a whole number of days between 0 and 90")
     .max(90, "must be a whole number of days between 0 and 90")
     .default(7),
+  /** The most a form post may send (bytes); the staff CSV import has its own 5 MB. */
+  FORM_MAX_BYTES: z.coerce
+    .number({ error: "must be a whole number of bytes between 1024 and 10485760" })
+    .int("must be a whole number of bytes between 1024 and 10485760")
+    .min(1024, "must be a whole number of bytes between 1024 and 10485760")
+    .max(10 * 1024 * 1024, "must be a whole number of bytes between 1024 and 10485760")
+    .default(64 * 1024),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")
