@@ -88,6 +88,10 @@ app.use(
 const server = app.listen(env.PORT, env.HOST, () => {
   logger.info(`Skillshelf is listening on http://localhost:${env.PORT}`);
 });
+// A client that trickles its headers or its body holds a socket and a request slot: it is cut off. A 5 MB import
+// on a slow library line still fits in the two minutes.
+server.headersTimeout = 20_000;
+server.requestTimeout = 120_000;
 
 function shutdown(signal) {
   logger.info({ signal }, "shutting down");

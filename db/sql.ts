@@ -22,7 +22,12 @@ export function preparedFor<T>(db: object, name: string, build: () => T): T {
   return byName.get(name) as T;
 }
 
-/** A uuid[] parameter both drivers read the same way (an empty list too), for `= any(…)`. */
+/**
+ * A uuid[] parameter both drivers read the same way (an empty list too), for `= any(…)`: one bind parameter
+ * whatever the length (an array literal cast on the server), so 20,000 ids stay far below PostgreSQL's 65,535.
+ */
 export function uuidArray(ids: readonly string[]) {
-  return ids.length ? sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]` : sql`'{}'::uuid[]`;
+  // Quoted elements: a stray comma or brace in a hostile id stays inside its element and fails the uuid cast.
+  const literal = `{${ids.map((id) => `"${id.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+  return sql`${literal}::uuid[]`;
 }

@@ -24,4 +24,5 @@ export const ReissueSchema = z.object({
     .max(120, "certificates.errors.nameRequired"),
 });
 
-export const ManageSchema = z.discriminatedUnion("intent", [RevokeSchema, ReissueSchema]);
+// An unknown intent is one plain "invalid" message (zod's own wording lists the options with "|").
+export const ManageSchema = z.discriminatedUnion("intent", [RevokeSchema, ReissueSchema], { error: "validation.invalid" });

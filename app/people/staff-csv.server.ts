@@ -85,6 +85,8 @@ function splitRoles(cell: string): { roles: Role[] | null; unknown: string | nul
 export function parseStaffCsv(bytes: Uint8Array, unitCodes: ReadonlySet<string>): ParsedFile {
   const text = decode(bytes);
   if (typeof text !== "string") return { ok: false, problems: [text] };
+  // A NUL past the first 8 KB is no CSV either (and PostgreSQL would refuse it in any text column).
+  if (text.includes("\0")) return { ok: false, problems: [{ row: null, code: "notCsv" }] };
   const body = text.replace(/^\uFEFF/, "");
   const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";

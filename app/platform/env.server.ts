@@ -69,6 +69,13 @@ const schema = z.object({
       const hosts = (v ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
       return hosts.length > 0 ? hosts : undefined;
     }),
+  /** The most a form post may send (bytes); the staff CSV import has its own 5 MB. */
+  FORM_MAX_BYTES: z.coerce
+    .number({ error: "must be a whole number of bytes between 1024 and 10485760" })
+    .int("must be a whole number of bytes between 1024 and 10485760")
+    .min(1024, "must be a whole number of bytes between 1024 and 10485760")
+    .max(10 * 1024 * 1024, "must be a whole number of bytes between 1024 and 10485760")
+    .default(64 * 1024),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")

@@ -3,6 +3,7 @@ import { negotiateLocale } from "~/i18n";
 import { getDbHandle } from "./db.server";
 import { getEnv } from "./env.server";
 import { requireTrustedOrigin, runWithRequestOrigin } from "./request-origin.server";
+import { checkRequest, refusalResponse } from "./request-body.server";
 import { dbContext, localeContext, nonceContext, sessionIdContext, userContext } from "./context";
 import {
   deleteSessionCookie,
@@ -59,6 +60,12 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const db = context.get(dbContext)!;
 
   if (isCrossOrigin(request)) throw data({ reason: "cross-origin" }, { status: 403 });
+  // Before any database work: a hostile URL or body is refused in the reader's language (from cookie or browser).
+  const refusal = await checkRequest(request, env.FORM_MAX_BYTES);
+  if (refusal) {
+    const locale = negotiateLocale({ cookieHeader: request.headers.get("cookie"), acceptLanguage: request.headers.get("accept-language") });
+    return refusalResponse(refusal, locale);
+  }
 
   const token = readSessionCookie(request);
   const validation = token ? await validateSessionToken(db, token) : null;

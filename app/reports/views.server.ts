@@ -2,6 +2,7 @@ import { todayInVietnam } from "~/platform/days";
 import { depthFirst } from "~/platform/tree";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { uuidArray } from "../../db/sql";
 import { certificates, courses, enrolments, lessonProgress, lessons, orgUnits, quizAttempts, users } from "../../db/schema";
 import type { ReportFilters } from "./schemas";
 import { hrVisibleUnits } from "~/platform/org-scope.server";
@@ -197,7 +198,8 @@ export async function personReport(db: Db, ctx: ReportContext, userId: string) {
       active: users.active,
     })
     .from(users)
-    .where(eq(users.id, userId));
+    // The scope is part of the lookup: someone outside it is not found at all.
+    .where(and(eq(users.id, userId), ctx.visible ? sql`${users.orgUnitId} = any(${uuidArray(ctx.visible)})` : undefined));
   if (!person || !person.unitId || !unitVisible(ctx, person.unitId)) return null;
   // The person page shows every published course the person is counted for, whatever the matrix filters.
   const allCourses = ctx.courses;

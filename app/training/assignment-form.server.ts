@@ -24,9 +24,15 @@ export async function handleAssignmentForm(
   const intent = formData.get("intent");
   const submission = parseWithZod(formData, { schema });
   const pickedIds = formData.getAll("people").filter((v): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/i.test(v));
-  const selected: PersonOption[] = await peopleByIds(db, pickedIds);
+  const selected: PersonOption[] = await peopleByIds(db, actor, pickedIds);
   const query = String(formData.get("peopleQuery") ?? "").slice(0, 100);
   const keep = { initialValue: submission.payload as Record<string, string> };
+  if (selected.length !== new Set(pickedIds).size || pickedIds.length !== formData.getAll("people").length) {
+    // An id that is not a person in the actor's scope (forged, or from another subtree): one plain error,
+    // the same whether the person exists elsewhere or not.
+    const result = submission.reply({ fieldErrors: { people: ["assignments.errors.people"] } });
+    return data({ result, selected, results: null, query, coverage: null }, { status: 400 });
+  }
 
   if (intent === "search") {
     const found = await searchPeople(db, actor, query);

@@ -1,5 +1,5 @@
 /** The people and options HR pick from when assigning training, and the people of one assignment. */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { foldSql } from "../../db/fold";
 import { courses, learnerAssignments, orgUnits, users } from "../../db/schema";
@@ -85,13 +85,17 @@ export async function searchPeople(db: Db, actor: Actor, query: string, limit = 
     .limit(limit);
 }
 
-/** People by id (for showing the ones picked in the form again), within scope. */
-export async function peopleByIds(db: Db, ids: readonly string[]) {
+/**
+ * People by id (for showing the ones picked in the form again), within the HR user's scope: ids come from
+ * the form, so a person outside the subtree is simply not found (the caller answers 400, nothing revealed).
+ */
+export async function peopleByIds(db: Db, actor: Actor, ids: readonly string[]) {
   if (ids.length === 0) return [];
+  const scope = await hrVisibleUnits(db, actor);
   return db
     .select({ id: users.id, fullName: users.fullName, email: users.email, unitName: orgUnits.name })
     .from(users)
     .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .where(inArray(users.id, [...ids]))
+    .where(and(sql`${users.id} = any(${uuidArray(ids)})`, scope ? sql`${users.orgUnitId} = any(${uuidArray(scope)})` : undefined))
     .orderBy(users.fullName);
 }

@@ -108,7 +108,7 @@ export async function findAssignment(db: Db, actor: Actor, id: string) {
     .select({ id: users.id, fullName: users.fullName, email: users.email })
     .from(assignmentPeople)
     .innerJoin(users, eq(users.id, assignmentPeople.userId))
-    .where(eq(assignmentPeople.assignmentId, id))
+    .where(and(eq(assignmentPeople.assignmentId, id), scope ? sql`${users.orgUnitId} = any(${uuidArray(scope)})` : undefined))
     .orderBy(users.fullName);
   return { ...row, people };
 }
@@ -129,7 +129,16 @@ export async function updateAssignment(db: Db, actor: Actor, id: string, input: 
   const errors = await checkTarget(db, input, scope);
   if (input.dueOn !== existing.dueOn && input.dueOn < todayInVietnam(now)) errors.dueOn = ["assignments.errors.dueInPast"];
   if (hasErrors(errors)) return { ok: false, fieldErrors: errors, status: scopeStatus(errors) };
-  const people = [...new Set(input.people)];
+  // Named people outside a scoped HR user's subtree (added by an admin) are not shown to them, so their
+  // form cannot post them back: they are kept as they were.
+  const hidden = scope
+    ? await db
+        .select({ id: assignmentPeople.userId })
+        .from(assignmentPeople)
+        .innerJoin(users, eq(users.id, assignmentPeople.userId))
+        .where(and(eq(assignmentPeople.assignmentId, id), sql`(${users.orgUnitId} is null or not (${users.orgUnitId} = any(${uuidArray(scope)})))`))
+    : [];
+  const people = [...new Set([...input.people, ...hidden.map((p) => p.id)])];
   await db.transaction(async (tx) => {
     await tx
       .update(assignments)

@@ -18,8 +18,17 @@ export function ErrorList({ id, errors }: { id?: string; errors?: readonly strin
 }
 
 export function translateError(t: (key: string, options?: Record<string, unknown>) => string, error: string) {
-  const [key = error, params] = error.split("|");
-  return t(key, params ? (JSON.parse(params) as Record<string, unknown>) : undefined);
+  // "key|{json params}"; a message that merely contains "|" (a library's own wording) is shown as its key.
+  const cut = error.indexOf("|");
+  if (cut < 0) return t(error);
+  let params: unknown = null;
+  try {
+    params = JSON.parse(error.slice(cut + 1));
+  } catch {
+    /* not ours: shown as invalid below */
+  }
+  if (!params || typeof params !== "object" || Array.isArray(params)) return t("validation.invalid");
+  return t(error.slice(0, cut), params as Record<string, unknown>);
 }
 
 type ControlAria = { "aria-invalid"?: true; "aria-describedby"?: string };

@@ -70,6 +70,8 @@ export async function action(args: Route.ActionArgs) {
   const params = Params.safeParse(args.params);
   if (!params.success) notFound();
   const id = params.data.id;
+  // Every intent (search and preview too) is about this assignment: one the actor cannot see is a 404.
+  if (!(await findAssignment(db, user, id))) notFound();
   const formData = await args.request.formData();
   if (formData.get("intent") === "withdraw") {
     if (!(await withdrawAssignment(db, user, id))) notFound();

@@ -106,7 +106,7 @@ test("an expired session is rejected and deleted; a session near expiry slides f
 test("signing out deletes the session", async () => {
   const email = await createUser(handle.db);
   const cookie = cookieFrom(await signIn(email));
-  const out = await callRoute(logoutRoute.action, request("/logout", { method: "POST", cookie }), handle.db);
+  const out = await callRoute(logoutRoute.action, request("/logout", { method: "POST", form: {}, cookie }), handle.db);
   expect(out.status).toBe(302);
   expect(out.headers.get("set-cookie")).toMatch(/Max-Age=0/);
   const after = await callRoute(learningRoute.loader, request("/learning", { cookie }), handle.db);

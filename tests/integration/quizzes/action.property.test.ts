@@ -277,11 +277,14 @@ const shortField = () => {
   return `q:${id}`;
 };
 
-test("a short answer holding U+0000 is saved without it", async () => {
+// Since issue #11 the root middleware refuses any form with a NUL byte (400) before the action runs; cleanAnswers
+// still strips it for answers that come another way.
+test("a short answer holding U+0000 is refused with 400 and nothing is saved", async () => {
   await resetAttempt();
+  const before = (await attemptRow(attemptId)).answers;
   const result = await post(cookie, { intent: "quiz-save", quizId: QUIZ, attemptId, [shortField()]: "13/2023\u0000" });
-  expect(result.status).toBe(200);
-  expect((await attemptRow(attemptId)).answers).toEqual({ [shortField()]: ["13/2023"] });
+  expect(result.status).toBe(400);
+  expect((await attemptRow(attemptId)).answers).toEqual(before);
 });
 
 test("a 500-character short answer cut inside an emoji is saved without a lone surrogate", async () => {
