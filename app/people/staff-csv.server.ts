@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Role } from "../../db/schema";
 import { foldForSearch } from "~/platform/text";
+import { toCsv } from "~/platform/csv.server";
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;
@@ -166,4 +167,27 @@ export function parseStaffCsv(bytes: Uint8Array, unitCodes: ReadonlySet<string>)
     });
   }
   return problems.length ? { ok: false, problems } : { ok: true, rows };
+}
+
+/**
+ * A CSV to start from, in the admin's language: the column names the import reads, and two example rows with unit
+ * codes that exist (so that checking the untouched template reports two new people, not errors).
+ */
+export function importTemplate(lang: "vi" | "en", unitCodes: string[]) {
+  const [first = "TV-01", second = first] = unitCodes;
+  const header =
+    lang === "vi"
+      ? ["email", "họ và tên", "mã cán bộ", "mã đơn vị", "chức danh", "vai trò"]
+      : ["email", "full name", "staff number", "org unit code", "job title", "roles"];
+  const rows =
+    lang === "vi"
+      ? [
+          ["nguyen.van.an@thuvien.example.vn", "Nguyễn Văn An", "CB0001", first, "Thư viện viên", "học viên"],
+          ["tran.thi.binh@thuvien.example.vn", "Trần Thị Bình", "CB0002", second, "Trưởng phòng", "học viên|giảng viên"],
+        ]
+      : [
+          ["nguyen.van.an@library.example.org", "Nguyễn Văn An", "CB0001", first, "Librarian", "learner"],
+          ["tran.thi.binh@library.example.org", "Trần Thị Bình", "CB0002", second, "Head of department", "learner|trainer"],
+        ];
+  return toCsv(header, rows);
 }

@@ -30,21 +30,48 @@ const config = {
   background: "#ffffff",
 } as const;
 
-/** Weekly completions as a bar chart (weeks without completions are shown as zero between the first and last). */
-export async function weeklyChartSvg(weeks: { week: string; completions: number }[], labels: { x: string; y: string }) {
-  if (weeks.length === 0) return null;
+/**
+ * Weekly completions as a bar chart: one bar per week, labelled with the week's Monday in the reader's language,
+ * whole numbers on the axis. Null when there is nothing to show (the page says so in words).
+ */
+export async function weeklyChartSvg(weeks: { week: string; label: string; completions: number }[], labels: { x: string; y: string }) {
+  if (weeks.every((w) => w.completions === 0)) return null;
   return render({
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: 560,
+    width: { step: 22 },
     height: 180,
     config,
-    data: { values: fillWeeks(weeks) },
-    mark: { type: "bar", color: BRAND },
+    data: { values: weeks },
+    mark: { type: "bar", color: BRAND, width: { band: 0.7 } },
     encoding: {
-      x: { field: "week", type: "ordinal", title: labels.x, axis: { labelAngle: -45, labelOverlap: true } },
-      y: { field: "completions", type: "quantitative", title: labels.y, axis: { tickMinStep: 1 } },
+      x: { field: "label", type: "ordinal", sort: null, title: labels.x, axis: { labelAngle: -45, labelOverlap: true } },
+      y: { field: "completions", type: "quantitative", title: labels.y, axis: { tickMinStep: 1, format: "d" } },
     },
   });
+}
+
+/** The last `count` weeks up to this one (Mondays, YYYY-MM-DD), with zero where nobody completed: a steady axis. */
+export function recentWeeks(weeks: { week: string; completions: number }[], today: string, count = 26) {
+  const byWeek = new Map(weeks.map((w) => [w.week, w.completions]));
+  const day = new Date(`${today}T00:00:00Z`);
+  const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
+  const out: { week: string; completions: number }[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const key = new Date(monday.getTime() - i * 7 * 86_400_000).toISOString().slice(0, 10);
+    out.push({ week: key, completions: byWeek.get(key) ?? 0 });
+  }
+  return out;
+}
+
+const weekFormats = new Map<string, Intl.DateTimeFormat>();
+/** A week's Monday as a short date in the reader's language: "2 thg 11" / "2 Nov". */
+export function weekLabel(week: string, locale: string) {
+  let format = weekFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", { day: "numeric", month: "short", timeZone: "UTC" });
+    weekFormats.set(locale, format);
+  }
+  return format.format(new Date(`${week}T00:00:00Z`));
 }
 
 /** Completion % per unit as horizontal bars. */
@@ -58,21 +85,9 @@ export async function unitBarsSvg(units: { name: string; percent: number }[], la
     data: { values: units.map((u, i) => ({ ...u, key: `${i + 1}. ${u.name}` })) },
     mark: { type: "bar", color: BRAND },
     encoding: {
-      y: { field: "key", type: "nominal", sort: null, title: labels.y, axis: { labelLimit: 260 } },
+      // Full unit names (never cut); the chart's heading already says they are units.
+      y: { field: "key", type: "nominal", sort: null, title: null, axis: { labelLimit: 0 } },
       x: { field: "percent", type: "quantitative", title: labels.x, scale: { domain: [0, 100] } },
     },
   });
-}
-
-/** Every Monday from the first week to the last, so gaps show as zero. */
-export function fillWeeks(weeks: { week: string; completions: number }[]) {
-  const byWeek = new Map(weeks.map((w) => [w.week, w.completions]));
-  const first = new Date(`${weeks[0]!.week}T00:00:00Z`);
-  const last = new Date(`${weeks[weeks.length - 1]!.week}T00:00:00Z`);
-  const out: { week: string; completions: number }[] = [];
-  for (let d = first; d <= last && out.length < 520; d = new Date(d.getTime() + 7 * 86_400_000)) {
-    const key = d.toISOString().slice(0, 10);
-    out.push({ week: key, completions: byWeek.get(key) ?? 0 });
-  }
-  return out;
 }

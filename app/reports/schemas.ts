@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDayInput } from "~/platform/days";
 
 export const REPORT_STATUSES = ["assigned", "overdue", "completed", "in_progress", "not_started"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -6,13 +7,14 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 /** An empty form field means "no filter". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
-const isoDate = z
+// Typed as DD/MM/YYYY in the form (or YYYY-MM-DD, as links and bookmarks carry it); YYYY-MM-DD after parsing.
+const isoDate = z.preprocess((v) => (typeof v === "string" ? (parseDayInput(v) ?? v) : v), z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "hrReports.errors.date" })
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, { error: "hrReports.errors.date" });
+  }, { error: "hrReports.errors.date" }));
 
 /** The report filters as they appear in the URL (a GET form), shared by the pages and the exports. */
 export const ReportFiltersSchema = z

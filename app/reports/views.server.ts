@@ -186,17 +186,20 @@ export function unitVisible(ctx: ReportContext, unitId: string) {
 }
 
 /** One person's courses, lessons, best quiz scores and certificates; null when outside the asker's scope. */
+/** What the report pages show of a person (the drill-down and the people search). */
+export const PERSON_COLUMNS = {
+  id: users.id,
+  fullName: users.fullName,
+  email: users.email,
+  staffNumber: users.staffNumber,
+  jobTitle: users.jobTitle,
+  unitId: users.orgUnitId,
+  active: users.active,
+};
+
 export async function personReport(db: Db, ctx: ReportContext, userId: string) {
   const [person] = await db
-    .select({
-      id: users.id,
-      fullName: users.fullName,
-      email: users.email,
-      staffNumber: users.staffNumber,
-      jobTitle: users.jobTitle,
-      unitId: users.orgUnitId,
-      active: users.active,
-    })
+    .select(PERSON_COLUMNS)
     .from(users)
     // The scope is part of the lookup: someone outside it is not found at all.
     .where(and(eq(users.id, userId), ctx.visible ? sql`${users.orgUnitId} = any(${uuidArray(ctx.visible)})` : undefined));

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { DEMO, expect, expectNoSeriousA11yViolations, loginAs, test } from "./fixtures";
 
@@ -27,6 +27,21 @@ test("an admin imports a new person, invites them, and the person sets a passwor
   await page.goto("/admin");
   await page.getByRole("navigation", { name: "Mục quản trị" }).getByRole("link", { name: "Nhập từ CSV" }).click();
   await expect(page).toHaveURL(/\/admin\/import$/);
+  // The template, in the app's language, is a file the import reads as it is (two example people, no errors).
+  const templateDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Tải tệp mẫu/ }).click();
+  const template = await templateDownload;
+  expect(template.suggestedFilename()).toBe("mau-nhap-can-bo.csv");
+  const templatePath = await template.path();
+  expect(readFileSync(templatePath!, "utf8")).toMatch(/^\uFEFFemail,họ và tên,mã cán bộ,mã đơn vị,chức danh,vai trò/);
+  // The file button speaks the app's language (not the browser's "Choose file").
+  await expect(page.getByText("Chọn tệp…")).toBeVisible();
+  await page.getByLabel("Tệp CSV", { exact: true }).setInputFiles(templatePath!);
+  await expect(page.getByText("Đã chọn:")).toBeVisible();
+  await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+  await expect(page.getByText("Người mới: 2")).toBeVisible();
+  await page.getByRole("link", { name: "Hủy" }).click();
+
   await page.getByLabel("Tệp CSV", { exact: true }).setInputFiles({ name: "nhan-su.csv", mimeType: "text/csv", buffer: staffCsv(email, name) });
   await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
   await expect(page.getByRole("heading", { name: "Xem trước: nhan-su.csv" })).toBeVisible();

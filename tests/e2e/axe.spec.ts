@@ -22,7 +22,7 @@ const PAGES: Record<DemoRole | "signedOut", string[]> = {
     "/trainer/courses/digital-library-services/quizzes/final",
     "/courses/data-literacy-for-libraries/kinds-of-library-data?as=learner",
   ],
-  hr: ["/reports", "/reports/certificates", "/reports/assignments", "/reports/assignments/new"],
+  hr: ["/reports", "/reports?figures=all", "/reports/people?q=nguyen", "/reports/certificates", "/reports/assignments", "/reports/assignments/new"],
   admin: ["/admin", "/admin/units", "/admin/import", "/admin/outbox", "/admin/audit"],
 };
 

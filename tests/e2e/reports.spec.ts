@@ -39,9 +39,23 @@ test("HR reads the completion report: filters in the URL, drill-down to a unit a
   await expect(page.getByText(/% hoàn thành = Hoàn thành ÷ số người được tính/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  // The page's totals, the CSV's totals and the CSV's top-level rows agree.
+  // The headline figures come first; the summary matrix has a legend and a link to every figure.
+  const headline = page.getByRole("region", { name: "Số liệu chính" });
+  const figure = async (name: string) =>
+    Number((await headline.locator("div").filter({ has: page.locator("dt", { hasText: name }) }).locator("dd").first().innerText()).replace(/\D/g, ""));
+  await expect(page.getByText("Cách đọc bảng")).toBeVisible();
+  await page.getByRole("link", { name: "Xem đủ mọi số liệu" }).click();
+  await expect(page).toHaveURL(/[?&]figures=all/);
+  await expect(page.getByText("Giao").first()).toBeVisible();
+
+  // The page's totals, the headline, the CSV's totals and the CSV's top-level rows agree.
   const footer = (await table.locator("tfoot td").allInnerTexts()).map((s) => s.trim());
   const [assigned, completed, inProgress, notStarted, overdue] = footer.slice(-6).map(Number);
+  expect(await figure("Lượt được giao")).toBe(assigned);
+  expect(await figure("Đã hoàn thành")).toBe(completed);
+  expect(await figure("Quá hạn")).toBe(overdue);
+  await page.getByRole("link", { name: "Xem bản tóm tắt" }).click();
+  await expect(page).not.toHaveURL(/figures=/);
   expect(completed! + inProgress! + notStarted!).toBeGreaterThanOrEqual(1);
   expect(overdue).toBeLessThanOrEqual(assigned!);
   const csvDownload = page.waitForEvent("download");
@@ -126,17 +140,46 @@ test("bad filters show a 400 page with the reason; learners and trainers are ref
   }
 });
 
+test("HR finds a person by name without accents, email or staff number, and tells namesakes apart", async ({ page }) => {
+  await loginAs(page, "hr");
+  await page.goto("/reports");
+  const search = page.getByRole("search");
+  for (const query of ["le hai yen", "HR@skillshelf.local", "tvqg-0031"]) {
+    await search.getByLabel("Tìm cán bộ").fill(query);
+    await search.getByRole("button", { name: "Tìm" }).click();
+    await expect(page).toHaveURL(/\/reports\/people\?q=/);
+    const results = page.getByRole("table", { name: /kết quả cho/ });
+    const row = results.getByRole("row").filter({ has: page.getByRole("rowheader", { name: DEMO.hr.name }) });
+    await expect(row).toContainText("TVQG-0031");
+    await expect(row).toContainText("hr@skillshelf.local");
+    await page.goto("/reports");
+  }
+  await search.getByLabel("Tìm cán bộ").fill("tvqg-0031");
+  await search.getByRole("button", { name: "Tìm" }).click();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: DEMO.hr.name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Báo cáo cá nhân: ${DEMO.hr.name}`);
+  // The unit drill-down shows email and staff number under each name.
+  await page.goto("/reports");
+  await page.getByRole("table", { name: /Hoàn thành theo đơn vị/ }).getByRole("link", { name: "Thư viện Quốc gia Việt Nam" }).click();
+  const people = page.getByRole("table", { name: "Cán bộ và tình trạng từng khóa học" });
+  await expect(people.getByRole("rowheader", { name: new RegExp(DEMO.hr.name) })).toContainText("hr@skillshelf.local");
+  await expect(people.getByRole("rowheader", { name: new RegExp(DEMO.hr.name) })).toContainText("TVQG-0031");
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("the filter form works as a plain GET form", async ({ page }) => {
     await loginAs(page, "admin");
     await page.goto("/reports");
     await page.getByLabel("Tình trạng").selectOption("in_progress");
-    await page.getByLabel("Hoàn thành từ ngày").fill("2020-01-01");
+    // Days are typed day/month/year whatever the browser's language (a native date picker would follow it).
+    await page.getByLabel("Hoàn thành từ ngày").fill("1/1/2020");
     await page.getByRole("button", { name: "Xem báo cáo" }).click();
     await expect(page).toHaveURL(/[?&]status=in_progress/);
-    await expect(page).toHaveURL(/[?&]from=2020-01-01/);
+    await expect(page).toHaveURL(/[?&]from=1%2F1%2F2020/);
     await expect(page.getByLabel("Tình trạng")).toHaveValue("in_progress");
+    await expect(page.getByLabel("Hoàn thành từ ngày")).toHaveValue("01/01/2020");
     await expect(page.getByRole("table", { name: /Hoàn thành theo đơn vị và khóa học/ })).toBeVisible();
     await page.getByRole("link", { name: "Xóa bộ lọc" }).click();
     await expect(page).toHaveURL(/\/reports$/);

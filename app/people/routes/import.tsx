@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
@@ -151,16 +152,59 @@ export default function AdminImportPage({ loaderData, actionData }: Route.Compon
         <p>{t("staffAdmin.import.intro")}</p>
         <p className="font-mono text-sm">{t("staffAdmin.import.columns")}</p>
         <p>{t("staffAdmin.import.rules")}</p>
+        <p>
+          <a href="/admin/import/template.csv" download className="font-semibold">
+            {t("staffAdmin.import.template")}
+          </a>
+        </p>
         <Form method="post" encType="multipart/form-data" className="space-y-4">
-          <div className="space-y-1">
-            <label htmlFor="import-file" className="block font-semibold">
-              {t("staffAdmin.import.file")}
-            </label>
-            <input id="import-file" name="file" type="file" accept=".csv,text/csv" required className="block" />
-          </div>
+          <FileField />
           <SubmitButton pendingText={t("staffAdmin.import.uploading")}>{t("staffAdmin.import.upload")}</SubmitButton>
         </Form>
       </section>
+    </div>
+  );
+}
+
+/**
+ * The file input with its button in the app's language: the browser's own "Choose file / No file chosen" follows the
+ * browser's language. The native input stays in the page (keyboard, required, no JS needed), visually hidden; with
+ * JavaScript the chosen file's name is shown beside the button.
+ */
+function FileField() {
+  const { t } = useTranslation();
+  const [name, setName] = useState<string | null>(null);
+  return (
+    <div className="space-y-1">
+      <label id="import-file-label" htmlFor="import-file" className="block font-semibold">
+        {t("staffAdmin.import.file")}
+      </label>
+      <p id="import-file-hint" className="text-sm text-stone-700">
+        {t("staffAdmin.import.fileHint")}
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          required
+          aria-labelledby="import-file-label"
+          aria-describedby="import-file-hint"
+          className="peer sr-only"
+          onChange={(event) => setName(event.currentTarget.files?.[0]?.name ?? null)}
+        />
+        <label
+          htmlFor="import-file"
+          aria-hidden="true"
+          className="btn-secondary cursor-pointer peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-amber-500"
+        >
+          {t("staffAdmin.import.chooseFile")}
+        </label>
+        <span aria-live="polite" className="text-sm break-all">
+          {name ? t("staffAdmin.import.chosen", { name }) : null}
+        </span>
+      </div>
     </div>
   );
 }

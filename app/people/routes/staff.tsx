@@ -1,11 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link } from "react-router";
-import { z } from "zod";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/staff";
 import { type Column, DataTable } from "~/ui/data-table";
 import { FilterField, FilterSelect } from "~/ui/filter-field";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormMessage } from "~/ui/forms";
 import { Pager } from "~/ui/pager";
 import { UnitOptions } from "~/people/components/unit-options";
 import { listAllUnits } from "~/people/org-units.server";
@@ -13,7 +11,6 @@ import { searchStaff } from "~/people/staff-admin.server";
 import { inLocale } from "~/i18n";
 import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
-import { invalidateAllSessions } from "~/platform/session.server";
 import { StaffQuerySchema } from "~/people/schemas";
 import { ROLES } from "~/platform/permissions";
 import { title } from "~/i18n/meta";
@@ -34,17 +31,7 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-const RevokeSchema = z.object({ intent: z.literal("revoke-sessions"), userId: z.uuid() });
-
-export async function action(args: Route.ActionArgs) {
-  requireRole(args, "admin");
-  const parsed = RevokeSchema.safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success) throw data({ message: "validation.invalid" }, { status: 400 });
-  await invalidateAllSessions(getDb(args.context), parsed.data.userId);
-  return { revoked: parsed.data.userId };
-}
-
-export default function AdminStaffPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function AdminStaffPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { query, rows, total, page, pageSize, units } = loaderData;
   const columns: Column<(typeof rows)[number]>[] = [
@@ -69,20 +56,8 @@ export default function AdminStaffPage({ loaderData, actionData }: Route.Compone
       key: "sessions",
       header: t("staffAdmin.staff.sessions"),
       cell: (person) => (
-        <Form method="post" className="flex items-center gap-3">
-          <span>{person.sessions}</span>
-          <input type="hidden" name="userId" value={person.id} />
-          <button
-            type="submit"
-            name="intent"
-            value="revoke-sessions"
-            className="btn-secondary px-2 py-1 text-xs"
-            disabled={person.sessions === 0}
-            aria-label={t("admin.revokeFor", { name: person.fullName })}
-          >
-            {t("admin.revoke")}
-          </button>
-        </Form>
+        // Signing someone out everywhere is on their own page, where the admin sees who they act on.
+        <span className="tabular-nums">{person.sessions}</span>
       ),
     },
   ];
@@ -96,7 +71,6 @@ export default function AdminStaffPage({ loaderData, actionData }: Route.Compone
           {t("staffAdmin.staff.newPerson")}
         </Link>
       </div>
-      {actionData?.revoked ? <FormMessage tone="success">{t("admin.sessionsRevoked")}</FormMessage> : null}
       <Form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5" role="search">
         <FilterField id="staff-q" label={t("staffAdmin.staff.search")} className="lg:col-span-2">
           <input id="staff-q" name="q" type="search" defaultValue={query.q ?? ""} className="field-input" />

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { FilterField, FilterSelect } from "~/ui/filter-field";
 import { REPORT_STATUSES } from "~/reports/schemas";
+import { dayInputValue } from "~/platform/days";
 
 export type FilterOptions = {
   units: { id: string; label: string; depth: number }[] | null;
@@ -64,12 +65,22 @@ export function ReportFilters({ options, clearTo, extra }: { options: FilterOpti
             </option>
           ))}
         </Select>
-        <FilterField id="f-from" label={t("hrReports.from")} small>
-          <input id="f-from" type="date" name="from" defaultValue={v.from ?? ""} className="field-input" />
-        </FilterField>
-        <FilterField id="f-to" label={t("hrReports.to")} small>
-          <input id="f-to" type="date" name="to" defaultValue={v.to ?? ""} className="field-input" />
-        </FilterField>
+        {(["from", "to"] as const).map((key) => (
+          // Text, not a native date picker: its format follows the browser's language, not the app's.
+          <FilterField key={key} id={`f-${key}`} label={t(`hrReports.${key}`)} small>
+            <input
+              id={`f-${key}`}
+              type="text"
+              name={key}
+              inputMode="numeric"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={t("hrReports.dayPlaceholder")}
+              defaultValue={v[key] ? dayInputValue(v[key]) : ""}
+              className="field-input"
+            />
+          </FilterField>
+        ))}
         {extra}
       </div>
       <div className="mt-4 flex flex-wrap gap-3">

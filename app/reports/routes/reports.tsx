@@ -4,7 +4,9 @@ import type { Route } from "./+types/reports";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Chart, ExportLinks, HowCounted, ReportFilters } from "~/reports/components/filters";
-import { unitBarsSvg, weeklyChartSvg } from "~/reports/charts.server";
+import { CompletionCell, Figure, Headline, MatrixLegend } from "~/reports/components/matrix";
+import { PeopleSearchForm } from "~/reports/components/people-search";
+import { recentWeeks, unitBarsSvg, weekLabel, weeklyChartSvg } from "~/reports/charts.server";
 import { buildMatrix } from "~/reports/views.server";
 import { type Counts, completionPercent } from "~/reports/counts";
 import { inLocale } from "~/i18n";
@@ -12,7 +14,7 @@ import { filtersToSearch } from "~/reports/schemas";
 import { title } from "~/i18n/meta";
 import { filterOptions } from "~/reports/options.server";
 import { reportRequest } from "~/reports/request.server";
-import { formatNumber, formatPercent } from "~/platform/format";
+import { formatDate, formatPercent } from "~/platform/format";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "hrReports.title");
 
@@ -26,17 +28,22 @@ export async function loader(args: Route.LoaderArgs) {
     .filter((r) => r.depth <= 1 && r.total.counted > 0)
     .slice(0, 30)
     .map((r) => ({ id: r.unit.id, name: `${name(r.unit)} (${r.unit.code})`, percent: completionPercent(r.total) ?? 0 }));
+  // The weeks of the chosen date range (up to two years), else the last half-year up to today.
+  const end = ctx.filters.to && ctx.filters.to < ctx.today ? ctx.filters.to : ctx.today;
+  const span = ctx.filters.from ? Math.min(104, Math.floor((Date.parse(end) - Date.parse(ctx.filters.from)) / (7 * 86_400_000)) + 2) : 26;
+  const weekly = recentWeeks(matrix.weekly, end, Math.max(1, span)).map((w) => ({ ...w, label: weekLabel(w.week, locale) }));
   const [weeklySvg, barsSvg] = await Promise.all([
-    weeklyChartSvg(matrix.weekly, { x: t("hrReports.week"), y: t("hrReports.completions") }),
+    weeklyChartSvg(weekly, { x: t("hrReports.week"), y: t("hrReports.completions") }),
     unitBarsSvg(bars, { x: t("hrReports.cols.percent"), y: t("hrReports.unit") }),
   ]);
   return {
+    detailed: args.url.searchParams.get("figures") === "all",
     search: filtersToSearch(ctx.filters).toString(),
     options: filterOptions(ctx, locale),
     courses: ctx.courses.map((c) => ({ id: c.id, title: inLocale(locale, c.titleVi, c.titleEn) })),
     rows: matrix.rows.map((r) => ({ id: r.unit.id, code: r.unit.code, name: name(r.unit), depth: r.depth, cells: r.cells, total: r.total })),
     totals: { id: "total", code: "", name: t("hrReports.total"), depth: 0, cells: matrix.totals, total: matrix.grand },
-    weekly: matrix.weekly,
+    weekly,
     weeklySvg,
     bars,
     barsSvg,
@@ -48,19 +55,29 @@ type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
 function measure(counts: Counts, key: (typeof MEASURES)[number], lang: string) {
   if (key === "percent") {
     const p = completionPercent(counts);
-    return p === null ? "—" : formatPercent(p, lang);
+    return p === null ? <span className="text-stone-500">—</span> : formatPercent(p, lang);
   }
-  return formatNumber(counts[key], lang);
+  return <Figure value={counts[key]} lang={lang} />;
 }
 
 export default function ReportsPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { courses, rows, totals, search, options, weekly, weeklySvg, bars, barsSvg } = loaderData;
+  const { courses, rows, totals, search, options, weekly, weeklySvg, bars, barsSvg, detailed } = loaderData;
   const linkSearch = new URLSearchParams(search);
   linkSearch.delete("unit");
   const unitLink = (id: string) => `/reports/units/${id}${linkSearch.size ? `?${linkSearch}` : ""}`;
+  const figuresLink = (all: boolean) => {
+    const params = new URLSearchParams(search);
+    if (all) params.set("figures", "all");
+    return `/reports${params.size ? `?${params}` : ""}`;
+  };
+  const summaryColumn = (key: string, header: string, get: (row: Row) => Counts): Column<Row> => ({
+    key,
+    header: <span className="block min-w-28">{header}</span>,
+    cell: (row: Row) => <CompletionCell counts={get(row)} />,
+  });
   const groupColumns = (key: string, header: string, get: (row: Row) => Counts): Column<Row>[] =>
-    MEASURES.map((m) => ({
+    !detailed ? [summaryColumn(key, header, get)] : MEASURES.map((m) => ({
       key: `${key}-${m}`,
       group: { key, header },
       numeric: true,
@@ -86,14 +103,18 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
   ];
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="page-title">{t("hrReports.title")}</h1>
-        <p>{t("hrReports.intro")}</p>
-        <p className="flex flex-wrap gap-x-6 gap-y-1">
-          <Link to="/reports/assignments">{t("assignments.title")}</Link>
-          <Link to="/reports/certificates">{t("certificates.register.title")}</Link>
-        </p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-2">
+          <h1 className="page-title">{t("hrReports.title")}</h1>
+          <p>{t("hrReports.intro")}</p>
+          <p className="flex flex-wrap gap-x-6 gap-y-1">
+            <Link to="/reports/assignments">{t("assignments.title")}</Link>
+            <Link to="/reports/certificates">{t("certificates.register.title")}</Link>
+          </p>
+        </div>
+        <PeopleSearchForm />
       </div>
+      <Headline counts={totals.total} />
       <ReportFilters options={options} clearTo="/reports" />
       <HowCounted />
       <section aria-labelledby="matrix-heading" className="card space-y-3">
@@ -102,6 +123,12 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
             {t("hrReports.matrixCaption")}
           </h2>
           <ExportLinks search={search} />
+        </div>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <MatrixLegend detailed={detailed} />
+          <Link to={figuresLink(!detailed)} className="text-sm">
+            {detailed ? t("hrReports.showSummary") : t("hrReports.showAllFigures")}
+          </Link>
         </div>
         {courses.length === 0 ? (
           <p>{t("hrReports.noCourses")}</p>
@@ -125,8 +152,8 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
             id="weekly"
             title={t("hrReports.weeklyTitle")}
             label={t("hrReports.weeklyLabel", {
-              first: weekly[0]?.week ?? "",
-              last: weekly[weekly.length - 1]?.week ?? "",
+              first: weekly[0]?.label ?? "",
+              last: weekly[weekly.length - 1]?.label ?? "",
               total: weekly.reduce((n, w) => n + w.completions, 0),
             })}
             svg={weeklySvg}
@@ -134,8 +161,8 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
               <DataTable
                 caption={t("hrReports.weeklyTitle")}
                 columns={[
-                  { key: "week", header: t("hrReports.week"), rowHeader: true, cell: (w) => w.week },
-                  { key: "n", header: t("hrReports.completions"), numeric: true, cell: (w) => w.completions },
+                  { key: "week", header: t("hrReports.week"), rowHeader: true, cell: (w) => formatDate(`${w.week}T12:00:00+07:00`, i18n.language) },
+                  { key: "n", header: t("hrReports.completions"), numeric: true, cell: (w) => <Figure value={w.completions} lang={i18n.language} /> },
                 ]}
                 rows={weekly}
                 rowKey={(w) => w.week}

@@ -55,6 +55,8 @@ export async function loader(args: Route.LoaderArgs) {
     people: result.people.map((p) => ({
       id: p.id,
       fullName: p.fullName,
+      email: p.email,
+      staffNumber: p.staffNumber,
       jobTitle: p.jobTitle,
       unit: name(p.unitId),
       pairs: Object.fromEntries(
@@ -81,7 +83,25 @@ export default function UnitReportPage({ loaderData }: Route.ComponentProps) {
   const personLink = (id: string) => `/reports/people/${id}`;
   const day = (iso: string) => formatDate(`${iso}T12:00:00+07:00`, i18n.language);
   const columns: Column<Person>[] = [
-    { key: "name", header: t("hrReports.person"), rowHeader: true, cell: (p) => <Link to={personLink(p.id)} className="inline-block min-w-32">{p.fullName}</Link> },
+    {
+      key: "name",
+      header: t("hrReports.person"),
+      rowHeader: true,
+      // Email and staff number under the name: two people with the same name can be told apart.
+      cell: (p) => (
+        <div className="min-w-40">
+          <Link to={personLink(p.id)} className="inline-block py-0.5">
+            {p.fullName}
+          </Link>
+          <div className="text-xs font-normal break-all text-stone-700">{p.email}</div>
+          {p.staffNumber ? (
+            <div className="text-xs font-normal text-stone-700">
+              {t("hrReports.staffNumber")}: {p.staffNumber}
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
     { key: "job", header: t("hrReports.jobTitle"), cell: (p) => p.jobTitle ?? "—" },
     ...(descendants ? [{ key: "unit", header: t("hrReports.unit"), cell: (p: Person) => p.unit }] : []),
     ...courses.map((c) => ({

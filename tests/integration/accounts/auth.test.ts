@@ -11,6 +11,7 @@ import * as trainerRoute from "../../../app/authoring/routes/trainer";
 import * as reportsRoute from "../../../app/reports/routes/reports";
 import * as adminRoute from "../../../app/people/routes/admin";
 import * as adminStaffRoute from "../../../app/people/routes/staff";
+import * as adminPersonRoute from "../../../app/people/routes/person";
 import { createTestDb } from "../../support/db";
 import { createUser, TEST_PASSWORD } from "../../support/factories";
 import { callRoute, cookieFrom, request } from "../../support/route";
@@ -183,15 +184,24 @@ test("changing the password needs the current one and signs out other sessions",
   expect((await signIn(email, "a new long password")).status).toBe(302);
 });
 
-test("an admin can revoke every session of a person", async () => {
+test("an admin can revoke every session of a person, on the person's page only", async () => {
   const admin = cookieFrom(await signIn(await createUser(handle.db, { roles: ["admin"] })));
   const email = await createUser(handle.db);
   const victim = cookieFrom(await signIn(email));
   const [row] = await handle.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
-  const bad = await callRoute(adminStaffRoute.action, request("/admin", { form: { intent: "revoke-sessions", userId: "x" }, cookie: admin }), handle.db);
-  expect(bad.status).toBe(400);
-  const res = await callRoute(adminStaffRoute.action, request("/admin", { form: { intent: "revoke-sessions", userId: row!.id }, cookie: admin }), handle.db);
-  expect(res.status).toBe(200);
+  // The staff list no longer takes it (one person at a time, where the admin sees who they are acting on).
+  expect("action" in adminStaffRoute).toBe(false);
+  const bad = await callRoute(adminPersonRoute.action, request("/admin/staff/x", { form: { intent: "revoke-sessions" }, cookie: admin }), handle.db, { id: "x" });
+  expect(bad.status).toBe(404);
+  expect((await callRoute(learningRoute.loader, request("/learning", { cookie: victim }), handle.db)).status).toBe(200);
+  const res = await callRoute(
+    adminPersonRoute.action,
+    request(`/admin/staff/${row!.id}`, { form: { intent: "revoke-sessions" }, cookie: admin }),
+    handle.db,
+    { id: row!.id },
+  );
+  expect(res.status).toBe(302);
+  expect(res.headers.get("location")).toBe(`/admin/staff/${row!.id}?revoked=1`);
   expect((await callRoute(learningRoute.loader, request("/learning", { cookie: victim }), handle.db)).status).toBe(302);
 });
 

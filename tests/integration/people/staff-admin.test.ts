@@ -66,7 +66,7 @@ test("non-admins get 403 from every admin loader and action; visitors are sent t
     [auditRoute.loader, "/admin/audit", {}],
   ];
   const actions: [unknown, string, Record<string, string>, Record<string, string>][] = [
-    [staffRoute.action, "/admin", {}, { intent: "revoke-sessions", userId: id }],
+    [personRoute.action, `/admin/staff/${id}`, { id }, { intent: "revoke-sessions" }],
     [personRoute.action, `/admin/staff/${id}`, { id }, { fullName: "X", email: "x@x.vn", active: "" }],
     [personRoute.action, "/admin/staff/new", { id: "new" }, { fullName: "X", email: "x@x.vn", active: "on" }],
     [unitsRoute.action, "/admin/units", {}, { intent: "create", code: "X1", name: "X" }],

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { DbHandle } from "../../../db/client";
 import { auditEvents, outboxMessages, userRoles, users } from "../../../db/schema";
 import * as importRoute from "../../../app/people/routes/import";
+import * as templateRoute from "../../../app/people/routes/import-template";
 import { applyImport, previewImport } from "../../../app/people/staff-import.server";
 import { cookieFor, uploadRequest, userId } from "../../support/admin";
 import { createTestDb } from "../../support/db";
@@ -236,4 +237,25 @@ test("roles in the file replace a person's roles (an empty cell keeps them); eac
     preview: { summary: Record<string, number> };
   };
   expect(p2.preview.summary).toEqual({ new: 0, changed: 0, unchanged: 1 });
+});
+
+test("the template downloads in the admin's language and the import reads it as it is: two new people, no problems", async () => {
+  for (const [lang, header] of [
+    ["vi", "email,họ và tên,mã cán bộ,mã đơn vị,chức danh,vai trò"],
+    ["en", "email,full name,staff number,org unit code,job title,roles"],
+  ] as const) {
+    await handle.db.update(users).set({ locale: lang }).where(eq(users.id, adminId));
+    const res = await callRoute(templateRoute.loader, request("/admin/import/template.csv", { cookie }), handle.db);
+    expect(res.status).toBe(200);
+    const body = res.data as string;
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    // (The body starts with a byte-order mark for Excel; reading it as text drops it.)
+    expect(body.startsWith(header), body.slice(0, 80)).toBe(true);
+    const preview = await previewImport(handle.db, adminId, enc(body), "template.csv");
+    expect(preview.ok, JSON.stringify(preview)).toBe(true);
+    if (preview.ok) expect(preview.summary).toMatchObject({ new: 2, changed: 0 });
+  }
+  await handle.db.update(users).set({ locale: "vi" }).where(eq(users.id, adminId));
+  const learner = await cookieFor(handle.db, await createUser(handle.db));
+  expect((await callRoute(templateRoute.loader, request("/admin/import/template.csv", { cookie: learner }), handle.db)).status).toBe(403);
 });

@@ -17,7 +17,7 @@ import {
   userRoles,
   users,
 } from "../../../db/schema";
-import { unitBarsSvg, weeklyChartSvg } from "../../../app/reports/charts.server";
+import { recentWeeks, unitBarsSvg, weekLabel, weeklyChartSvg } from "../../../app/reports/charts.server";
 
 import { dbContext } from "../../../app/platform/context";
 import { rootMiddleware } from "../../../app/platform/middleware.server";
@@ -26,6 +26,7 @@ import * as exportRoute from "../../../app/reports/routes/export";
 import * as personRoute from "../../../app/reports/routes/person";
 import * as unitRoute from "../../../app/reports/routes/unit";
 import * as matrixRoute from "../../../app/reports/routes/reports";
+import * as peopleRoute from "../../../app/reports/routes/people";
 import { createTestDb } from "../../support/db";
 import { fakeCourse, syncFake } from "../../support/catalogue";
 import { callRoute, request } from "../../support/route";
@@ -540,6 +541,21 @@ describe("exports", () => {
 });
 
 describe("charts", () => {
+  test("the weekly chart shows the recent weeks up to this one, zeros between, Mondays in the reader's language", () => {
+    const weeks = recentWeeks([{ week: "2025-12-29", completions: 3 }, { week: "2026-01-12", completions: 1 }], "2026-01-15", 4);
+    expect(weeks).toEqual([
+      { week: "2025-12-22", completions: 0 },
+      { week: "2025-12-29", completions: 3 },
+      { week: "2026-01-05", completions: 0 },
+      { week: "2026-01-12", completions: 1 },
+    ]);
+    // A Sunday belongs to the week that started the Monday before.
+    expect(recentWeeks([], "2026-01-18", 1)).toEqual([{ week: "2026-01-12", completions: 0 }]);
+    expect(weekLabel("2026-11-02", "vi")).toBe("2 thg 11");
+    expect(weekLabel("2026-11-02", "en")).toBe("2 Nov");
+  });
+
+
   test("SVG from Vega escapes names typed by admins and carries no script or style attributes", async () => {
     const svg = (await unitBarsSvg([{ name: "<script>alert(1)</script>", percent: 40 }, { name: 'A & B "quoted"', percent: 70 }], { x: "%", y: "Đơn vị" }))!;
     expect(svg).not.toMatch(/<script/i);
@@ -547,10 +563,62 @@ describe("charts", () => {
     expect(svg).toContain("A &amp; B");
     expect(svg).not.toMatch(/\sstyle=/);
     expect(svg).not.toMatch(/\son\w+=/);
-    const weekly = (await weeklyChartSvg([{ week: "2026-01-05", completions: 2 }, { week: "2026-01-19", completions: 1 }], { x: "Tuần", y: "Lượt" }))!;
+    const weeks = recentWeeks([{ week: "2026-01-05", completions: 2 }, { week: "2026-01-19", completions: 1 }], "2026-01-22", 4);
+    const weekly = (await weeklyChartSvg(weeks.map((w) => ({ ...w, label: weekLabel(w.week, "vi") })), { x: "Tuần", y: "Lượt" }))!;
     expect(weekly).toMatch(/^<svg/);
+    // Dates on the axis in the reader's language, not ISO.
+    expect(weekly).toContain("5 thg 1");
+    expect(weekly).not.toContain("2026-01-05");
     const page = (await matrix("admin")).data as MatrixData;
     expect(page.barsSvg).toContain("&lt;script&gt;alert(1)");
     expect(page.barsSvg).not.toContain("<script>");
+  });
+});
+
+describe("finding a person", () => {
+  type Found = { people: { id: string; fullName: string; email: string; unit: string; active: boolean }[]; more: number | null };
+  const find = (who: keyof typeof cookies, q: string) =>
+    callRoute(peopleRoute.loader, request(`/reports/people?${new URLSearchParams({ q })}`, { cookie: cookies[who] }), handle.db);
+
+  test("by name without accents, by email and by staff number; only in the asker's scope", async () => {
+    const { db } = handle;
+    await db.update(users).set({ staffNumber: "RPT-0042" }).where(eq(users.id, uid("Vũ Thị Giang")));
+    const names = async (who: keyof typeof cookies, q: string) => ((await find(who, q)).data as Found).people.map((p) => p.fullName);
+    expect(await names("hr", "vu thi giang")).toEqual(["Vũ Thị Giang"]);
+    expect(await names("hr", "rpt-0042")).toEqual(["Vũ Thị Giang"]);
+    const [giang] = await db.select({ email: users.email }).from(users).where(eq(users.id, uid("Vũ Thị Giang")));
+    expect(await names("hr", giang!.email.toUpperCase())).toEqual(["Vũ Thị Giang"]);
+    // HR scoped to A finds people of A and A1, never those of R, B or X.
+    expect(await names("scopedHr", "van")).toEqual(["Hoàng Văn Em"]);
+    expect(await names("hr", "van")).toEqual(expect.arrayContaining(["Nguyễn Văn An", "Hoàng Văn Em", "Đỗ Văn Long", "Ngô Văn Nam"]));
+    expect(await names("scopedHr", "nguyen van an")).toEqual([]);
+    // The unit is named with its parent, so that units with the same name can be told apart.
+    const em = ((await find("scopedHr", "hoang van em")).data as Found).people[0]!;
+    expect(em.unit).toBe("Phòng Đọc A, Thư viện Gốc (A)");
+    // People who left are found, after the active ones, and marked.
+    const left = ((await find("hr", "cuu nhan vien")).data as Found).people;
+    expect(left.map((p) => [p.fullName, p.active])).toEqual([["Cựu Nhân Viên", false]]);
+    // LIKE wildcards are literal.
+    expect(await names("hr", "%")).toEqual([]);
+  });
+
+  test("an empty query lists nobody; a query over 100 characters is a 400; learners and trainers get 403", async () => {
+    expect(((await find("hr", "   ")).data as Found).people).toEqual([]);
+    expect((await find("hr", "a".repeat(101))).status).toBe(400);
+    expect((await find("learner", "an")).status).toBe(403);
+    expect((await find("trainer", "an")).status).toBe(403);
+  });
+});
+
+describe("the matrix at a glance", () => {
+  test("summary cells by default, every figure on request; days typed day/month/year", async () => {
+    const summary = (await matrix("hr")).data as MatrixData & { detailed: boolean };
+    expect(summary.detailed).toBe(false);
+    const all = (await callRoute(matrixRoute.loader, request("/reports?figures=all", { cookie: cookies.hr }), handle.db)).data as { detailed: boolean };
+    expect(all.detailed).toBe(true);
+    const typed = await matrix("hr", { from: "1/1/2020", to: "31/12/2099" } as Filters);
+    expect(typed.status).toBe(200);
+    expect((typed.data as { search: string }).search).toBe("from=2020-01-01&to=2099-12-31");
+    expect((await matrix("hr", { from: "31/02/2026" } as Filters)).status).toBe(400);
   });
 });
