@@ -58,10 +58,11 @@ app.use(["/assets", "/content"], (_req, res, next) => {
   res.setHeader("x-content-type-options", "nosniff");
   next();
 });
-app.use(
-  "/content",
-  express.static(path.resolve(env.CONTENT_CACHE_DIR, "public"), { maxAge: "1h", fallthrough: false, index: false }),
-);
+app.use("/content", express.static(path.resolve(env.CONTENT_CACHE_DIR, "public"), { maxAge: "1h", index: false }));
+// A missing lesson image is a plain 404 (not an error with a stack trace in the log, not the app's page).
+app.use("/content", (_req, res) => {
+  res.status(404).type("text/plain").send("Not found");
+});
 if (vite) {
   app.use(vite.middlewares);
 } else {

@@ -19,13 +19,16 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Refuses state-changing requests that a browser says come from another site. Forms posted from
  * our own pages always carry a same-origin Origin (or Sec-Fetch-Site: same-origin).
  */
-export function isCrossOrigin(request: Request) {
+export function isCrossOrigin(request: Request, trustProxy = getEnv().TRUST_PROXY) {
   if (SAFE_METHODS.has(request.method)) return false;
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return true;
   const origin = request.headers.get("origin");
   if (origin && origin !== "null") {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    // A forwarded host is the client's word unless a proxy we trust set it: without TRUST_PROXY it would let a
+    // cross-site post that also sends X-Forwarded-Host: evil.example pass as same-origin.
+    const forwarded = trustProxy ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : null;
+    const host = forwarded || request.headers.get("host");
     try {
       return new URL(origin).host !== host;
     } catch {

@@ -10,6 +10,7 @@ test("static files are served with nosniff: hashed assets and course content, fo
   const missing = await request.get("/content/no-such-course/no-such-image.png");
   expect(missing.status()).toBe(404);
   expect(missing.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(await missing.text()).toBe("Not found");
 });
 
 test("a Host that is not on the allow-list is refused with 400 before anything runs", async ({ request }) => {

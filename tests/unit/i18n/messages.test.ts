@@ -26,6 +26,13 @@ test("mutations from another origin are recognised; same-origin and reads pass",
   const make = (method: string, headers: Record<string, string>) => new Request("http://localhost:3000/x", { method, headers });
   expect(isCrossOrigin(make("POST", { origin: "http://localhost:3000", host: "localhost:3000" }))).toBe(false);
   expect(isCrossOrigin(make("POST", { origin: "https://evil.example", host: "localhost:3000" }))).toBe(true);
+  // X-Forwarded-Host counts only behind a trusted proxy; otherwise anyone could send it along with a forged Origin.
+  const forwarded = make("POST", { origin: "https://evil.example", host: "localhost:3000", "x-forwarded-host": "evil.example" });
+  expect(isCrossOrigin(forwarded, false)).toBe(true);
+  expect(isCrossOrigin(forwarded, true)).toBe(false);
+  const proxied = make("POST", { origin: "https://skillshelf.example", host: "10.0.0.5:3000", "x-forwarded-host": "skillshelf.example" });
+  expect(isCrossOrigin(proxied, true)).toBe(false);
+  expect(isCrossOrigin(proxied, false)).toBe(true);
   expect(isCrossOrigin(make("POST", { "sec-fetch-site": "cross-site", host: "localhost:3000" }))).toBe(true);
   expect(isCrossOrigin(make("POST", { origin: "null", host: "localhost:3000" }))).toBe(true);
   expect(isCrossOrigin(make("GET", { origin: "https://evil.example", host: "localhost:3000" }))).toBe(false);
