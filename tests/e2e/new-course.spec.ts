@@ -75,6 +75,7 @@ async function answerFinal(page: Page) {
   const key = finalKey();
   const quiz = page.locator("#quiz-final");
   await quiz.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await expect(quiz.getByRole("button", { name: "Nộp bài" })).toBeVisible();
   const names = new Set(await quiz.locator('input[name^="q:"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name)));
   // The pool draws 10 of the 12 questions.
   expect(names.size).toBe(10);
