@@ -50,6 +50,8 @@ test("duplicate lesson numbers, slugs, quiz ids and (as a warning) questions in 
   writeFileSync(path.join(course, "01-beta.vi.mdx"), lesson("Beta"));
   writeFileSync(path.join(course, "02-alpha.vi.mdx"), lesson("Alpha again"));
   writeFileSync(path.join(course, "notes.txt"), "stray");
+  // The catalogue card's cover sits beside the overview and is not a stray file (it is absent from the list below).
+  writeFileSync(path.join(course, "cover.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180"/>');
 
   const problems = await checkContent(path.join(root, "content"), { rootDir: root });
   const dir = "content/courses/dup-course";
