@@ -24,7 +24,9 @@ const LESSONS = readdirSync(DIR)
   .sort((a, b) => a[1]!.localeCompare(b[1]!))
   .map((m) => {
     const source = readFileSync(path.join(DIR, m[0]), "utf8");
-    return { slug: m[2]!, title: /^title: "(.*)"$/m.exec(source)![1]!, source };
+    const english = readFileSync(path.join(DIR, m[0].replace(".vi.mdx", ".en.mdx")), "utf8");
+    const title = (text: string) => /^title: "(.*)"$/m.exec(text)![1]!;
+    return { slug: m[2]!, title: title(source), titleEn: title(english), source };
   });
 
 type Key = { type: string; choices: string[]; answer: string };
@@ -140,8 +142,22 @@ test("a new librarian completes the digital outreach course at desktop size and 
   await completeCourse(page, "Đinh Thị Thu Hà");
 });
 
-test("the same journey on a 390 px phone", async ({ page }) => {
-  test.setTimeout(240_000);
+test("the same journey on a 390 px phone; then the course reads in English, axe-clean too", async ({ page }) => {
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await completeCourse(page, "Lò Văn Khánh");
+
+  // Her own account switches to English (the switch stores the preference): every page of the course follows.
+  expect((await page.request.post("/locale", { form: { locale: "en", redirectTo: "/" }, maxRedirects: 0 })).status()).toBe(302);
+  await page.goto(`/courses/${COURSE}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Information products and digital outreach");
+  await expectAxeClean(page);
+  for (const lesson of LESSONS) {
+    await page.goto(`/courses/${COURSE}/${lesson.slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.titleEn);
+    await expect(page.getByRole("region", { name: "Learning objectives" })).toBeVisible();
+    await expectAxeClean(page);
+  }
+  // The passed final shows its result in English.
+  await expect(page.locator("#quiz-final").getByText(/Passed/).first()).toBeVisible();
 });
