@@ -50,6 +50,8 @@ test("duplicate lesson numbers, slugs, quiz ids and (as a warning) questions in 
   writeFileSync(path.join(course, "01-beta.vi.mdx"), lesson("Beta"));
   writeFileSync(path.join(course, "02-alpha.vi.mdx"), lesson("Alpha again"));
   writeFileSync(path.join(course, "notes.txt"), "stray");
+  // The catalogue card's cover sits beside the overview and is not a stray file (it is absent from the list below).
+  writeFileSync(path.join(course, "cover.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180"/>');
 
   const problems = await checkContent(path.join(root, "content"), { rootDir: root });
   const dir = "content/courses/dup-course";
@@ -60,6 +62,6 @@ test("duplicate lesson numbers, slugs, quiz ids and (as a warning) questions in 
     `${dir}/02-alpha.vi.mdx:1: duplicate lesson slug "alpha": also lesson 01`,
     `${dir}/02-alpha.vi.mdx:16: duplicate quiz id "check": also in 01-beta.vi.mdx`,
     `${dir}/02-alpha.vi.mdx:18: warning: quiz "check", question "q1" repeats question "q1" (01-alpha.vi.mdx:18): ask something new`,
-    `${dir}/notes.txt:1: unexpected file: a course folder holds course.*.mdx, NN-slug.*.mdx, images/ and media/`,
+    `${dir}/notes.txt:1: unexpected file: a course folder holds course.*.mdx, NN-slug.*.mdx, cover.svg, images/ and media/`,
   ]);
 }, 30_000);
