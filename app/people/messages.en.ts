@@ -195,6 +195,8 @@ export const en = {
         reset: "Password reset",
         reminder: "Reminder",
         overdue: "Overdue",
+        notification: "Notification",
+        digest: "Weekly digest",
       },
     },
     audit: {

@@ -192,6 +192,8 @@ export const vi = {
         reset: "Đặt lại mật khẩu",
         reminder: "Nhắc hạn",
         overdue: "Quá hạn",
+        notification: "Thông báo",
+        digest: "Bản tin tuần",
       },
     },
     audit: {

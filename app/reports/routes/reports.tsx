@@ -13,13 +13,14 @@ import { title } from "~/i18n/meta";
 import { filterOptions } from "~/reports/options.server";
 import { reportRequest } from "~/reports/request.server";
 import { formatNumber, formatPercent } from "~/platform/format";
+import { canActAsHr } from "~/platform/permissions";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "hrReports.title");
 
 const MEASURES = ["assigned", "completed", "inProgress", "notStarted", "overdue", "percent"] as const;
 
 export async function loader(args: Route.LoaderArgs) {
-  const { db, locale, t, ctx } = await reportRequest(args);
+  const { user, db, locale, t, ctx } = await reportRequest(args);
   const matrix = await buildMatrix(db, ctx);
   const name = (u: { name: string; nameEn: string | null }) => inLocale(locale, u.name, u.nameEn);
   const bars = matrix.rows
@@ -31,6 +32,8 @@ export async function loader(args: Route.LoaderArgs) {
     unitBarsSvg(bars, { x: t("hrReports.cols.percent"), y: t("hrReports.unit") }),
   ]);
   return {
+    // A manager reads the reports of their unit only; assigning and the certificate register are HR's.
+    hrActions: canActAsHr(user),
     search: filtersToSearch(ctx.filters).toString(),
     options: filterOptions(ctx, locale),
     courses: ctx.courses.map((c) => ({ id: c.id, title: inLocale(locale, c.titleVi, c.titleEn) })),
@@ -89,10 +92,12 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
       <div className="space-y-2">
         <h1 className="page-title">{t("hrReports.title")}</h1>
         <p>{t("hrReports.intro")}</p>
-        <p className="flex flex-wrap gap-x-6 gap-y-1">
-          <Link to="/reports/assignments">{t("assignments.title")}</Link>
-          <Link to="/reports/certificates">{t("certificates.register.title")}</Link>
-        </p>
+        {loaderData.hrActions ? (
+          <p className="flex flex-wrap gap-x-6 gap-y-1">
+            <Link to="/reports/assignments">{t("assignments.title")}</Link>
+            <Link to="/reports/certificates">{t("certificates.register.title")}</Link>
+          </p>
+        ) : null}
       </div>
       <ReportFilters options={options} clearTo="/reports" />
       <HowCounted />
