@@ -25,6 +25,7 @@ export async function loader(args: Route.LoaderArgs) {
   const { items, total, unread } = await listNotifications(getDb(args.context), user.id, page);
   return {
     page,
+    pageSize: PAGE_SIZE,
     total,
     unread,
     notice: args.url.searchParams.get("done"),
@@ -57,7 +58,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function NotificationsPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { items, page, total, unread, notice } = loaderData;
+  const { items, page, pageSize, total, unread, notice } = loaderData;
   const formAction = `/notifications${page > 1 ? `?page=${page}` : ""}`;
   return (
     <div className="space-y-6">
@@ -117,7 +118,7 @@ export default function NotificationsPage({ loaderData }: Route.ComponentProps) 
           ))}
         </ul>
       )}
-      <Pager page={page} total={total} pageSize={PAGE_SIZE} />
+      <Pager page={page} total={total} pageSize={pageSize} />
     </div>
   );
 }

@@ -30,7 +30,8 @@ let db: Db;
 let units: Map<string, string>;
 let counter = 0;
 const APP = "https://skillshelf.example.vn";
-const people: Record<string, { id: string; email: string }> = {};
+type Person = { id: string; email: string };
+const people = {} as Record<"lsLate" | "naLate" | "lsDone" | "hrAll" | "hrLs" | "managerNa" | "managerOff", Person>;
 
 async function person(unit: string, fullName: string, roles: ("hr" | "manager" | "learner")[] = ["learner"], locale: "vi" | "en" = "vi") {
   counter += 1;
