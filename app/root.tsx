@@ -5,7 +5,9 @@ import "./app.css";
 import { GeneralErrorBoundary } from "./ui/error-boundary";
 import { Shell } from "./ui/shell";
 import { DEFAULT_LOCALE, availableLocale, getI18n, isLocale, loadMessages } from "./i18n";
-import { getUser } from "./platform/auth.server";
+import { getDb, getUser } from "./platform/auth.server";
+import { NotificationBell } from "./notifications/components/bell";
+import { unreadCount } from "./notifications/notifications.server";
 import { localeContext } from "./platform/context";
 import { rootMiddleware } from "./platform/middleware.server";
 import { navFor } from "./platform/permissions";
@@ -34,12 +36,13 @@ export const clientMiddleware: Route.ClientMiddlewareFunction[] = [
   },
 ];
 
-export function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   const user = getUser(context);
   return {
     locale: context.get(localeContext),
     user: user ? { fullName: user.fullName, roles: user.roles } : null,
     nav: user ? navFor(user) : [],
+    unread: user ? await unreadCount(getDb(context), user.id) : 0,
   };
 }
 
@@ -62,7 +65,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={getI18n(shown)}>
-          <Shell user={data?.user ?? null} nav={data?.nav ?? []} locale={shown}>
+          <Shell
+            user={data?.user ?? null}
+            nav={data?.nav ?? []}
+            locale={shown}
+            bell={data?.user ? <NotificationBell unread={data.unread} /> : null}
+          >
             {children}
           </Shell>
         </I18nextProvider>

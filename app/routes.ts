@@ -50,5 +50,7 @@ export default [
   route("reports/assignments", "training/routes/assignments.tsx"),
   route("reports/assignments/new", "training/routes/assignment-new.tsx"),
   route("reports/assignments/:id", "training/routes/assignment.tsx"),
+  route("notifications", "notifications/routes/notifications.tsx"),
+  route("notifications/settings", "notifications/routes/settings.tsx"),
   route("*", "ui/routes/not-found.tsx"),
 ] satisfies RouteConfig;

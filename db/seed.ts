@@ -57,6 +57,15 @@ export const DEMO_USERS: SeedUser[] = [
     roles: ["learner", "hr"],
   },
   {
+    // A unit manager: reads the reports of the Lạng Sơn library and its departments, gets its weekly digest.
+    email: "manager@skillshelf.local",
+    fullName: "Phạm Minh Tuấn",
+    staffNumber: "LS-0002",
+    jobTitle: "Phó Giám đốc",
+    orgUnit: "LS",
+    roles: ["learner", "manager"],
+  },
+  {
     email: "admin@skillshelf.local",
     fullName: "Hoàng Việt",
     staffNumber: "TVQG-0001",

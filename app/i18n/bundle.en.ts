@@ -8,6 +8,7 @@ import { en as people } from "~/people/messages.en";
 import { en as quizzes } from "~/quizzes/messages.en";
 import { en as reports } from "~/reports/messages.en";
 import { en as training } from "~/training/messages.en";
+import { en as notifications } from "~/notifications/messages.en";
 import type { vi } from "./bundle.vi";
 import { en as common } from "./messages.en";
 import type { Widen } from "./types";
@@ -22,4 +23,5 @@ export const en = {
   ...certificates,
   ...training,
   ...reports,
+  ...notifications,
 } satisfies Widen<typeof vi>;

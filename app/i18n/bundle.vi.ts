@@ -12,6 +12,7 @@ import { vi as people } from "~/people/messages.vi";
 import { vi as quizzes } from "~/quizzes/messages.vi";
 import { vi as reports } from "~/reports/messages.vi";
 import { vi as training } from "~/training/messages.vi";
+import { vi as notifications } from "~/notifications/messages.vi";
 import { vi as common } from "./messages.vi";
 
 export const vi = {
@@ -24,4 +25,5 @@ export const vi = {
   ...certificates,
   ...training,
   ...reports,
+  ...notifications,
 } as const;

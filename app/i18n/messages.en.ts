@@ -30,6 +30,7 @@ export const en = {
     learner: "Learner",
     trainer: "Trainer",
     hr: "HR",
+    manager: "Unit manager",
     admin: "Administrator",
   },
   validation: {

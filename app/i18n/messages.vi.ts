@@ -27,6 +27,7 @@ export const vi = {
     learner: "Học viên",
     trainer: "Giảng viên",
     hr: "Nhân sự",
+    manager: "Quản lý đơn vị",
     admin: "Quản trị viên",
   },
   validation: {

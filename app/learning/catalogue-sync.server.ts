@@ -1,8 +1,9 @@
-import { and, eq, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { courseQuizzes, courses, lessons } from "../../db/schema";
 import type { LessonEntry, Manifest } from "~/content/manifest";
 import { foldForSearch } from "~/platform/text";
+import { courseStructureKey, notifyCourseChanged } from "~/notifications/collect.server";
 
 export type EntryReader = (key: string) => LessonEntry | null;
 
@@ -20,6 +21,7 @@ function entryText(read: EntryReader, keys: (string | undefined)[]) {
  */
 export async function syncCatalogue(db: Db, manifest: Manifest, read: EntryReader) {
   await db.transaction(async (tx) => {
+    const before = await structureBefore(tx as unknown as Db);
     for (const course of manifest.courses) {
       const values = {
         slug: course.slug,
@@ -86,6 +88,12 @@ export async function syncCatalogue(db: Db, manifest: Manifest, read: EntryReade
           .set({ active: false })
           .where(quizIds.length ? and(eq(courseQuizzes.lessonId, lessonId), notInArray(courseQuizzes.quizId, quizIds)) : eq(courseQuizzes.lessonId, lessonId));
       }
+      // A substantial change (lessons or graded quizzes added, removed, reordered) is told to the people taking it.
+      const structure = courseStructureKey(
+        course.lessons.map((l) => ({ slug: l.slug, gradedQuizzes: l.quizzes.filter((q) => q.graded).map((q) => q.id) })),
+      );
+      const previous = before.get(courseId);
+      if (previous !== undefined && previous !== structure) await notifyCourseChanged(tx as unknown as Db, courseId, structure);
       const present = course.lessons.map((l) => l.slug);
       await tx
         .update(lessons)
@@ -96,4 +104,26 @@ export async function syncCatalogue(db: Db, manifest: Manifest, read: EntryReade
     const slugs = manifest.courses.map((c) => c.slug);
     if (slugs.length) await tx.update(courses).set({ published: false }).where(notInArray(courses.slug, slugs));
   });
+}
+
+/** Each synced course's structure key (active lessons in order, their graded quizzes) before this sync. */
+async function structureBefore(db: Db) {
+  const rows = await db
+    .select({ courseId: lessons.courseId, slug: lessons.slug, quizId: courseQuizzes.quizId, graded: courseQuizzes.graded })
+    .from(lessons)
+    .leftJoin(courseQuizzes, and(eq(courseQuizzes.lessonId, lessons.id), eq(courseQuizzes.active, true), eq(courseQuizzes.graded, true)))
+    .where(eq(lessons.active, true))
+    .orderBy(asc(lessons.courseId), asc(lessons.position));
+  const byCourse = new Map<string, { slug: string; gradedQuizzes: string[] }[]>();
+  for (const row of rows) {
+    const list = byCourse.get(row.courseId) ?? [];
+    let lesson = list.at(-1);
+    if (!lesson || lesson.slug !== row.slug) {
+      lesson = { slug: row.slug, gradedQuizzes: [] };
+      list.push(lesson);
+    }
+    if (row.quizId) lesson.gradedQuizzes.push(row.quizId);
+    byCourse.set(row.courseId, list);
+  }
+  return new Map([...byCourse].map(([id, list]) => [id, courseStructureKey(list)]));
 }

@@ -58,7 +58,7 @@ export const en = {
       roles: "Roles",
       hrScope: "Report scope (for the HR role)",
       hrScopeAll: "The whole organisation",
-      hrScopeHint: "An HR person sees only this unit and its sub-units.",
+      hrScopeHint: "An HR person sees only this unit and its sub-units. A unit manager always sees their own unit and its sub-units, reports only.",
       locale: "Email language",
       active: "Active (may sign in)",
       activeHint: "Untick to deactivate the account: every session ends at once; learning history and certificates are kept.",
@@ -196,6 +196,8 @@ export const en = {
         reset: "Password reset",
         reminder: "Reminder",
         overdue: "Overdue",
+        notification: "Notification",
+        digest: "Weekly digest",
       },
     },
     audit: {

@@ -55,7 +55,7 @@ export const vi = {
       roles: "Vai trò",
       hrScope: "Phạm vi xem báo cáo (với vai trò Nhân sự)",
       hrScopeAll: "Toàn bộ tổ chức",
-      hrScopeHint: "Người làm nhân sự chỉ thấy đơn vị này và các đơn vị con của nó.",
+      hrScopeHint: "Người làm nhân sự chỉ thấy đơn vị này và các đơn vị con của nó. Quản lý đơn vị luôn thấy đơn vị của chính mình và các đơn vị con, chỉ để xem báo cáo.",
       locale: "Ngôn ngữ email",
       active: "Đang làm việc (được đăng nhập)",
       activeHint: "Bỏ chọn để ngừng tài khoản: mọi phiên đăng nhập kết thúc ngay, lịch sử học và chứng chỉ được giữ nguyên.",
@@ -193,6 +193,8 @@ export const vi = {
         reset: "Đặt lại mật khẩu",
         reminder: "Nhắc hạn",
         overdue: "Quá hạn",
+        notification: "Thông báo",
+        digest: "Bản tin tuần",
       },
     },
     audit: {

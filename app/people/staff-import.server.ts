@@ -1,4 +1,5 @@
 /** The staff import: compare a checked file with the database, keep the preview, and apply it in one transaction. */
+import { ROLES } from "~/platform/permissions";
 import { syncLearnerAssignments } from "~/training/assignment-sync.server";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -218,8 +219,8 @@ export async function applyImport(db: Db, actorId: string, importId: string): Pr
           from (values ${values}) as v(id, full_name, staff_number, job_title, org_unit_id)
           where users.id = v.id`);
         const roleChanges = chunk.filter(({ row, existing }) => row.roles && row.roles.join(",") !== existing.roles.join(","));
-        // One delete per role taken away (at most four), whoever loses it.
-        for (const role of ["learner", "trainer", "hr", "admin"] as const) {
+        // One delete per role taken away (at most one per role), whoever loses it.
+        for (const role of ROLES) {
           const losing = roleChanges.filter(({ row, existing }) => existing.roles.includes(role) && !row.roles!.includes(role));
           if (losing.length) {
             await tx.delete(userRoles).where(and(eq(userRoles.role, role), inArray(userRoles.userId, losing.map((c) => c.existing.id))));

@@ -1,20 +1,25 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { userRoles } from "../../db/schema";
+import { userRoles, users } from "../../db/schema";
 
 /**
- * The org units an HR user may see: null means every unit (admins, and HR without a scope); otherwise the
- * ids of their scope unit and all its descendants. Checked on the server for every report, export and register.
+ * The org units an HR user or a manager may see: null means every unit (admins, and HR without a scope); otherwise
+ * the ids of their scope unit and all its descendants. A manager (without HR) sees the unit they manage — their
+ * role's scope unit, else their own unit — and its sub-units: read-only reports, never HR's actions (those routes
+ * require the hr role). Checked on the server for every report, export and register.
  */
 export async function hrVisibleUnits(db: Db, user: { id: string; roles: readonly string[] }): Promise<string[] | null> {
   if (user.roles.includes("admin")) return null;
-  const [row] = await db
-    .select({ scope: userRoles.scopeOrgUnitId })
+  const rows = await db
+    .select({ role: userRoles.role, scope: userRoles.scopeOrgUnitId, ownUnit: users.orgUnitId })
     .from(userRoles)
-    .where(and(eq(userRoles.userId, user.id), eq(userRoles.role, "hr")));
-  if (!row) return [];
-  if (!row.scope) return null;
-  return unitSubtree(db, row.scope);
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.userId, user.id), inArray(userRoles.role, ["hr", "manager"])));
+  const hr = rows.find((r) => r.role === "hr");
+  if (hr) return hr.scope ? unitSubtree(db, hr.scope) : null;
+  const manager = rows.find((r) => r.role === "manager");
+  const managed = manager ? (manager.scope ?? manager.ownUnit) : null;
+  return managed ? unitSubtree(db, managed) : [];
 }
 
 /** A unit and all its descendants (ids), following parent links. */

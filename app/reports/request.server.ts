@@ -8,11 +8,11 @@ import { firstIssue, ReportFiltersSchema } from "./schemas";
 type Args = { request: Request; context: Readonly<RouterContextProvider>; url: URL };
 
 /**
- * The start of every report loader and export: HR or admin only (403 otherwise), the filters parsed from the
+ * The start of every report loader and export: HR, a unit's manager (their unit only) or admin (403 otherwise), the filters parsed from the
  * URL and checked against what exists and what the asker may see (400 with the reason otherwise).
  */
 export async function reportRequest(args: Args, options: { ignoreFilters?: boolean; ignoreUnit?: boolean } = {}) {
-  const user = requireRole(args, "hr");
+  const user = requireRole(args, "hr", "manager");
   const db = getDb(args.context);
   const locale = args.context.get(localeContext);
   const parsed = ReportFiltersSchema.safeParse(options.ignoreFilters ? {} : Object.fromEntries(args.url.searchParams));

@@ -5,6 +5,7 @@ import { uuidArray } from "../../db/sql";
 import { todayInVietnam } from "~/platform/days";
 import { rowsOf } from "~/platform/org-scope.server";
 import type { AssignmentTarget } from "./schemas";
+import { collectNotifications } from "~/notifications/collect.server";
 
 /** A timestamp parameter both drivers read the same way. */
 export function ts(date: Date) {
@@ -103,6 +104,10 @@ export async function syncLearnerAssignments(
       where la.assignment_id = gone.assignment_id and la.user_id = gone.user_id and la.closed_at is null and la.completed_at is null
       returning 1`);
     const completed = await completeAlreadyDone(tx as unknown as Db, rowFilter, now);
+    // People newly assigned see it in the app at once (and by email from the dispatcher, after this commits).
+    if (rowsOf(inserted).length + rowsOf(reopened).length > 0) {
+      await collectNotifications(tx as unknown as Db, { now, userIds: options.userIds });
+    }
     return {
       opened: rowsOf(inserted).length,
       reopened: rowsOf(reopened).length,

@@ -4,11 +4,10 @@ import type { Db } from "../../db/client";
 import { jobRuns } from "../../db/schema";
 import { syncLearnerAssignments, ts } from "./assignment-sync.server";
 import { rowsOf } from "~/platform/org-scope.server";
-import { inLocale, isLocale } from "~/i18n";
-import { getI18n } from "~/i18n/i18n.server";
 import { getEnv } from "~/platform/env.server";
-import { sendMail } from "~/platform/mail.server";
-import { formatDate } from "~/platform/format";
+import { collectNotifications } from "~/notifications/collect.server";
+import { dispatchEmails } from "~/notifications/dispatch.server";
+import { notify, type NotificationEvent } from "~/notifications/notifications.server";
 
 export type DailyJobOptions = {
   now: Date;
@@ -22,11 +21,20 @@ export type DailyJobOptions = {
   force?: boolean;
 };
 
-export type DailySummary = { opened: number; closed: number; recertifications: number; overdue: number; reminders: number; overdueNotices: number };
+export type DailySummary = {
+  opened: number;
+  closed: number;
+  recertifications: number;
+  overdue: number;
+  reminders: number;
+  overdueNotices: number;
+  notifications: number;
+  emails: number;
+};
 
 /**
  * The daily assignment job: re-syncs who is assigned, opens recertification cycles for expired certificates,
- * marks overdue rows and emails reminders. Only the instance that records today's run (Vietnam's date) in
+ * marks overdue rows, sends reminders and collects the day's notifications. Only the instance that records today's run (Vietnam's date) in
  * job_runs does it; each reminder is also claimed by a conditional update and deduplicated in the outbox.
  */
 export async function runDailyJob(db: Db, options: DailyJobOptions): Promise<{ ran: boolean; runKey: string; summary?: DailySummary }> {
@@ -42,7 +50,18 @@ export async function runDailyJob(db: Db, options: DailyJobOptions): Promise<{ r
     const recertifications = await openRecertifications(db, options.now);
     const overdue = await markOverdue(db, options.now);
     const mail = await sendReminders(db, options);
-    const summary = { opened: synced.opened, closed: synced.closed, recertifications, overdue, ...mail };
+    // Everything else worth telling people (assigned, certificates issued or about to expire), for everyone.
+    const collected = await collectNotifications(db, { now: options.now });
+    const emailed = await dispatchEmails(db, { ids: collected, smtpUrl: options.smtpUrl, appUrl: options.appUrl });
+    const summary = {
+      opened: synced.opened,
+      closed: synced.closed,
+      recertifications,
+      overdue,
+      ...mail,
+      notifications: collected.length + mail.reminders + mail.overdueNotices,
+      emails: emailed.sent,
+    };
     await db
       .update(jobRuns)
       .set({ finishedAt: new Date(), summary, instance: options.instance })
@@ -107,9 +126,6 @@ type Claimed = {
   user_id: string;
   cycle: number;
   due_on: string;
-  email: string;
-  full_name: string;
-  locale: string;
   slug: string;
   title_vi: string;
   title_en: string | null;
@@ -117,14 +133,14 @@ type Claimed = {
 
 /**
  * Claims each due reminder with an atomic conditional update (… where reminder_sent_at is null returning), so
- * that two instances or two runs never both get it, then sends it with a dedupe key: at most once per person,
- * assignment, cycle and stage ("before": REMINDER_DAYS_BEFORE days ahead; "overdue": once it is overdue).
+ * that two instances or two runs never both get it, then records it as a notification (in the app, and emailed
+ * unless the person turned that kind off) whose dedupe key makes it once per person, assignment, cycle and stage
+ * ("before": REMINDER_DAYS_BEFORE days ahead; "overdue": once it is overdue). The emails go out at once.
  */
 export async function sendReminders(db: Db, options: DailyJobOptions) {
   const env = getEnv();
   const today = todayInVietnam(options.now);
   const horizon = addDays(today, options.reminderDaysBefore ?? env.REMINDER_DAYS_BEFORE);
-  const appUrl = (options.appUrl ?? env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const claim = (column: "reminder_sent_at" | "overdue_notice_sent_at", due: ReturnType<typeof sql>) =>
     db.execute(sql`
       update learner_assignments la set ${sql.raw(column)} = ${ts(options.now)}
@@ -132,36 +148,21 @@ export async function sendReminders(db: Db, options: DailyJobOptions) {
       where a.id = la.assignment_id and u.id = la.user_id and c.id = la.course_id
         and a.withdrawn_at is null and u.active and c.published
         and la.completed_at is null and la.closed_at is null and la.${sql.raw(column)} is null and ${due}
-      returning la.assignment_id, la.user_id, la.cycle, la.due_on, u.email, u.full_name, u.locale, c.slug, c.title_vi, c.title_en`);
+      returning la.assignment_id, la.user_id, la.cycle, la.due_on, c.slug, c.title_vi, c.title_en`);
   const before = rowsOf<Claimed>(await claim("reminder_sent_at", sql`la.due_on >= ${today} and la.due_on <= ${horizon}`));
   const overdue = rowsOf<Claimed>(await claim("overdue_notice_sent_at", sql`la.due_on < ${today}`));
-  let reminders = 0;
-  let overdueNotices = 0;
-  for (const [stage, rows] of [["before", before], ["overdue", overdue]] as const) {
-    for (const row of rows) {
-      const locale = isLocale(row.locale) ? row.locale : "vi";
-      const { t } = getI18n(locale);
-      const params = {
-        name: row.full_name,
-        course: inLocale(locale, row.title_vi, row.title_en),
-        date: formatDate(`${row.due_on}T12:00:00+07:00`, locale),
-        link: `${appUrl}/courses/${row.slug}`,
-      };
-      const key = stage === "before" ? "reminder" : "overdue";
-      const sent = await sendMail(
-        db,
-        {
-          to: row.email,
-          subject: t(`assignments.mail.${key}Subject`, params),
-          text: t(`assignments.mail.${key}Text`, params),
-          kind: "reminder",
-          dedupeKey: `reminder:${row.assignment_id}:${row.user_id}:${row.cycle}:${stage}`,
-        },
-        { smtpUrl: options.smtpUrl },
-      );
-      if (sent && stage === "before") reminders += 1;
-      if (sent && stage === "overdue") overdueNotices += 1;
-    }
-  }
-  return { reminders, overdueNotices };
+  const events = (stage: "before" | "overdue", rows: Claimed[]): NotificationEvent[] =>
+    rows.map((row) => ({
+      userId: row.user_id,
+      kind: stage === "before" ? "reminder" : "overdue",
+      params: { subject: "course", slug: row.slug, titleVi: row.title_vi, titleEn: row.title_en, dueOn: row.due_on },
+      link: `/courses/${row.slug}`,
+      // The key the reminder emails always had, so reminders sent before notifications existed are not repeated.
+      dedupeKey: `reminder:${row.assignment_id}:${row.user_id}:${row.cycle}:${stage}`,
+      createdAt: options.now,
+    }));
+  const reminders = await notify(db, events("before", before));
+  const overdueNotices = await notify(db, events("overdue", overdue));
+  await dispatchEmails(db, { ids: [...reminders, ...overdueNotices], smtpUrl: options.smtpUrl, appUrl: options.appUrl });
+  return { reminders: reminders.length, overdueNotices: overdueNotices.length };
 }

@@ -110,13 +110,5 @@ export const en = {
     course: {
       recertificationDue: "Recertification due: take the graded quizzes again and pass them. Your completed lessons are kept.",
     },
-    mail: {
-      reminderSubject: "Reminder: “{{course}}” is due on {{date}}",
-      reminderText:
-        "Hello {{name}},\n\nYou have been assigned the course “{{course}}”, due on {{date}}. Continue here:\n{{link}}\n\nSkillshelf",
-      overdueSubject: "“{{course}}” is overdue",
-      overdueText:
-        "Hello {{name}},\n\nThe required course “{{course}}” is overdue (it was due on {{date}}). Please complete it as soon as you can:\n{{link}}\n\nSkillshelf",
-    },
   },
 } satisfies Widen<typeof vi>;

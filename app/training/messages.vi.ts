@@ -107,13 +107,5 @@ export const vi = {
     course: {
       recertificationDue: "Đến hạn cấp lại chứng chỉ: hãy làm lại và đạt các bài kiểm tra tính điểm. Các bài học đã hoàn thành vẫn được giữ.",
     },
-    mail: {
-      reminderSubject: "Nhắc nhở: hạn hoàn thành khóa “{{course}}” là {{date}}",
-      reminderText:
-        "Chào {{name}},\n\nBạn được giao khóa học “{{course}}” với hạn hoàn thành {{date}}. Bạn có thể học tiếp tại:\n{{link}}\n\nSkillshelf",
-      overdueSubject: "Khóa “{{course}}” đã quá hạn hoàn thành",
-      overdueText:
-        "Chào {{name}},\n\nKhóa học bắt buộc “{{course}}” đã quá hạn hoàn thành ({{date}}). Hãy hoàn thành sớm nhất có thể tại:\n{{link}}\n\nSkillshelf",
-    },
   },
 } as const;

@@ -7,7 +7,20 @@ import type { NavItem } from "~/platform/permissions";
 
 type ShellUser = { fullName: string; roles: string[] } | null;
 
-export function Shell({ user, nav, locale, children }: { user: ShellUser; nav: NavItem[]; locale: Locale; children: ReactNode }) {
+export function Shell({
+  user,
+  nav,
+  locale,
+  bell,
+  children,
+}: {
+  user: ShellUser;
+  nav: NavItem[];
+  locale: Locale;
+  /** The notifications bell (the composition root hands it in: shared ground knows no capability). */
+  bell?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="flex min-h-screen flex-col">
@@ -47,6 +60,7 @@ export function Shell({ user, nav, locale, children }: { user: ShellUser; nav: N
             <LanguageSwitcher locale={locale} />
             {user ? (
               <>
+                {bell}
                 <Link to="/account" className="font-medium text-stone-800">
                   <span className="sr-only">{t("nav.account")}: </span>
                   {user.fullName}

@@ -17,7 +17,7 @@ import { createdAt } from "./columns";
 
 /** Who someone is and how they sign in: org units, people, roles, sessions, one-time links, rate limits. */
 
-export const roleEnum = pgEnum("role", ["learner", "trainer", "hr", "admin"]);
+export const roleEnum = pgEnum("role", ["learner", "trainer", "hr", "manager", "admin"]);
 export const localeEnum = pgEnum("locale", ["vi", "en"]);
 
 /** A person the row belongs to: required, and the row goes when the person does. */
@@ -80,7 +80,7 @@ export const userRoles = pgTable(
   {
     userId: userRef(),
     role: roleEnum("role").notNull(),
-    /** For hr: limits what they see and export to this org unit and its descendants (null: everything). */
+    /** For hr: limits what they see and export to this org unit and its descendants (null: everything). For manager: the unit they manage (with its sub-units); null means their own unit. */
     scopeOrgUnitId: uuid("scope_org_unit_id").references(() => orgUnits.id),
     createdAt: createdAt(),
   },

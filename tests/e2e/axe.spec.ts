@@ -14,6 +14,8 @@ const PAGES: Record<DemoRole | "signedOut", string[]> = {
     "/courses/digital-library-services",
     "/courses/digital-library-services/user-centred-service-design",
     "/account",
+    "/notifications",
+    "/notifications/settings",
   ],
   trainer: [
     "/trainer",
@@ -24,6 +26,7 @@ const PAGES: Record<DemoRole | "signedOut", string[]> = {
   ],
   hr: ["/reports", "/reports?figures=all", "/reports/people?q=nguyen", "/reports/certificates", "/reports/assignments", "/reports/assignments/new"],
   admin: ["/admin", "/admin/units", "/admin/import", "/admin/outbox", "/admin/audit"],
+  manager: ["/reports", "/notifications", "/notifications/settings"],
 };
 
 const SIZES = { desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;

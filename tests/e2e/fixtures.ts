@@ -6,6 +6,7 @@ export const DEMO = {
   trainer: { email: "trainer@skillshelf.local", name: "Trần Đức Thắng" },
   hr: { email: "hr@skillshelf.local", name: "Lê Hải Yến" },
   admin: { email: "admin@skillshelf.local", name: "Hoàng Việt" },
+  manager: { email: "manager@skillshelf.local", name: "Phạm Minh Tuấn" },
 } as const;
 export const DEMO_PASSWORD = "skillshelf-demo";
 

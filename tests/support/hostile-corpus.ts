@@ -9,10 +9,10 @@ export type HostileBody = { name: string; contentType?: string; body?: string | 
 export const FIELDS = [
   "email", "password", "confirmPassword", "currentPassword", "fullName", "name", "nameEn", "code", "reason", "q",
   "peopleQuery", "people", "orgUnitId", "courseId", "jobTitle", "dueOn", "note", "locale", "redirectTo", "id",
-  "userId", "lessonId", "quizId", "attemptId", "importId", "staffNumber", "roles", "hrScopeId", "parentId", "active",
+  "userId", "lessonId", "quizId", "attemptId", "importId", "staffNumber", "roles", "hrScopeId", "parentId", "active", "kind",
 ];
 export const UNKNOWN_INTENTS = ["__nope__", "revoke|x", "save\"}", "", "x".repeat(300)];
-const KNOWN_INTENTS = ["save", "search", "preview", "withdraw", "revoke", "reissue", "confirm", "invite", "complete", "quiz-start", "quiz-save", "quiz-submit", "revoke-sessions", "sign-out-everywhere", "deactivate", "reactivate", "update"];
+const KNOWN_INTENTS = ["save", "search", "preview", "withdraw", "revoke", "reissue", "confirm", "invite", "complete", "quiz-start", "quiz-save", "quiz-submit", "revoke-sessions", "sign-out-everywhere", "deactivate", "reactivate", "update", "read", "read-all", "save-email"];
 
 const form = (entries: [string, string][]) => entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
 const everyField = (value: string, intent: string) => form([["intent", intent], ...FIELDS.map((f): [string, string] => [f, value])]);

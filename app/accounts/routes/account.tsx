@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/account";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ErrorList, Field, FormMessage, SubmitButton } from "~/ui/forms";
@@ -79,6 +79,14 @@ export default function AccountPage({ loaderData, actionData }: Route.ComponentP
           <dt className="font-semibold">{t("account.roles")}</dt>
           <dd>{roles.map((r) => t(`roles.${r}`)).join(", ")}</dd>
         </dl>
+      </section>
+      <section aria-labelledby="notifications-heading" className="card max-w-xl">
+        <h2 id="notifications-heading" className="text-xl font-semibold">
+          {t("notifications.title")}
+        </h2>
+        <p className="mt-2">
+          <Link to="/notifications/settings">{t("notifications.settingsLink")}</Link>
+        </p>
       </section>
       <section aria-labelledby="password-heading" className="card max-w-xl">
         <h2 id="password-heading" className="text-xl font-semibold">

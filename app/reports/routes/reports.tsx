@@ -15,13 +15,14 @@ import { title } from "~/i18n/meta";
 import { filterOptions } from "~/reports/options.server";
 import { reportRequest } from "~/reports/request.server";
 import { formatDate, formatPercent } from "~/platform/format";
+import { canActAsHr } from "~/platform/permissions";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "hrReports.title");
 
 const MEASURES = ["assigned", "completed", "inProgress", "notStarted", "overdue", "percent"] as const;
 
 export async function loader(args: Route.LoaderArgs) {
-  const { db, locale, t, ctx } = await reportRequest(args);
+  const { user, db, locale, t, ctx } = await reportRequest(args);
   const matrix = await buildMatrix(db, ctx);
   const name = (u: { name: string; nameEn: string | null }) => inLocale(locale, u.name, u.nameEn);
   const bars = matrix.rows
@@ -38,6 +39,8 @@ export async function loader(args: Route.LoaderArgs) {
   ]);
   return {
     detailed: args.url.searchParams.get("figures") === "all",
+    // A manager reads the reports of their unit only; assigning and the certificate register are HR's.
+    hrActions: canActAsHr(user),
     search: filtersToSearch(ctx.filters).toString(),
     options: filterOptions(ctx, locale),
     courses: ctx.courses.map((c) => ({ id: c.id, title: inLocale(locale, c.titleVi, c.titleEn) })),
@@ -107,10 +110,12 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
         <div className="space-y-2">
           <h1 className="page-title">{t("hrReports.title")}</h1>
           <p>{t("hrReports.intro")}</p>
-          <p className="flex flex-wrap gap-x-6 gap-y-1">
-            <Link to="/reports/assignments">{t("assignments.title")}</Link>
-            <Link to="/reports/certificates">{t("certificates.register.title")}</Link>
-          </p>
+          {loaderData.hrActions ? (
+            <p className="flex flex-wrap gap-x-6 gap-y-1">
+              <Link to="/reports/assignments">{t("assignments.title")}</Link>
+              <Link to="/reports/certificates">{t("certificates.register.title")}</Link>
+            </p>
+          ) : null}
         </div>
         <PeopleSearchForm />
       </div>
