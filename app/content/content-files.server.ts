@@ -35,6 +35,7 @@ export type CourseSource = {
 export const KEBAB_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(vi|en)\.mdx$/;
 const OVERVIEW_FILE = /^course\.(vi|en)\.mdx$/;
+const COVER_FILE = "cover.svg";
 const ASSET_DIRS = ["images", "media"];
 
 export function discoverContent(contentRoot: string, rootDir: string): { courses: CourseSource[]; problems: Problem[] } {
@@ -72,6 +73,8 @@ export function discoverContent(contentRoot: string, rootDir: string): { courses
         else problems.push({ file: rel(abs), line: 1, message: "unexpected folder: course assets go in images/ or media/" });
         continue;
       }
+      // The catalogue card's picture (a light, text-free 16:9 SVG), read from here by the course card.
+      if (name === COVER_FILE) continue;
       const overview = OVERVIEW_FILE.exec(name);
       if (overview) {
         const lang = overview[1] as Lang;
@@ -85,7 +88,7 @@ export function discoverContent(contentRoot: string, rootDir: string): { courses
           line: 1,
           message: name.endsWith(".mdx")
             ? "lesson files are named NN-slug.vi.mdx / NN-slug.en.mdx (two digits, then a lowercase ASCII slug joined by -)"
-            : "unexpected file: a course folder holds course.*.mdx, NN-slug.*.mdx, images/ and media/",
+            : "unexpected file: a course folder holds course.*.mdx, NN-slug.*.mdx, cover.svg, images/ and media/",
         });
         continue;
       }

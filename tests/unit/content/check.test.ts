@@ -60,6 +60,6 @@ test("duplicate lesson numbers, slugs, quiz ids and (as a warning) questions in 
     `${dir}/02-alpha.vi.mdx:1: duplicate lesson slug "alpha": also lesson 01`,
     `${dir}/02-alpha.vi.mdx:16: duplicate quiz id "check": also in 01-beta.vi.mdx`,
     `${dir}/02-alpha.vi.mdx:18: warning: quiz "check", question "q1" repeats question "q1" (01-alpha.vi.mdx:18): ask something new`,
-    `${dir}/notes.txt:1: unexpected file: a course folder holds course.*.mdx, NN-slug.*.mdx, images/ and media/`,
+    `${dir}/notes.txt:1: unexpected file: a course folder holds course.*.mdx, NN-slug.*.mdx, cover.svg, images/ and media/`,
   ]);
 }, 30_000);
