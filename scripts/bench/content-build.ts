@@ -59,10 +59,14 @@ function main() {
       "build s": worst(runs, "buildS").toFixed(2),
       "wall s": worst(runs, "wallS").toFixed(2),
       budget: `< ${budget} s`,
-      within: worst(runs, "wallS") < budget ? "yes" : "NO",
+      // The budget is the build's own time (what buildContent reports, as in `npm run bench`); the wall
+      // time adds tsx start-up, which on this shared 2-core machine swings with load.
+      within: worst(runs, "buildS") < budget ? "yes" : "NO",
     });
   }
-  console.log(`content:build, ${RUNS} run${RUNS === 1 ? "" : "s"} each (worst shown); wall = child process incl. tsx start-up`);
+  console.log(
+    `content:build, ${RUNS} run${RUNS === 1 ? "" : "s"} each (worst shown); budget on build s; wall = child process incl. tsx start-up`,
+  );
   table(rows);
 }
 
