@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import { issueCertificate } from "~/certificates/issue.server";
 import { completeLearnerAssignments } from "~/training/assignment-sync.server";
+import { afterCourseCompletedInProgrammes } from "~/programmes/programmes.server";
 
 export type CourseCompletion = { userId: string; courseId: string; completedAt: Date; cycle: number };
 
@@ -12,4 +13,7 @@ export async function afterCourseCompleted(db: Db, completion: CourseCompletion)
   await issueCertificate(db, completion);
   // Assigned training is done (linked to the certificate just issued, when there is one).
   await completeLearnerAssignments(db, completion);
+  // Programmes the learner follows that hold the course: a met rule issues the programme's certificate (after the
+  // course's, which is its evidence) and completes its assignments.
+  await afterCourseCompletedInProgrammes(db, completion);
 }

@@ -55,7 +55,9 @@ export function readProgrammes(contentRoot: string, rootDir: string, courseSlugs
   const rel = (abs: string) => path.relative(rootDir, abs).split(path.sep).join("/");
   const programmes: ProgrammeSpec[] = [];
   const problems: Problem[] = [];
-  if (!existsSync(dir)) return { programmes, problems };
+  /** The slug of every programme file, valid or not (a broken file must not unpublish its programme). */
+  const present: string[] = [];
+  if (!existsSync(dir)) return { programmes, problems, present };
   const known = new Set(courseSlugs);
   for (const name of readdirSync(dir).filter((n) => !n.startsWith(".")).sort()) {
     const file = rel(path.join(dir, name));
@@ -64,12 +66,13 @@ export function readProgrammes(contentRoot: string, rootDir: string, courseSlugs
       continue;
     }
     const slug = name.slice(0, -".yaml".length);
+    present.push(slug);
     const source = readFileSync(path.join(dir, name), "utf8");
     const result = readProgramme(source, file, slug, known);
     if (result.ok) programmes.push(result.programme);
     else problems.push(...result.problems);
   }
-  return { programmes, problems: sortProblems(problems) };
+  return { programmes, problems: sortProblems(problems), present };
 }
 
 /** One programme file's text, checked; `known` holds the course slugs that exist. */

@@ -113,6 +113,7 @@ type Claimed = {
   slug: string;
   title_vi: string;
   title_en: string | null;
+  programme: boolean;
 };
 
 /**
@@ -128,11 +129,14 @@ export async function sendReminders(db: Db, options: DailyJobOptions) {
   const claim = (column: "reminder_sent_at" | "overdue_notice_sent_at", due: ReturnType<typeof sql>) =>
     db.execute(sql`
       update learner_assignments la set ${sql.raw(column)} = ${ts(options.now)}
-      from assignments a, users u, courses c
-      where a.id = la.assignment_id and u.id = la.user_id and c.id = la.course_id
+      from assignments a, users u,
+        -- What the row is about: a course, or a programme (its reminder links to the programme's page).
+        (select id, false as programme, slug, title_vi, title_en, published from courses
+          union all select id, true, slug, title_vi, title_en, published from programmes) c
+      where a.id = la.assignment_id and u.id = la.user_id and c.id = coalesce(la.course_id, la.programme_id)
         and a.withdrawn_at is null and u.active and c.published
         and la.completed_at is null and la.closed_at is null and la.${sql.raw(column)} is null and ${due}
-      returning la.assignment_id, la.user_id, la.cycle, la.due_on, u.email, u.full_name, u.locale, c.slug, c.title_vi, c.title_en`);
+      returning la.assignment_id, la.user_id, la.cycle, la.due_on, u.email, u.full_name, u.locale, c.programme, c.slug, c.title_vi, c.title_en`);
   const before = rowsOf<Claimed>(await claim("reminder_sent_at", sql`la.due_on >= ${today} and la.due_on <= ${horizon}`));
   const overdue = rowsOf<Claimed>(await claim("overdue_notice_sent_at", sql`la.due_on < ${today}`));
   let reminders = 0;
@@ -145,7 +149,7 @@ export async function sendReminders(db: Db, options: DailyJobOptions) {
         name: row.full_name,
         course: inLocale(locale, row.title_vi, row.title_en),
         date: formatDate(`${row.due_on}T12:00:00+07:00`, locale),
-        link: `${appUrl}/courses/${row.slug}`,
+        link: row.programme ? `${appUrl}/learning/programmes/${row.slug}` : `${appUrl}/courses/${row.slug}`,
       };
       const key = stage === "before" ? "reminder" : "overdue";
       const sent = await sendMail(

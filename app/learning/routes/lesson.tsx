@@ -13,6 +13,7 @@ import { getI18n } from "~/i18n/i18n.server";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { canManage } from "~/platform/permissions";
+import { courseGate } from "~/programmes/programmes.server";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.lesson.title} · ${loaderData.course.title} · Skillshelf` }] : []);
 
@@ -51,6 +52,8 @@ export async function loader(args: Route.LoaderArgs) {
   // "View as learner" (?as=learner) lets a course's owner see the learner's page without writing anything.
   const viewAsLearner = args.url.searchParams.get("as") === "learner" && canManage(user, progress.course.owners);
   const preview = draft || viewAsLearner;
+  // Locked by a programme's prerequisite: the course page says which course to take first (owners still preview).
+  if (!preview && (await courseGate(db, user.id, progress.courseId))) throw redirect(`/courses/${args.params.course}`);
   // Owners see the content problems of this lesson (learners keep seeing its last good version).
   const problems = canManage(user, progress.course.owners) ? lessonProblems(content.slug, source.order, source.slug) : [];
   // A preview records nothing; a reload within a minute of the last visit has nothing new.
@@ -107,6 +110,8 @@ export async function action(args: Route.ActionArgs) {
   const { course: courseSlug, lesson: lessonSlug } = args.params;
   const lesson = await findLesson(db, courseSlug, lessonSlug);
   if (!lesson) notFound();
+  // The gate holds for every write too (completing a lesson, starting or submitting a quiz), not only the page.
+  if (await courseGate(db, user.id, lesson.courseId)) throw data({ reason: "locked" }, { status: 403 });
   const formData = await args.request.formData();
   const back = `/courses/${courseSlug}/${lessonSlug}`;
 
