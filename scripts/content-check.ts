@@ -1,5 +1,5 @@
 // npm run content:check — validates every course (frontmatter, MDX, links, assets, translations,
-// quizzes) and every programme file by compiling it exactly as the build does. Exit code 1 on any error; warnings only print.
+// quizzes) by compiling it exactly as the build does, and every programme file (content/programmes). Exit code 1 on any error; warnings only print.
 import path from "node:path";
 import { checkContent, courseFiles } from "../app/content/check.server";
 import { discoverContent } from "../app/content/content-files.server";
