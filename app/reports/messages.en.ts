@@ -40,6 +40,8 @@ export const en = {
       overdue: "Late",
       percent: "%",
     },
+    programmesCaption: "Programmes by org unit (people following them: assigned or self-started)",
+    programmeCols: { counted: "Following", completed: "Completed", overdue: "Overdue", percent: "% completed" },
     matrixCaption: "Completion by org unit and course (each unit includes its sub-units)",
     allCourses: "All courses",
     total: "Total",

@@ -37,6 +37,8 @@ export const vi = {
       overdue: "Trễ",
       percent: "%",
     },
+    programmesCaption: "Chương trình đào tạo theo đơn vị (người theo chương trình: được giao hoặc tự tham gia)",
+    programmeCols: { counted: "Theo học", completed: "Hoàn thành", overdue: "Quá hạn", percent: "% hoàn thành" },
     matrixCaption: "Hoàn thành theo đơn vị và khóa học (mỗi đơn vị gồm cả các đơn vị trực thuộc)",
     allCourses: "Tất cả khóa học",
     total: "Tổng cộng",
