@@ -9,10 +9,11 @@ const USES = {
   certificates: ["content"],
   notifications: [],
   training: ["notifications"],
-  learning: ["content", "quizzes", "certificates", "training", "notifications"],
+  learning: ["content", "quizzes", "certificates", "training", "notifications", "programmes"],
   people: ["accounts", "training"],
   reports: [],
   authoring: ["content", "learning", "quizzes"],
+  programmes: ["content", "certificates", "training"],
 };
 const CAPABILITIES = Object.keys(USES);
 const SHARED = "^(app/(platform|ui|i18n)|db)/";

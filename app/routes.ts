@@ -8,6 +8,8 @@ export default [
   route("account", "accounts/routes/account.tsx"),
   route("healthz", "platform/routes/healthz.ts"),
   route("learning", "learning/routes/my-learning.tsx"),
+  route("learning/programmes", "programmes/routes/programmes.tsx"),
+  route("learning/programmes/:slug", "programmes/routes/programme.tsx"),
   route("courses", "learning/routes/catalogue.tsx"),
   route("courses/:course", "learning/routes/course.tsx"),
   route("courses/:course/:lesson", "learning/routes/lesson.tsx"),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../app/platform/password.server";
 import type { Db } from "./client";
-import { seedDemoAssignments } from "./seed-assignments";
+import { seedDemoAssignments, seedDemoProgrammeAssignment } from "./seed-assignments";
 import { orgUnits, type Role, userRoles, users } from "./schema";
 
 type SeedUnit = { code: string; name: string; nameEn: string; parent?: string };
@@ -119,4 +119,5 @@ export async function seed(db: Db) {
   const unitIds = await seedOrg(db);
   await seedUsers(db, DEMO_USERS, DEMO_PASSWORD, unitIds);
   await seedDemoAssignments(db);
+  await seedDemoProgrammeAssignment(db);
 }

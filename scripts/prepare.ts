@@ -10,6 +10,8 @@ import { loadEntry } from "../app/content/store.server";
 import { syncCatalogue } from "../app/learning/catalogue-sync.server";
 import { CONTENT_CACHE_DIR, CONTENT_ROOT } from "../app/content/content.server";
 import { currentSigningKey } from "../app/certificates/keys.server";
+import { readProgrammes } from "../app/programmes/programme-files.server";
+import { syncProgrammes } from "../app/programmes/sync.server";
 
 async function main() {
   const env = getEnv();
@@ -22,10 +24,14 @@ async function main() {
     const build = await buildContent({ contentRoot: CONTENT_ROOT, cacheDir: CONTENT_CACHE_DIR });
     for (const problem of build.problems) console.warn(formatProblem(problem));
     await syncCatalogue(handle.db, build.manifest, (key) => loadEntry(CONTENT_CACHE_DIR, key));
+    // Programmes name courses, so they follow the catalogue; a broken file is reported and keeps its last good version.
+    const programmes = readProgrammes(CONTENT_ROOT, process.cwd(), build.manifest.courses.map((c) => c.slug));
+    for (const problem of programmes.problems) console.warn(formatProblem(problem));
+    await syncProgrammes(handle.db, programmes.programmes, programmes.present);
     // Seeding comes after the catalogue: the demo assignment needs its course.
     if (process.env.SKILLSHELF_SEED !== "false") await seed(handle.db);
     console.log(
-      `content ready: ${build.manifest.courses.length} courses, ${build.compiled.length} files compiled, ${build.fromCache} from cache`,
+      `content ready: ${build.manifest.courses.length} courses, ${programmes.programmes.length} programmes, ${build.compiled.length} files compiled, ${build.fromCache} from cache`,
     );
     console.log(`database ready (${handle.driver}${env.DATABASE_URL ? "" : `, ${handle.where}`})`);
   } finally {

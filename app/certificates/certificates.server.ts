@@ -49,6 +49,8 @@ export const detailColumns = {
   code: certificates.code,
   userId: certificates.userId,
   courseId: certificates.courseId,
+  programmeId: certificates.programmeId,
+  evidence: certificates.evidence,
   cycle: certificates.cycle,
   fullName: certificates.fullName,
   courseSlug: certificates.courseSlug,
@@ -96,12 +98,23 @@ export async function findMyCertificate(db: Db, userId: string, courseId: string
   return row ?? null;
 }
 
+/** The learner's current certificate of a programme; null if none. */
+export async function findMyProgrammeCertificate(db: Db, userId: string, programmeId: string) {
+  const [row] = await db
+    .select({ code: certificates.code, status: statusSql, issuedAt: certificates.issuedAt, validUntil: certificates.validUntil })
+    .from(certificates)
+    .where(and(eq(certificates.userId, userId), eq(certificates.programmeId, programmeId), isNull(certificates.replacedById)))
+    .orderBy(desc(certificates.issuedAt))
+    .limit(1);
+  return row ?? null;
+}
+
 /** The learner's current certificates by course id (for My learning). */
 export async function listMyCertificates(db: Db, userId: string) {
   const rows = await db
     .select({ courseId: certificates.courseId, code: certificates.code, status: statusSql, cycle: certificates.cycle })
     .from(certificates)
-    .where(and(eq(certificates.userId, userId), isNull(certificates.replacedById)))
+    .where(and(eq(certificates.userId, userId), isNull(certificates.replacedById), sql`${certificates.courseId} is not null`))
     .orderBy(certificates.cycle);
   return new Map(rows.map((r) => [r.courseId, { code: r.code, status: r.status }]));
 }
@@ -152,6 +165,10 @@ export function presentCertificate(certificate: NonNullable<Awaited<ReturnType<t
     fullName: certificate.fullName,
     courseTitle: locale === "en" ? (certificate.courseTitleEn ?? certificate.courseTitleVi) : certificate.courseTitleVi,
     courseSlug: certificate.courseSlug,
+    /** Where the certificate's subject lives: the course page, or the programme's page. */
+    subjectHref: certificate.programmeId ? `/learning/programmes/${certificate.courseSlug}` : `/courses/${certificate.courseSlug}`,
+    programme: certificate.programmeId !== null,
+    evidence: certificate.evidence.map((e) => ({ code: e.code, displayCode: formatCode(e.code), title: locale === "en" ? (e.titleEn ?? e.titleVi) : e.titleVi })),
     courseVersion: certificate.courseVersion,
     issuerName: locale === "en" ? certificate.issuer.nameEn : certificate.issuer.nameVi,
     completedAt: certificate.completedAt.toISOString(),
@@ -185,6 +202,7 @@ export function certificatePdfInput(
     code: certificate.code,
     verifyUrl,
     issuerName: shown.issuerName,
+    programme: shown.programme,
     logoPath: getEnv().ORG_LOGO,
   };
 }

@@ -25,6 +25,8 @@ export type CredentialInput = {
   issuedAt: Date;
   validUntil: Date | null;
   statusIndex: number;
+  /** A programme certificate: the programme's page, the rule met, and the course certificates as evidence. */
+  programme?: { criteria: string; evidence: { code: string; name: string }[] } | null;
 };
 
 /** OB 3.0 IdentityHash: "sha256$" + hex SHA-256 of the identifier followed by the salt. */
@@ -61,13 +63,15 @@ export function buildCredential(input: CredentialInput) {
         { type: "IdentityObject", hashed: false, identityHash: fullName, identityType: "name" },
       ],
       achievement: {
-        id: urls.achievement(input.courseSlug),
+        id: input.programme ? urls.programme(input.courseSlug) : urls.achievement(input.courseSlug),
         type: ["Achievement"],
-        achievementType: "CertificateOfCompletion",
+        achievementType: input.programme ? "LearningProgram" : "CertificateOfCompletion",
         name: input.courseTitle,
         description: input.courseTitleEn && input.courseTitleEn !== input.courseTitle ? `${input.courseTitle} (${input.courseTitleEn})` : input.courseTitle,
         criteria: {
-          narrative: "Hoàn thành mọi bài học và đạt mọi bài kiểm tra tính điểm của khóa học. / Completed every lesson and passed every graded quiz of the course.",
+          narrative:
+            input.programme?.criteria ??
+            "Hoàn thành mọi bài học và đạt mọi bài kiểm tra tính điểm của khóa học. / Completed every lesson and passed every graded quiz of the course.",
         },
         version: input.courseVersion,
         alignment: input.competences.map((c) => ({
@@ -81,6 +85,17 @@ export function buildCredential(input: CredentialInput) {
         })),
       },
     },
+    // A programme's credential rests on its course certificates: each is evidence, at its verification page.
+    ...(input.programme
+      ? {
+          evidence: input.programme.evidence.map((e) => ({
+            id: urls.verify(e.code),
+            type: ["Evidence"],
+            name: e.name,
+            narrative: `Chứng chỉ khóa học / Course certificate ${e.code}`,
+          })),
+        }
+      : {}),
     credentialStatus: {
       id: `${listUrl}#${bit}`,
       type: "BitstringStatusListEntry",

@@ -1,7 +1,8 @@
 /** Issuing a certificate when a course is completed, and signing and storing its credential. */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { certificates, courses, quizAttempts, lessons, users } from "../../db/schema";
+import { certificates, courses, programmes, quizAttempts, lessons, users } from "../../db/schema";
+import { uuidArray } from "../../db/sql";
 import { safeCompetenceNames } from "./certificates.server";
 import { generateCode } from "./code";
 import { buildCredential, signCredential } from "./credential.server";
@@ -29,8 +30,12 @@ export async function signAndStore(db: Db, id: string) {
       issuedAt: certificates.issuedAt,
       validUntil: certificates.validUntil,
       statusIndex: certificates.statusIndex,
+      programmeId: certificates.programmeId,
+      evidence: certificates.evidence,
+      optionalPick: programmes.optionalPick,
     })
     .from(certificates)
+    .leftJoin(programmes, eq(programmes.id, certificates.programmeId))
     .innerJoin(users, eq(users.id, certificates.userId))
     .where(eq(certificates.id, id));
   if (!row) throw new Error(`certificate ${id} vanished while being issued`);
@@ -52,6 +57,12 @@ export async function signAndStore(db: Db, id: string) {
     issuedAt: row.issuedAt,
     validUntil: row.validUntil,
     statusIndex: row.statusIndex,
+    programme: row.programmeId
+      ? {
+          criteria: programmeCriteria(row.optionalPick ?? 0),
+          evidence: row.evidence.map((e) => ({ code: e.code, name: en ? (e.titleEn ?? e.titleVi) : e.titleVi })),
+        }
+      : null,
   });
   const key = await currentSigningKey(db);
   const jwt = await signCredential(credential, key, origin);
@@ -114,6 +125,69 @@ export async function issueCertificate(db: Db, completion: Completion) {
       validUntil: source.validForMonths ? addMonths(completion.completedAt, source.validForMonths) : null,
     })
     .onConflictDoNothing({ target: [certificates.userId, certificates.courseId, certificates.cycle], where: sql`replaces_id is null` })
+    .returning({ id: certificates.id });
+  const id = inserted[0]?.id;
+  if (!id) return null;
+  await signAndStore(db, id);
+  return id;
+}
+
+function programmeCriteria(pick: number) {
+  return pick > 0
+    ? `Hoàn thành mọi khóa học bắt buộc và ${pick} khóa tự chọn của chương trình. / Completed every required course and ${pick} optional course(s) of the programme.`
+    : "Hoàn thành mọi khóa học của chương trình. / Completed every course of the programme.";
+}
+
+/** A learner's completion of a programme: the courses whose completion met its rule (their certificates are evidence). */
+export type ProgrammeCompletion = { userId: string; programmeId: string; completedAt: Date; courseIds: string[] };
+
+/**
+ * Issues a programme's certificate, once (unique index certificates_programme_issue_key: concurrent completions
+ * insert one row). Its competences are the highest level of each across the courses; the course certificates
+ * (current ones, newest cycle) are frozen as its evidence. Runs inside the completion transaction.
+ */
+export async function issueProgrammeCertificate(db: Db, completion: ProgrammeCompletion) {
+  const [source] = await db
+    .select({ fullName: users.fullName, slug: programmes.slug, titleVi: programmes.titleVi, titleEn: programmes.titleEn, contentHash: programmes.contentHash })
+    .from(users)
+    .innerJoin(programmes, eq(programmes.id, completion.programmeId))
+    .where(eq(users.id, completion.userId));
+  if (!source) return null;
+  const ids = uuidArray(completion.courseIds);
+  const [parts, evidence] = await Promise.all([
+    db.select({ competences: courses.competences, validForMonths: courses.validForMonths }).from(courses).where(sql`${courses.id} = any(${ids})`),
+    db
+      .selectDistinctOn([certificates.courseId], { code: certificates.code, courseSlug: certificates.courseSlug, titleVi: certificates.courseTitleVi, titleEn: certificates.courseTitleEn })
+      .from(certificates)
+      .where(and(eq(certificates.userId, completion.userId), sql`${certificates.courseId} = any(${ids})`, sql`${certificates.replacedById} is null`))
+      .orderBy(certificates.courseId, sql`${certificates.cycle} desc`, sql`${certificates.issuedAt} desc`),
+  ]);
+  const levels = new Map<string, number>();
+  for (const target of parts.flatMap((p) => p.competences)) levels.set(target.id, Math.max(levels.get(target.id) ?? 0, target.level));
+  // The programme is valid as long as its shortest-lived course certificate.
+  const months = parts.map((p) => p.validForMonths).filter((m): m is number => m !== null);
+  const inserted = await db
+    .insert(certificates)
+    .values({
+      code: generateCode(),
+      userId: completion.userId,
+      programmeId: completion.programmeId,
+      cycle: 1,
+      fullName: source.fullName.normalize("NFC"),
+      courseSlug: source.slug,
+      courseTitleVi: source.titleVi,
+      courseTitleEn: source.titleEn,
+      courseVersion: source.contentHash.slice(0, 12),
+      competences: [...levels].map(([id, level]) => ({ id, level })).sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true })),
+      evidence: evidence.sort((a, b) => a.courseSlug.localeCompare(b.courseSlug)),
+      issuer: { ...issuerNames(), url: publicOrigin() },
+      completedAt: completion.completedAt,
+      validUntil: months.length ? addMonths(completion.completedAt, Math.min(...months)) : null,
+    })
+    .onConflictDoNothing({
+      target: [certificates.userId, certificates.programmeId, certificates.cycle],
+      where: sql`replaces_id is null and programme_id is not null`,
+    })
     .returning({ id: certificates.id });
   const id = inserted[0]?.id;
   if (!id) return null;

@@ -50,6 +50,8 @@ export type CertificatePdfInput = {
   code: string;
   verifyUrl: string;
   issuerName: string;
+  /** A programme's certificate: "has completed the programme". */
+  programme?: boolean;
   /** Path of a PNG or JPEG logo (ORG_LOGO); the built-in mark when absent or unreadable. */
   logoPath?: string;
 };
@@ -76,7 +78,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     lang: input.lang === "en" ? "en-GB" : "vi-VN",
     displayTitle: true,
     info: {
-      Title: `${t("certificates.pdf.heading")} — ${input.fullName.normalize("NFC")}`,
+      Title: `${t(input.programme ? "certificates.pdf.headingProgramme" : "certificates.pdf.heading")} — ${input.fullName.normalize("NFC")}`,
       Author: input.issuerName,
       Subject: input.courseTitle.normalize("NFC"),
       Creator: "Skillshelf",
@@ -114,7 +116,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   // Heading.
   const contentX = 90;
   const contentW = W - 180;
-  doc.font("bold").fontSize(26).fillColor(BRAND).text(t("certificates.pdf.heading").toUpperCase(), contentX, 128, {
+  doc.font("bold").fontSize(26).fillColor(BRAND).text(t(input.programme ? "certificates.pdf.headingProgramme" : "certificates.pdf.heading").toUpperCase(), contentX, 128, {
     width: contentW,
     align: "center",
     characterSpacing: 1,
@@ -126,7 +128,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   y = fitted(doc, nfc(input.fullName), "bold", { x: contentX, y, width: contentW, max: 36, min: 16, lines: 1, moreLinesBelow: 24, color: INK });
   doc.moveTo(W / 2 - 150, y + 4).lineTo(W / 2 + 150, y + 4).lineWidth(0.8).strokeColor(ACCENT).stroke();
   y += 14;
-  doc.font("regular").fontSize(13).fillColor(MUTED).text(t("certificates.pdf.completed"), contentX, y, { width: contentW, align: "center" });
+  doc.font("regular").fontSize(13).fillColor(MUTED).text(t(input.programme ? "certificates.pdf.completedProgramme" : "certificates.pdf.completed"), contentX, y, { width: contentW, align: "center" });
   y = doc.y + 6;
   y = fitted(doc, nfc(input.courseTitle), "semibold", { x: contentX, y, width: contentW, max: 22, min: 12, lines: 2, color: BRAND });
   y += 10;

@@ -73,6 +73,8 @@ export async function reissueCertificate(
         code: generateCode(),
         userId: old.userId,
         courseId: old.courseId,
+        programmeId: old.programmeId,
+        evidence: old.evidence,
         cycle: old.cycle,
         fullName,
         courseSlug: old.courseSlug,

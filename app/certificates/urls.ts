@@ -7,6 +7,7 @@ export function certificateUrls(origin: string) {
     verify: (code: string) => `${origin}/verify/${code}`,
     statusList: (list: number) => `${origin}/credentials/status/${list}`,
     achievement: (courseSlug: string) => `${origin}/courses/${courseSlug}`,
+    programme: (slug: string) => `${origin}/learning/programmes/${slug}`,
     competence: (id: string) => `${origin}/competences#competence-${id}`,
   };
 }

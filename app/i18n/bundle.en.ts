@@ -5,6 +5,7 @@ import { en as authoring } from "~/authoring/messages.en";
 import { en as certificates } from "~/certificates/messages.en";
 import { en as learning } from "~/learning/messages.en";
 import { en as people } from "~/people/messages.en";
+import { en as programmes } from "~/programmes/messages.en";
 import { en as quizzes } from "~/quizzes/messages.en";
 import { en as reports } from "~/reports/messages.en";
 import { en as training } from "~/training/messages.en";
@@ -24,4 +25,5 @@ export const en = {
   ...training,
   ...reports,
   ...notifications,
+  ...programmes,
 } satisfies Widen<typeof vi>;

@@ -9,6 +9,7 @@ import { vi as authoring } from "~/authoring/messages.vi";
 import { vi as certificates } from "~/certificates/messages.vi";
 import { vi as learning } from "~/learning/messages.vi";
 import { vi as people } from "~/people/messages.vi";
+import { vi as programmes } from "~/programmes/messages.vi";
 import { vi as quizzes } from "~/quizzes/messages.vi";
 import { vi as reports } from "~/reports/messages.vi";
 import { vi as training } from "~/training/messages.vi";
@@ -26,4 +27,5 @@ export const vi = {
   ...training,
   ...reports,
   ...notifications,
+  ...programmes,
 } as const;

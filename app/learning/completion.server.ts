@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import { issueCertificate } from "~/certificates/issue.server";
 import { completeLearnerAssignments } from "~/training/assignment-sync.server";
 import { collectNotifications } from "~/notifications/collect.server";
+import { afterCourseCompletedInProgrammes } from "~/programmes/programmes.server";
 
 export type CourseCompletion = { userId: string; courseId: string; completedAt: Date; cycle: number };
 
@@ -13,6 +14,9 @@ export async function afterCourseCompleted(db: Db, completion: CourseCompletion)
   await issueCertificate(db, completion);
   // Assigned training is done (linked to the certificate just issued, when there is one).
   await completeLearnerAssignments(db, completion);
+  // Programmes the learner follows that hold the course: a met rule issues the programme's certificate (after the
+  // course's, which is its evidence) and completes its assignments.
+  await afterCourseCompletedInProgrammes(db, completion);
   // The certificate's notification, in the app at once; its email goes out from the dispatcher after commit.
   await collectNotifications(db, { now: completion.completedAt, userIds: [completion.userId] });
 }

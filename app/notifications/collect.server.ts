@@ -26,21 +26,24 @@ export async function collectNotifications(db: Db, options: CollectOptions = {})
   const who = (column: SQL) => (options.userIds ? sql`${column} = any(${uuidArray(options.userIds)})` : sql`true`);
   const title = (alias: string) => sql.raw(`'titleVi', ${alias}.title_vi, 'titleEn', ${alias}.title_en`);
   const statements = [
-    // Assigned training (each cycle: recertification assigns the course again).
+    // Assigned training, a course or a programme (each cycle: recertification assigns the course again).
     sql`insert into notifications (user_id, kind, params, link, dedupe_key, created_at)
       select la.user_id, 'assigned',
-        jsonb_build_object('subject', 'course', 'slug', c.slug, ${title("c")}, 'dueOn', la.due_on),
-        '/courses/' || c.slug, 'assigned:' || la.assignment_id || ':' || la.user_id || ':' || la.cycle, la.opened_at
+        jsonb_build_object('subject', case when c.programme then 'programme' else 'course' end, 'slug', c.slug, ${title("c")}, 'dueOn', la.due_on),
+        case when c.programme then '/learning/programmes/' else '/courses/' end || c.slug,
+        'assigned:' || la.assignment_id || ':' || la.user_id || ':' || la.cycle, la.opened_at
       from learner_assignments la
         join assignments a on a.id = la.assignment_id and a.withdrawn_at is null
         join users u on u.id = la.user_id and u.active
-        join courses c on c.id = la.course_id and c.published
+        join (select id, false as programme, slug, title_vi, title_en, published from courses
+          union all select id, true, slug, title_vi, title_en, published from programmes) c
+          on c.id = coalesce(la.course_id, la.programme_id) and c.published
       where la.closed_at is null and la.completed_at is null and la.opened_at >= ${since} and ${who(sql`la.user_id`)}
       on conflict (dedupe_key) do nothing returning id`,
     // A certificate issued (re-issues after a name correction are not news).
     sql`insert into notifications (user_id, kind, params, link, dedupe_key, created_at)
       select ce.user_id, 'certificate_issued',
-        jsonb_build_object('subject', 'certificate', 'slug', ce.course_slug, 'titleVi', ce.course_title_vi, 'titleEn', ce.course_title_en, 'code', ce.code),
+        jsonb_build_object('subject', case when ce.programme_id is null then 'certificate' else 'programme' end, 'slug', ce.course_slug, 'titleVi', ce.course_title_vi, 'titleEn', ce.course_title_en, 'code', ce.code),
         '/certificates/' || ce.code, 'certificate_issued:' || ce.id, ce.issued_at
       from certificates ce join users u on u.id = ce.user_id and u.active
       where ce.issued_at >= ${since} and ce.revoked_at is null and ce.replaced_by_id is null
@@ -50,13 +53,15 @@ export async function collectNotifications(db: Db, options: CollectOptions = {})
     // A certificate about to expire, when no later certificate of the same course outlives it.
     sql`insert into notifications (user_id, kind, params, link, dedupe_key)
       select ce.user_id, 'certificate_expiring',
-        jsonb_build_object('subject', 'course', 'slug', ce.course_slug, 'titleVi', ce.course_title_vi, 'titleEn', ce.course_title_en,
+        jsonb_build_object('subject', case when ce.programme_id is null then 'course' else 'programme' end,
+          'slug', ce.course_slug, 'titleVi', ce.course_title_vi, 'titleEn', ce.course_title_en,
           'code', ce.code, 'expiresOn', to_char(ce.valid_until at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')),
-        '/courses/' || ce.course_slug, 'certificate_expiring:' || ce.id
+        case when ce.programme_id is null then '/courses/' else '/learning/programmes/' end || ce.course_slug, 'certificate_expiring:' || ce.id
       from certificates ce join users u on u.id = ce.user_id and u.active
       where ce.revoked_at is null and ce.replaced_by_id is null and ce.valid_until is not null
         and ce.valid_until > ${ts(now)} and ce.valid_until <= ${ts(now)} + make_interval(days => ${EXPIRY_NOTICE_DAYS})
-        and not exists (select 1 from certificates o where o.user_id = ce.user_id and o.course_id = ce.course_id and o.id <> ce.id
+        and not exists (select 1 from certificates o where o.user_id = ce.user_id and o.course_id is not distinct from ce.course_id
+          and o.programme_id is not distinct from ce.programme_id and o.id <> ce.id
           and o.revoked_at is null and o.replaced_by_id is null and (o.valid_until is null or o.valid_until > ce.valid_until))
         and ${who(sql`ce.user_id`)}
       on conflict (dedupe_key) do nothing returning id`,

@@ -76,6 +76,8 @@ export const en = {
       prompt: "Type a name (with or without Vietnamese accents), an email or a staff number.",
       tooLong: "The search is longer than 100 characters.",
     },
+    programmesCaption: "Programmes by org unit (people following them: assigned or self-started)",
+    programmeCols: { counted: "Following", completed: "Completed", overdue: "Overdue", percent: "% completed" },
     matrixCaption: "Completion by org unit and course (each unit includes its sub-units)",
     allCourses: "All courses",
     total: "Total",

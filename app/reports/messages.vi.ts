@@ -73,6 +73,8 @@ export const vi = {
       prompt: "Gõ họ tên (có dấu hay không dấu đều được), email hoặc mã cán bộ.",
       tooLong: "Từ khóa tìm kiếm dài quá 100 ký tự.",
     },
+    programmesCaption: "Chương trình đào tạo theo đơn vị (người theo chương trình: được giao hoặc tự tham gia)",
+    programmeCols: { counted: "Theo học", completed: "Hoàn thành", overdue: "Quá hạn", percent: "% hoàn thành" },
     matrixCaption: "Hoàn thành theo đơn vị và khóa học (mỗi đơn vị gồm cả các đơn vị trực thuộc)",
     allCourses: "Tất cả khóa học",
     total: "Tổng cộng",

@@ -2,7 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { foldSql } from "../../db/fold";
-import { courses, learnerAssignments, orgUnits, users } from "../../db/schema";
+import { courses, learnerAssignments, orgUnits, programmes, users } from "../../db/schema";
 import { uuidArray } from "../../db/sql";
 import { todayInVietnam } from "~/platform/days";
 import { hrVisibleUnits } from "~/platform/org-scope.server";
@@ -41,8 +41,9 @@ export async function listAssignmentPeople(db: Db, actor: Actor, assignmentId: s
 /** Everything the assignment form offers: published courses, units in scope (tree order), job titles. */
 export async function assignmentFormOptions(db: Db, actor: Actor) {
   const scope = await hrVisibleUnits(db, actor);
-  const [courseRows, unitRows, titleRows] = await Promise.all([
+  const [courseRows, programmeRows, unitRows, titleRows] = await Promise.all([
     db.select({ id: courses.id, titleVi: courses.titleVi, titleEn: courses.titleEn }).from(courses).where(eq(courses.published, true)).orderBy(courses.titleVi),
+    db.select({ id: programmes.id, titleVi: programmes.titleVi, titleEn: programmes.titleEn }).from(programmes).where(eq(programmes.published, true)).orderBy(programmes.titleVi),
     db
       .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, nameEn: orgUnits.nameEn, parentId: orgUnits.parentId })
       .from(orgUnits)
@@ -59,6 +60,7 @@ export async function assignmentFormOptions(db: Db, actor: Actor) {
   const units = depthFirst(scope ? unitRows.filter((u) => scope.includes(u.id)) : unitRows);
   return {
     courses: courseRows,
+    programmes: programmeRows,
     units: units.map((u) => ({ id: u.id, name: u.name, nameEn: u.nameEn, depth: u.depth })),
     jobTitles: titleRows.map((r) => r.title),
   };

@@ -42,7 +42,7 @@ function targetedCtes(source: SQL, named: SQL, userFilter: SQL) {
 }
 
 function activeAssignments(assignmentIds?: readonly string[]) {
-  return sql`select id, course_id, org_unit_id, include_descendants, job_title, due_on, days_for_newcomers, recertify
+  return sql`select id, course_id, programme_id, org_unit_id, include_descendants, job_title, due_on, days_for_newcomers, recertify
     from assignments where withdrawn_at is null ${assignmentIds ? sql`and id = any(${uuidArray(assignmentIds)})` : sql``}`;
 }
 
@@ -76,8 +76,8 @@ export async function syncLearnerAssignments(
   return db.transaction(async (tx) => {
     const inserted = await tx.execute(sql`
       with recursive ${ctes}
-      insert into learner_assignments (assignment_id, user_id, cycle, course_id, due_on, opened_at)
-      select distinct t.assignment_id, t.user_id, 1, a.course_id, ${newcomerDue}, ${ts(now)}
+      insert into learner_assignments (assignment_id, user_id, cycle, course_id, programme_id, due_on, opened_at)
+      select distinct t.assignment_id, t.user_id, 1, a.course_id, a.programme_id, ${newcomerDue}, ${ts(now)}
       from targeted t join a on a.id = t.assignment_id
       where not exists (select 1 from learner_assignments x where x.assignment_id = t.assignment_id and x.user_id = t.user_id)
       on conflict do nothing
@@ -133,7 +133,16 @@ async function completeAlreadyDone(db: Db, rowFilter: SQL, now: Date) {
           and c.revoked_at is null and c.replaced_by_id is null and (c.valid_until is null or c.valid_until > ${ts(now)}))
         or not exists (select 1 from certificates c where c.user_id = la.user_id and c.course_id = la.course_id))
     returning 1`);
-  return rowsOf(result).length;
+  // A programme is done once its certificate exists (programmes issue it when the rule is met).
+  const programmes = await db.execute(sql`
+    update learner_assignments la set completed_at = c.completed_at,
+      certificate_id = (select cur.id from certificates cur where cur.user_id = la.user_id and cur.programme_id = la.programme_id
+        and cur.replaced_by_id is null order by cur.issued_at desc limit 1)
+    from certificates c
+    where c.user_id = la.user_id and c.programme_id = la.programme_id and c.replaces_id is null
+      and la.programme_id is not null and la.completed_at is null and la.closed_at is null and ${rowFilter}
+    returning 1`);
+  return rowsOf(result).length + rowsOf(programmes).length;
 }
 
 /** A learner's completion of a course (one cycle), as the completion hook passes it. */
@@ -149,6 +158,19 @@ export async function completeLearnerAssignments(db: Db, completion: Completion)
       certificate_id = (select c.id from certificates c where c.user_id = ${completion.userId} and c.course_id = ${completion.courseId}
         and c.cycle = ${completion.cycle} and c.replaces_id is null order by c.issued_at desc limit 1)
     where la.user_id = ${completion.userId} and la.course_id = ${completion.courseId}
+      and la.completed_at is null and la.closed_at is null`);
+}
+
+/** A learner's completion of a programme, as the programmes' completion step passes it. */
+export type ProgrammeCompletion = { userId: string; programmeId: string; completedAt: Date };
+
+/** The same for a programme: open rows complete, linked to the programme's certificate. */
+export async function completeLearnerProgrammeAssignments(db: Db, completion: ProgrammeCompletion) {
+  await db.execute(sql`
+    update learner_assignments la set completed_at = ${ts(completion.completedAt)},
+      certificate_id = (select c.id from certificates c where c.user_id = ${completion.userId} and c.programme_id = ${completion.programmeId}
+        and c.replaced_by_id is null order by c.issued_at desc limit 1)
+    where la.user_id = ${completion.userId} and la.programme_id = ${completion.programmeId}
       and la.completed_at is null and la.closed_at is null`);
 }
 

@@ -1,5 +1,6 @@
 /**
- * Training — required training: assignments by unit, job title or person, recertification, reminders.
+ * Training — required training: assignments of a course or a programme by unit, job title or person,
+ * recertification, reminders.
  * Owns: `assignments`, `assignment_people`, `learner_assignments`, `job_runs`.
  * Offers: syncLearnerAssignments and completeLearnerAssignments (./assignment-sync.server.ts), My
  * assignments, the daily job (./daily.server.ts).
@@ -8,19 +9,27 @@
 /** HR's assignments: create, edit, withdraw, find and list them (within the HR user's scope). */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { assignmentPeople, assignments, courses, orgUnits, users } from "../../db/schema";
+import { assignmentPeople, assignments, courses, orgUnits, programmes, users } from "../../db/schema";
 import { uuidArray } from "../../db/sql";
 import { todayInVietnam } from "~/platform/days";
 import { recordAudit } from "~/platform/audit.server";
 import { hrVisibleUnits } from "~/platform/org-scope.server";
-import type { AssignmentEditInput, AssignmentInput, AssignmentTarget } from "./schemas";
+import { subjectOf, type AssignmentEditInput, type AssignmentInput, type AssignmentTarget } from "./schemas";
 import { syncLearnerAssignments } from "./assignment-sync.server";
 
 // --- create, edit, withdraw -----------------------------------------------------------------------------
 
 export type Actor = { id: string; roles: readonly string[] };
-export type FieldErrors = Partial<Record<"courseId" | "orgUnitId" | "jobTitle" | "people" | "dueOn", string[]>>;
+export type FieldErrors = Partial<Record<"courseId" | "orgUnitId" | "jobTitle" | "people" | "dueOn" | "recertify", string[]>>;
 export type Outcome = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors; status: 400 | 403 };
+
+/** The assignment's course or programme, by the same names (the page links a programme to its own page). */
+const subjectNames = {
+  courseSlug: sql<string>`coalesce(${courses.slug}, ${programmes.slug})`,
+  courseTitleVi: sql<string>`coalesce(${courses.titleVi}, ${programmes.titleVi})`,
+  courseTitleEn: sql<string | null>`case when ${courses.id} is not null then ${courses.titleEn} else ${programmes.titleEn} end`,
+  isProgramme: sql<boolean>`${assignments.programmeId} is not null`,
+};
 
 /** Scope checks: a scoped HR user assigns only to units and people in their subtree. */
 async function checkTarget(db: Db, target: AssignmentTarget, scope: string[] | null): Promise<FieldErrors> {
@@ -61,14 +70,19 @@ const assignmentColumns = (input: AssignmentEditInput) => ({
 export async function createAssignment(db: Db, actor: Actor, input: AssignmentInput, now = new Date()): Promise<Outcome> {
   const scope = await hrVisibleUnits(db, actor);
   const errors = await checkTarget(db, input, scope);
-  const [course] = await db.select({ id: courses.id }).from(courses).where(and(eq(courses.id, input.courseId), eq(courses.published, true)));
-  if (!course) errors.courseId = ["assignments.errors.course"];
+  // The subject is a published course or a published programme (a programme has one cycle: no recertification).
+  const subject = subjectOf(input.courseId);
+  const [found] = subject.courseId
+    ? await db.select({ id: courses.id }).from(courses).where(and(eq(courses.id, subject.courseId), eq(courses.published, true)))
+    : await db.select({ id: programmes.id }).from(programmes).where(and(eq(programmes.id, subject.programmeId!), eq(programmes.published, true)));
+  if (!found) errors.courseId = ["assignments.errors.course"];
+  if (subject.programmeId && input.recertify) errors.courseId = ["assignments.errors.programmeRecertify"];
   if (input.dueOn < todayInVietnam(now)) errors.dueOn = ["assignments.errors.dueInPast"];
   if (hasErrors(errors)) return { ok: false, fieldErrors: errors, status: scopeStatus(errors) };
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(assignments)
-      .values({ courseId: input.courseId, ...assignmentColumns(input), createdBy: actor.id })
+      .values({ ...subject, ...assignmentColumns(input), createdBy: actor.id })
       .returning({ id: assignments.id });
     const assignmentId = row!.id;
     const people = [...new Set(input.people)];
@@ -87,9 +101,8 @@ export async function findAssignment(db: Db, actor: Actor, id: string) {
     .select({
       id: assignments.id,
       courseId: assignments.courseId,
-      courseSlug: courses.slug,
-      courseTitleVi: courses.titleVi,
-      courseTitleEn: courses.titleEn,
+      programmeId: assignments.programmeId,
+      ...subjectNames,
       orgUnitId: assignments.orgUnitId,
       includeDescendants: assignments.includeDescendants,
       jobTitle: assignments.jobTitle,
@@ -101,7 +114,8 @@ export async function findAssignment(db: Db, actor: Actor, id: string) {
       withdrawnAt: assignments.withdrawnAt,
     })
     .from(assignments)
-    .innerJoin(courses, eq(courses.id, assignments.courseId))
+    .leftJoin(courses, eq(courses.id, assignments.courseId))
+    .leftJoin(programmes, eq(programmes.id, assignments.programmeId))
     .where(and(eq(assignments.id, id), visibleTo(scope)));
   if (!row) return null;
   const people = await db
@@ -128,6 +142,7 @@ export async function updateAssignment(db: Db, actor: Actor, id: string, input: 
   const scope = await hrVisibleUnits(db, actor);
   const errors = await checkTarget(db, input, scope);
   if (input.dueOn !== existing.dueOn && input.dueOn < todayInVietnam(now)) errors.dueOn = ["assignments.errors.dueInPast"];
+  if (existing.programmeId && input.recertify) errors.recertify = ["assignments.errors.programmeRecertify"];
   if (hasErrors(errors)) return { ok: false, fieldErrors: errors, status: scopeStatus(errors) };
   // Named people outside a scoped HR user's subtree (added by an admin) are not shown to them, so their
   // form cannot post them back: they are kept as they were.
@@ -180,7 +195,7 @@ export async function withdrawAssignment(db: Db, actor: Actor, id: string, now =
 
 // --- lists for HR ------------------------------------------------------------------------------------------
 
-export type AssignmentFilter = { status: "active" | "withdrawn" | "all"; courseId?: string };
+export type AssignmentFilter = { status: "active" | "withdrawn" | "all"; courseId?: string; programmeId?: string };
 
 /** Assignments with their counts (current cycle per person; scoped HR count only people in their subtree). */
 export async function listAssignments(db: Db, actor: Actor, filter: AssignmentFilter, now = new Date()) {
@@ -193,8 +208,7 @@ export async function listAssignments(db: Db, actor: Actor, filter: AssignmentFi
   return db
     .select({
       id: assignments.id,
-      courseTitleVi: courses.titleVi,
-      courseTitleEn: courses.titleEn,
+      ...subjectNames,
       unitName: orgUnits.name,
       unitNameEn: orgUnits.nameEn,
       includeDescendants: assignments.includeDescendants,
@@ -208,7 +222,8 @@ export async function listAssignments(db: Db, actor: Actor, filter: AssignmentFi
       overdue: sql<number>`(select count(*)::int ${current} and la.completed_at is null and la.due_on < ${today})`,
     })
     .from(assignments)
-    .innerJoin(courses, eq(courses.id, assignments.courseId))
+    .leftJoin(courses, eq(courses.id, assignments.courseId))
+    .leftJoin(programmes, eq(programmes.id, assignments.programmeId))
     .leftJoin(orgUnits, eq(orgUnits.id, assignments.orgUnitId))
     .where(
       and(
@@ -216,6 +231,7 @@ export async function listAssignments(db: Db, actor: Actor, filter: AssignmentFi
         filter.status === "active" ? sql`${assignments.withdrawnAt} is null` : undefined,
         filter.status === "withdrawn" ? sql`${assignments.withdrawnAt} is not null` : undefined,
         filter.courseId ? eq(assignments.courseId, filter.courseId) : undefined,
+        filter.programmeId ? eq(assignments.programmeId, filter.programmeId) : undefined,
       ),
     )
     .orderBy(sql`${assignments.withdrawnAt} is not null`, assignments.dueOn, sql`${assignments.createdAt} desc`)

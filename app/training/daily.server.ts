@@ -129,6 +129,7 @@ type Claimed = {
   slug: string;
   title_vi: string;
   title_en: string | null;
+  programme: boolean;
 };
 
 /**
@@ -144,19 +145,22 @@ export async function sendReminders(db: Db, options: DailyJobOptions) {
   const claim = (column: "reminder_sent_at" | "overdue_notice_sent_at", due: ReturnType<typeof sql>) =>
     db.execute(sql`
       update learner_assignments la set ${sql.raw(column)} = ${ts(options.now)}
-      from assignments a, users u, courses c
-      where a.id = la.assignment_id and u.id = la.user_id and c.id = la.course_id
+      from assignments a, users u,
+        -- What the row is about: a course, or a programme (its reminder links to the programme's page).
+        (select id, false as programme, slug, title_vi, title_en, published from courses
+          union all select id, true, slug, title_vi, title_en, published from programmes) c
+      where a.id = la.assignment_id and u.id = la.user_id and c.id = coalesce(la.course_id, la.programme_id)
         and a.withdrawn_at is null and u.active and c.published
         and la.completed_at is null and la.closed_at is null and la.${sql.raw(column)} is null and ${due}
-      returning la.assignment_id, la.user_id, la.cycle, la.due_on, c.slug, c.title_vi, c.title_en`);
+      returning la.assignment_id, la.user_id, la.cycle, la.due_on, c.programme, c.slug, c.title_vi, c.title_en`);
   const before = rowsOf<Claimed>(await claim("reminder_sent_at", sql`la.due_on >= ${today} and la.due_on <= ${horizon}`));
   const overdue = rowsOf<Claimed>(await claim("overdue_notice_sent_at", sql`la.due_on < ${today}`));
   const events = (stage: "before" | "overdue", rows: Claimed[]): NotificationEvent[] =>
     rows.map((row) => ({
       userId: row.user_id,
       kind: stage === "before" ? "reminder" : "overdue",
-      params: { subject: "course", slug: row.slug, titleVi: row.title_vi, titleEn: row.title_en, dueOn: row.due_on },
-      link: `/courses/${row.slug}`,
+      params: { subject: row.programme ? "programme" : "course", slug: row.slug, titleVi: row.title_vi, titleEn: row.title_en, dueOn: row.due_on },
+      link: row.programme ? `/learning/programmes/${row.slug}` : `/courses/${row.slug}`,
       // The key the reminder emails always had, so reminders sent before notifications existed are not repeated.
       dedupeKey: `reminder:${row.assignment_id}:${row.user_id}:${row.cycle}:${stage}`,
       createdAt: options.now,

@@ -5,7 +5,7 @@ import type { vi } from "./messages.vi";
 export const en = {
   assignments: {
     title: "Assigned training",
-    intro: "Assign courses to org units, job titles or named people, and follow who has completed them and who is overdue.",
+    intro: "Assign courses or programmes to org units, job titles or named people, and follow who has completed them and who is overdue.",
     newTitle: "Assign a course",
     editTitle: "Edit assignment",
     backToList: "Back to assigned training",
@@ -42,8 +42,10 @@ export const en = {
       recertify: "Requires a valid certificate",
     },
     form: {
-      course: "Course",
-      chooseCourse: "— Choose a course —",
+      course: "Course or programme",
+      chooseCourse: "— Choose a course or a programme —",
+      coursesGroup: "Courses",
+      programmesGroup: "Programmes",
       targetLegend: "Who it is for",
       targetHint: "Choose an org unit, a job title or named people (they can be combined). With both a unit and a job title, only people with that title in the unit are assigned.",
       unit: "Org unit",
@@ -99,6 +101,7 @@ export const en = {
       dueOn: "Enter a valid date.",
       dueInPast: "The due date cannot be in the past.",
       days: "Enter a number of days from 1 to 365.",
+      programmeRecertify: "A programme is not reassigned when a certificate expires: untick “Require a valid certificate”.",
     },
     learning: {
       heading: "Required courses",

@@ -2,7 +2,7 @@
 export const vi = {
   assignments: {
     title: "Đào tạo bắt buộc",
-    intro: "Giao khóa học cho đơn vị, chức danh hoặc từng người, theo dõi ai đã hoàn thành và ai quá hạn.",
+    intro: "Giao khóa học hoặc chương trình đào tạo cho đơn vị, chức danh hoặc từng người, theo dõi ai đã hoàn thành và ai quá hạn.",
     newTitle: "Giao khóa học",
     editTitle: "Sửa việc giao khóa học",
     backToList: "Về danh sách đào tạo bắt buộc",
@@ -39,8 +39,10 @@ export const vi = {
       recertify: "Yêu cầu chứng chỉ còn hiệu lực",
     },
     form: {
-      course: "Khóa học",
-      chooseCourse: "— Chọn khóa học —",
+      course: "Khóa học hoặc chương trình",
+      chooseCourse: "— Chọn khóa học hoặc chương trình —",
+      coursesGroup: "Khóa học",
+      programmesGroup: "Chương trình đào tạo",
       targetLegend: "Giao cho ai",
       targetHint: "Chọn đơn vị, chức danh hoặc từng người (có thể kết hợp). Khi chọn cả đơn vị và chức danh, chỉ những người có chức danh đó trong đơn vị được giao.",
       unit: "Đơn vị",
@@ -96,6 +98,7 @@ export const vi = {
       dueOn: "Hãy nhập một ngày hợp lệ.",
       dueInPast: "Hạn hoàn thành không được ở trong quá khứ.",
       days: "Nhập số ngày từ 1 đến 365.",
+      programmeRecertify: "Chương trình không giao lại khi chứng chỉ hết hạn: hãy bỏ chọn “Yêu cầu chứng chỉ còn hiệu lực”.",
     },
     learning: {
       heading: "Khóa học bắt buộc",

@@ -16,7 +16,7 @@ export function isOverdue(row: { dueOn: string; completedAt: Date | string | nul
 export async function listMyAssignments(db: Db, userId: string, now = new Date()) {
   const rows = await db
     .select({
-      courseId: learnerAssignments.courseId,
+      courseId: courses.id,
       slug: courses.slug,
       titleVi: courses.titleVi,
       titleEn: courses.titleEn,

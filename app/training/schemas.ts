@@ -44,8 +44,16 @@ const needsTarget = (value: { orgUnitId?: string; jobTitle?: string; people: str
   Boolean(value.orgUnitId || value.jobTitle || value.people.length);
 const targetIssue = { error: "assignments.errors.noTarget", path: ["orgUnitId"] };
 
+/** The form's one "course or programme" select: a course id, or `programme:<id>` (see subjectOf). */
+const SUBJECT = /^(programme:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+export function subjectOf(value: string): { courseId: string; programmeId: null } | { courseId: null; programmeId: string } {
+  const [, programme, id] = SUBJECT.exec(value) ?? [];
+  if (!id) throw new Error("not a subject: the schema checks it");
+  return programme ? { courseId: null, programmeId: id.toLowerCase() } : { courseId: id.toLowerCase(), programmeId: null };
+}
+
 export const AssignmentSchema = z
-  .object({ courseId: z.uuid({ error: "assignments.errors.course" }), ...target })
+  .object({ courseId: z.string({ error: "assignments.errors.course" }).regex(SUBJECT, { error: "assignments.errors.course" }), ...target })
   .refine(needsTarget, targetIssue);
 export type AssignmentInput = z.infer<typeof AssignmentSchema>;
 

@@ -5,6 +5,7 @@
  */
 export * from "./accounts";
 export * from "./learning";
+export * from "./programmes";
 export * from "./quizzes";
 export * from "./certificates";
 export * from "./people";

@@ -1,17 +1,26 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { actorRef, orgUnits, userRef } from "./accounts";
-import { courseRef } from "./learning";
+import { courses } from "./learning";
+import { programmes } from "./programmes";
 import { certificates } from "./certificates";
 
 /** Assigned training: HR's assignments, who owes what, and the guard of scheduled jobs. */
 
-/** HR's assignment of a course to an org unit (optionally its descendants), a job title, or named people. */
+/** What an assignment is about: a course or a programme, exactly one of the two. */
+const subjectColumns = () => ({
+  courseId: uuid("course_id").references(() => courses.id),
+  programmeId: uuid("programme_id").references(() => programmes.id),
+});
+const oneSubject = (name: string) => check(name, sql`(course_id is null) <> (programme_id is null)`);
+
+/** HR's assignment of a course (or a programme) to an org unit (optionally its descendants), a job title, or named people. */
 export const assignments = pgTable(
   "assignments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    courseId: courseRef(),
+    ...subjectColumns(),
     orgUnitId: uuid("org_unit_id").references(() => orgUnits.id),
     includeDescendants: boolean("include_descendants").notNull().default(true),
     jobTitle: text("job_title"),
@@ -27,7 +36,12 @@ export const assignments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
-  (t) => [index("assignments_course_idx").on(t.courseId), index("assignments_unit_idx").on(t.orgUnitId)],
+  (t) => [
+    index("assignments_course_idx").on(t.courseId),
+    index("assignments_programme_idx").on(t.programmeId),
+    index("assignments_unit_idx").on(t.orgUnitId),
+    oneSubject("assignments_one_subject"),
+  ],
 );
 
 /** The assignment a row belongs to: it goes with the assignment. */
@@ -53,7 +67,8 @@ export const learnerAssignments = pgTable(
     assignmentId: assignmentRef(),
     userId: userRef(),
     cycle: integer("cycle").notNull().default(1),
-    courseId: courseRef(),
+    /** The assignment's course or programme (a programme's courses are tracked through their enrolments). */
+    ...subjectColumns(),
     /** Calendar day (Asia/Ho_Chi_Minh). */
     dueOn: text("due_on").notNull(),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
@@ -69,6 +84,8 @@ export const learnerAssignments = pgTable(
     primaryKey({ columns: [t.assignmentId, t.userId, t.cycle] }),
     index("learner_assignments_user_idx").on(t.userId, t.courseId),
     index("learner_assignments_course_idx").on(t.courseId, t.dueOn),
+    index("learner_assignments_programme_idx").on(t.programmeId, t.userId),
+    oneSubject("learner_assignments_one_subject"),
   ],
 );
 

@@ -9,6 +9,8 @@ type Shown = {
   validUntil: string | null;
   issuerName: string;
   displayCode: string;
+  /** A programme's certificate (its subject is named "Programme", not "Course"). */
+  programme?: boolean;
 };
 
 /** The facts printed on a certificate, as a description list; pages add their own rows after them. */
@@ -18,7 +20,7 @@ export function CertificateDetails({ certificate: c, course, children }: { certi
     <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
       <dt className="font-semibold">{t("certificates.holder")}</dt>
       <dd className="text-lg">{c.fullName}</dd>
-      <dt className="font-semibold">{t("certificates.course")}</dt>
+      <dt className="font-semibold">{c.programme ? t("certificates.programme") : t("certificates.course")}</dt>
       <dd>{course ?? c.courseTitle}</dd>
       <dt className="font-semibold">{t("certificates.completedOn")}</dt>
       <dd>{formatDate(c.completedAt, i18n.language)}</dd>

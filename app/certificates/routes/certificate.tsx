@@ -53,7 +53,7 @@ export default function CertificatePage({ loaderData: c }: Route.ComponentProps)
         <CertificateDetails
           certificate={c}
           // The content version (a hash) stays in the signed credential; people see the course by its title.
-          course={<Link to={`/courses/${c.courseSlug}`}>{c.courseTitle}</Link>}
+          course={<Link to={c.subjectHref}>{c.courseTitle}</Link>}
         >
           <dt className="font-semibold">{t("certificates.competences")}</dt>
           <dd>
@@ -65,9 +65,17 @@ export default function CertificatePage({ loaderData: c }: Route.ComponentProps)
               ))}
             </ul>
           </dd>
-          <dt className="font-semibold">{t("certificates.scores")}</dt>
+          <dt className="font-semibold">{c.programme ? t("certificates.evidence") : t("certificates.scores")}</dt>
           <dd>
-            {c.scores.length === 0 ? (
+            {c.programme ? (
+              <ul className="space-y-1">
+                {c.evidence.map((e) => (
+                  <li key={e.code}>
+                    <Link to={`/certificates/${e.code}`}>{e.title}</Link> <span className="font-mono text-sm text-stone-600">{e.displayCode}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : c.scores.length === 0 ? (
               t("certificates.noScores")
             ) : (
               <ul>

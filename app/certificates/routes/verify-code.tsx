@@ -47,6 +47,8 @@ export async function loader(args: Route.LoaderArgs) {
     revokedAt: shown.revokedAt,
     replacedByCode: shown.replacedByCode,
     competences: shown.competences,
+    evidence: shown.evidence,
+    programme: shown.programme,
     status: result.status,
     signatureValid: result.signature.valid,
     reason: showReason ? result.certificate.revocationReason : null,
@@ -111,6 +113,20 @@ export default function VerifyCodePage({ loaderData: v }: Route.ComponentProps) 
               ))}
             </ul>
           </dd>
+          {v.evidence.length ? (
+            <>
+              <dt className="font-semibold">{t("certificates.evidence")}</dt>
+              <dd>
+                <ul>
+                  {v.evidence.map((e) => (
+                    <li key={e.code}>
+                      <Link to={`/verify/${e.code}`}>{e.title}</Link> <span className="font-mono text-sm text-stone-600">{e.displayCode}</span>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
         </CertificateDetails>
       </section>
       <section aria-labelledby="machine-heading" className="text-sm">

@@ -11,6 +11,8 @@ import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { formatDate } from "~/platform/format";
 import { DraftNote } from "~/learning/components/draft-note";
+import { courseGate } from "~/programmes/programmes.server";
+import { LockedCourseNote, presentGate } from "~/programmes/components/locked-course";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.title} · Skillshelf` }] : []);
 
@@ -47,6 +49,8 @@ export async function loader(args: Route.LoaderArgs) {
     action: progress.action,
     resumeSlug: progress.resumeSlug,
     certificate: progress.completedAt ? await findMyCertificate(db, user.id, progress.courseId) : null,
+    // A programme the learner follows may ask for another course first: the lessons stay closed until then.
+    locked: presentGate(await courseGate(db, user.id, progress.courseId), locale),
   };
 }
 
@@ -90,9 +94,13 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
                 >
                   {lesson.completed ? "✓" : index + 1}
                 </span>
-                <Link to={`/courses/${course.slug}/${lesson.slug}`} className="flex-1 font-medium">
-                  {lesson.title}
-                </Link>
+                {course.locked ? (
+                  <span className="flex-1 font-medium">{lesson.title}</span>
+                ) : (
+                  <Link to={`/courses/${course.slug}/${lesson.slug}`} className="flex-1 font-medium">
+                    {lesson.title}
+                  </Link>
+                )}
                 <span className="sr-only">{lesson.completed ? t("course.lessonDone") : t("course.lessonNotDone")}</span>
                 <span className="text-sm text-stone-600">{t("catalogue.minutes", { count: lesson.minutes })}</span>
               </li>
@@ -127,7 +135,8 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
               {t("assignments.course.recertificationDue")}
             </p>
           ) : null}
-          {course.resumeSlug ? (
+          {course.locked ? <LockedCourseNote gate={course.locked} /> : null}
+          {course.resumeSlug && !course.locked ? (
             <Link to={`/courses/${course.slug}/${course.resumeSlug}`} className="btn-primary w-full">
               {t(`course.${course.action}`)}
             </Link>

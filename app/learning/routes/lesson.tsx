@@ -13,6 +13,7 @@ import { getI18n } from "~/i18n/i18n.server";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { canManage } from "~/platform/permissions";
+import { courseGate } from "~/programmes/programmes.server";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.lesson.title} · ${loaderData.course.title} · Skillshelf` }] : []);
 
@@ -44,13 +45,16 @@ export async function loader(args: Route.LoaderArgs) {
   const progress = await findCourseProgress(db, user, args.params.course);
   const index = progress ? progress.lessons.findIndex((l) => l.slug === args.params.lesson) : -1;
   const lesson = progress?.lessons[index];
-  const found = lesson ? lessonContent(args.params.course, args.params.lesson, locale) : null;
-  if (!progress || !lesson || !found) notFound();
-  const { content, source, entry } = found;
+  if (!progress || !lesson) notFound();
   const draft = !progress.course.published;
   // "View as learner" (?as=learner) lets a course's owner see the learner's page without writing anything.
   const viewAsLearner = args.url.searchParams.get("as") === "learner" && canManage(user, progress.course.owners);
   const preview = draft || viewAsLearner;
+  // Locked by a programme's prerequisite: the course page says which course to take first (owners still preview).
+  if (!preview && (await courseGate(db, user.id, progress.courseId))) throw redirect(`/courses/${args.params.course}`);
+  const found = lessonContent(args.params.course, args.params.lesson, locale);
+  if (!found) notFound();
+  const { content, source, entry } = found;
   // Owners see the content problems of this lesson (learners keep seeing its last good version).
   const problems = canManage(user, progress.course.owners) ? lessonProblems(content.slug, source.order, source.slug) : [];
   // A preview records nothing; a reload within a minute of the last visit has nothing new.
@@ -107,6 +111,8 @@ export async function action(args: Route.ActionArgs) {
   const { course: courseSlug, lesson: lessonSlug } = args.params;
   const lesson = await findLesson(db, courseSlug, lessonSlug);
   if (!lesson) notFound();
+  // The gate holds for every write too (completing a lesson, starting or submitting a quiz), not only the page.
+  if (await courseGate(db, user.id, lesson.courseId)) throw data({ reason: "locked" }, { status: 403 });
   const formData = await args.request.formData();
   const back = `/courses/${courseSlug}/${lessonSlug}`;
 

@@ -9,13 +9,18 @@ import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { title } from "~/i18n/meta";
 import { formatDate } from "~/platform/format";
+import { MyProgrammes } from "~/programmes/components/my-programmes";
+import { listMyProgrammes } from "~/programmes/programmes.server";
+import { presentPath } from "~/programmes/present";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "learning.title");
 
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
-  const groups = await loadMyLearning(getDb(args.context), user.id, args.context.get(localeContext));
-  return { fullName: user.fullName, ...groups };
+  const db = getDb(args.context);
+  const locale = args.context.get(localeContext);
+  const [groups, programmes] = await Promise.all([loadMyLearning(db, user.id, locale), listMyProgrammes(db, user.id)]);
+  return { fullName: user.fullName, ...groups, programmes: programmes.map((p) => presentPath(p, locale)) };
 }
 
 export default function LearningPage({ loaderData }: Route.ComponentProps) {
@@ -28,6 +33,7 @@ export default function LearningPage({ loaderData }: Route.ComponentProps) {
         <p className="mt-2 text-lg text-stone-700">{t("home.greeting", { name: loaderData.fullName })}</p>
       </div>
       <AssignedCourses courses={assigned} />
+      <MyProgrammes programmes={loaderData.programmes} />
       <section aria-labelledby="in-progress-heading">
         <h2 id="in-progress-heading" className="text-xl font-semibold">
           {t("learning.inProgress")}

@@ -8,13 +8,14 @@ import { CompletionCell, Figure, Headline, MatrixLegend } from "~/reports/compon
 import { PeopleSearchForm } from "~/reports/components/people-search";
 import { recentWeeks, unitBarsSvg, weekLabel, weeklyChartSvg } from "~/reports/charts.server";
 import { buildMatrix } from "~/reports/views.server";
+import { buildProgrammeMatrix, programmePercent, type ProgrammeCounts } from "~/reports/programmes.server";
 import { type Counts, completionPercent } from "~/reports/counts";
 import { inLocale } from "~/i18n";
 import { filtersToSearch } from "~/reports/schemas";
 import { title } from "~/i18n/meta";
 import { filterOptions } from "~/reports/options.server";
 import { reportRequest } from "~/reports/request.server";
-import { formatDate, formatPercent } from "~/platform/format";
+import { formatDate, formatNumber, formatPercent } from "~/platform/format";
 import { canActAsHr } from "~/platform/permissions";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "hrReports.title");
@@ -23,7 +24,7 @@ const MEASURES = ["assigned", "completed", "inProgress", "notStarted", "overdue"
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, db, locale, t, ctx } = await reportRequest(args);
-  const matrix = await buildMatrix(db, ctx);
+  const [matrix, programmeMatrix] = await Promise.all([buildMatrix(db, ctx), buildProgrammeMatrix(db, ctx)]);
   const name = (u: { name: string; nameEn: string | null }) => inLocale(locale, u.name, u.nameEn);
   const bars = matrix.rows
     .filter((r) => r.depth <= 1 && r.total.counted > 0)
@@ -46,6 +47,9 @@ export async function loader(args: Route.LoaderArgs) {
     courses: ctx.courses.map((c) => ({ id: c.id, title: inLocale(locale, c.titleVi, c.titleEn) })),
     rows: matrix.rows.map((r) => ({ id: r.unit.id, code: r.unit.code, name: name(r.unit), depth: r.depth, cells: r.cells, total: r.total })),
     totals: { id: "total", code: "", name: t("hrReports.total"), depth: 0, cells: matrix.totals, total: matrix.grand },
+    programmes: programmeMatrix.programmes.map((p) => ({ id: p.id, title: inLocale(locale, p.titleVi, p.titleEn) })),
+    programmeRows: programmeMatrix.rows.map((r) => ({ id: r.unit.id, name: name(r.unit), depth: r.depth, cells: r.cells })),
+    programmeTotals: { id: "total", name: t("hrReports.total"), depth: 0, cells: programmeMatrix.totals },
     weekly,
     weeklySvg,
     bars,
@@ -104,6 +108,29 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
     ...courses.flatMap((c) => groupColumns(c.id, c.title, (row) => row.cells[c.id]!)),
     ...groupColumns("all", t("hrReports.allCourses"), (row) => row.total),
   ];
+  type ProgrammeRow = (typeof loaderData.programmeRows)[number];
+  const programmeMeasure = (c: ProgrammeCounts, m: "counted" | "completed" | "overdue" | "percent") => {
+    if (m !== "percent") return formatNumber(c[m], i18n.language);
+    const p = programmePercent(c);
+    return p === null ? "—" : formatPercent(p, i18n.language);
+  };
+  const programmeColumns: Column<ProgrammeRow>[] = [
+    {
+      key: "unit",
+      header: t("hrReports.unit"),
+      rowHeader: true,
+      cell: (row) => <span className={`block min-w-48 ${["", "pl-4", "pl-8", "pl-12", "pl-16"][Math.min(row.depth, 4)]}`}>{row.name}</span>,
+    },
+    ...loaderData.programmes.flatMap((p) =>
+      (["counted", "completed", "overdue", "percent"] as const).map((m) => ({
+        key: `${p.id}-${m}`,
+        group: { key: p.id, header: p.title },
+        numeric: true,
+        header: t(`hrReports.programmeCols.${m}`),
+        cell: (row: ProgrammeRow) => programmeMeasure(row.cells[p.id]!, m),
+      })),
+    ),
+  ];
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -148,6 +175,21 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
           />
         )}
       </section>
+      {loaderData.programmes.length ? (
+        <section aria-labelledby="programmes-heading" className="card space-y-3">
+          <h2 id="programmes-heading" className="text-xl font-semibold">
+            {t("hrReports.programmesCaption")}
+          </h2>
+          <DataTable
+            labelledBy="programmes-heading"
+            columns={programmeColumns}
+            rows={loaderData.programmeRows}
+            footer={loaderData.programmeRows.length ? [loaderData.programmeTotals] : []}
+            rowKey={(r) => r.id}
+            empty={t("hrReports.noUnits")}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="charts-heading" className="space-y-4">
         <h2 id="charts-heading" className="text-xl font-semibold">
           {t("hrReports.charts")}

@@ -9,6 +9,8 @@ import { ErrorList, Field, FormMessage, SelectField, SubmitButton, TextareaField
 type Person = { id: string; fullName: string; email: string; unitName: string | null };
 export type AssignmentFormOptions = {
   courses: { id: string; title: string }[];
+  /** Programmes are posted as `programme:<id>` in the same select (see subjectOf). */
+  programmes: { id: string; title: string }[];
   units: { id: string; name: string; depth: number }[];
   jobTitles: string[];
 };
@@ -58,11 +60,22 @@ export function AssignmentForm({
       {mode === "new" ? (
         <SelectField field={fields.courseId} label={t("assignments.form.course")}>
           <option value="">{t("assignments.form.chooseCourse")}</option>
-          {options.courses.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
+          <optgroup label={t("assignments.form.coursesGroup")}>
+            {options.courses.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </optgroup>
+          {options.programmes.length ? (
+            <optgroup label={t("assignments.form.programmesGroup")}>
+              {options.programmes.map((p) => (
+                <option key={p.id} value={`programme:${p.id}`}>
+                  {p.title}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </SelectField>
       ) : null}
 

@@ -22,6 +22,7 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     options: {
       courses: options.courses.map((c) => ({ id: c.id, title: inLocale(locale, c.titleVi, c.titleEn) })),
+      programmes: options.programmes.map((p) => ({ id: p.id, title: inLocale(locale, p.titleVi, p.titleEn) })),
       units: options.units.map((u) => ({ id: u.id, name: inLocale(locale, u.name, u.nameEn), depth: u.depth })),
       jobTitles: options.jobTitles,
     },

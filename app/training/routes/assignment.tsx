@@ -40,13 +40,14 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     id: assignment.id,
     course: inLocale(locale, assignment.courseTitleVi, assignment.courseTitleEn),
-    courseSlug: assignment.courseSlug,
+    courseHref: assignment.isProgramme ? `/learning/programmes/${assignment.courseSlug}` : `/courses/${assignment.courseSlug}`,
     withdrawnAt: assignment.withdrawnAt?.toISOString() ?? null,
     created: search.has("created"),
     saved: search.has("saved"),
     confirmWithdraw: search.get("withdraw") === "1",
     options: {
       courses: [],
+      programmes: [],
       units: options.units.map((u) => ({ id: u.id, name: inLocale(locale, u.name, u.nameEn), depth: u.depth })),
       jobTitles: options.jobTitles,
     },
@@ -95,7 +96,7 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
       </nav>
       <header className="space-y-2">
         <h1 className="page-title">
-          <Link to={`/courses/${a.courseSlug}`}>{a.course}</Link>
+          <Link to={a.courseHref}>{a.course}</Link>
         </h1>
         {a.created ? <FormMessage tone="success">{t("assignments.form.created")}</FormMessage> : null}
         {a.saved ? <FormMessage tone="success">{t("assignments.form.saved")}</FormMessage> : null}

@@ -1,0 +1,52 @@
+import type { Widen } from "~/i18n/types";
+import type { vi } from "./messages.vi";
+
+/** English messages of programmes; exactly the keys of ./messages.vi.ts (TypeScript checks it). */
+export const en = {
+  programmes: {
+    title: "Programmes",
+    intro: "A programme is a path of several courses in order; complete it to receive the programme's own certificate.",
+    none: "There is no programme yet.",
+    courseCount_one: "{{count}} course",
+    courseCount_other: "{{count}} courses",
+    open: "See the path",
+    myHeading: "My programmes",
+    myNone: "You are not following any programme.",
+    browse: "Browse programmes",
+    path: "Path",
+    pathCaption: "The programme's courses, in order",
+    required: "Required",
+    optional: "Optional",
+    optionalGroup: "Optional: complete {{pick}} of {{total}} courses",
+    ruleRequired: "Required courses: {{done}}/{{total}}",
+    ruleOptional: "Optional courses: {{done}}/{{pick}}",
+    progress: "{{percent, percent}} of the programme's rule met",
+    next: "Next step",
+    nextCourse: "Next: {{course}}",
+    goNext: "Go to the next course",
+    completed: "You have completed this programme.",
+    viewCertificate: "View the programme certificate",
+    start: "Follow this programme",
+    startHint: "Once you follow it, courses with prerequisites open in the order of the path.",
+    following: "You are following this programme.",
+    assigned: "Assigned, due {{date}}",
+    overdue: "Overdue",
+    after: "Take after: {{courses}}",
+    minutes_one: "{{count}} minute",
+    minutes_other: "{{count}} minutes",
+    back: "Back to My learning",
+    allProgrammes: "All programmes",
+    status: {
+      done: "Completed",
+      "in-progress": "In progress",
+      open: "Open",
+      locked: "Locked",
+    },
+    locked: {
+      title: "This course is locked",
+      body: "This course opens when you complete:",
+      programme: "As set by the programme:",
+      takeFirst: "Take this course first",
+    },
+  },
+} satisfies Widen<typeof vi>;
