@@ -8,10 +8,11 @@ const USES = {
   quizzes: ["content"],
   certificates: ["content"],
   training: [],
-  learning: ["content", "quizzes", "certificates", "training"],
+  learning: ["content", "quizzes", "certificates", "training", "live"],
   people: ["accounts", "training"],
   reports: [],
   authoring: ["content", "learning", "quizzes"],
+  live: ["content"],
 };
 const CAPABILITIES = Object.keys(USES);
 const SHARED = "^(app/(platform|ui|i18n)|db)/";

@@ -9,13 +9,15 @@ import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { title } from "~/i18n/meta";
 import { formatDate } from "~/platform/format";
+import { MyLiveSessions } from "~/live/components/my-live-sessions";
+import { myLiveSessions } from "~/live/my-sessions.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "learning.title");
 
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const groups = await loadMyLearning(getDb(args.context), user.id, args.context.get(localeContext));
-  return { fullName: user.fullName, ...groups };
+  return { fullName: user.fullName, ...groups, live: await myLiveSessions(getDb(args.context), user.id) };
 }
 
 export default function LearningPage({ loaderData }: Route.ComponentProps) {
@@ -86,6 +88,7 @@ export default function LearningPage({ loaderData }: Route.ComponentProps) {
           </ul>
         )}
       </section>
+      <MyLiveSessions sessions={loaderData.live} />
     </div>
   );
 }
