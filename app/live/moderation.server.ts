@@ -21,7 +21,7 @@ const AUDITED = new Set<Moderation>(["hide", "unhide", "answer", "delete"]);
 
 /** Applies one moderation to a post of this session; false when the post is not one of its posts. */
 export async function moderatePost(db: Db, user: Trainer, sessionId: string, postId: string, action: Moderation, answer?: string) {
-  return db.transaction(async (tx) => {
+  const done = await db.transaction(async (tx) => {
     const [target] = await tx
       .select({ id: livePosts.id, body: livePosts.body })
       .from(livePosts)
@@ -42,7 +42,8 @@ export async function moderatePost(db: Db, user: Trainer, sessionId: string, pos
         details: { sessionId, body: target.body, ...(action === "answer" ? { answer: answer ?? "" } : {}) },
       });
     }
-    await notifySession(tx, sessionId);
     return true;
   });
+  if (done) notifySession(db, sessionId);
+  return done;
 }

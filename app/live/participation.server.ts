@@ -143,13 +143,22 @@ function readAnswer(activity: typeof liveActivities.$inferSelect, form: FormData
   return no(400, "live.errors.badChoice");
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Runs a participant's change in a transaction; once it has committed, the session's listeners hear of it. */
+async function notified(db: Db, session: LiveSession, change: (tx: Tx) => Promise<Outcome>) {
+  const outcome = await db.transaction(change);
+  if (outcome.ok) notifySession(db, session.id);
+  return outcome;
+}
+
 /** One answer per participant per activity (the unique index); answering again replaces it until the activity locks. */
 export async function answer(db: Db, session: LiveSession, participant: Participant, activityId: string, form: FormData): Promise<Outcome> {
   if (participant.guest) {
     const wait = await take(db, "guestActions", participant.id);
     if (wait) return slowDown(wait);
   }
-  return db.transaction(async (tx) => {
+  return notified(db, session, async (tx) => {
     const open = await openActivity(tx, session, activityId);
     if (open.error) return open.error;
     const value = readAnswer(open.activity, form);
@@ -158,7 +167,6 @@ export async function answer(db: Db, session: LiveSession, participant: Particip
       .insert(liveResponses)
       .values({ activityId, participantId: participant.id, ...value })
       .onConflictDoUpdate({ target: [liveResponses.activityId, liveResponses.participantId], set: { ...value, updatedAt: sql`now()` } });
-    await notifySession(tx, session.id);
     return ok(open.activity.kind === "words" ? "live.sent" : "live.voted");
   });
 }
@@ -172,12 +180,11 @@ export async function post(db: Db, session: LiveSession, participant: Participan
   if (participant.guest && !session.guestLinks && containsLink(parsed.data.body)) return no(400, "live.errors.noLinks");
   const wait = await take(db, participant.guest ? "guestPosts" : "memberPosts", participant.id);
   if (wait) return slowDown(wait);
-  return db.transaction(async (tx) => {
+  return notified(db, session, async (tx) => {
     const open = await openActivity(tx, session, activityId);
     if (open.error) return open.error;
     if (open.activity.kind !== "wall") return no(400, "live.errors.badChoice");
     await tx.insert(livePosts).values({ activityId, participantId: participant.id, body: parsed.data.body.normalize("NFC") });
-    await notifySession(tx, session.id);
     return ok("live.posted");
   });
 }
@@ -188,7 +195,7 @@ export async function upvote(db: Db, session: LiveSession, participant: Particip
     const wait = await take(db, "guestActions", participant.id);
     if (wait) return slowDown(wait);
   }
-  return db.transaction(async (tx) => {
+  return notified(db, session, async (tx) => {
     const [target] = await tx
       .select({ activityId: livePosts.activityId })
       .from(livePosts)
@@ -201,7 +208,6 @@ export async function upvote(db: Db, session: LiveSession, participant: Particip
     if (added.length === 0) {
       await tx.delete(liveUpvotes).where(and(eq(liveUpvotes.postId, postId), eq(liveUpvotes.participantId, participant.id)));
     }
-    await notifySession(tx, session.id);
     return ok(added.length ? "live.upvoted" : "live.unvoted");
   });
 }

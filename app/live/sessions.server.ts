@@ -66,7 +66,7 @@ const sessionValues = (input: SessionInput) => ({
 
 export async function updateSession(db: Db, user: Trainer, id: string, input: SessionInput) {
   const rows = await db.update(liveSessions).set(sessionValues(input)).where(scope(user, id)).returning({ id: liveSessions.id });
-  if (rows.length) await notifySession(db, id);
+  if (rows.length) notifySession(db, id);
   return rows.length > 0;
 }
 
@@ -85,8 +85,8 @@ export async function addActivity(db: Db, session: TrainerSession["session"], in
       .from(liveActivities)
       .where(eq(liveActivities.sessionId, session.id));
     await tx.insert(liveActivities).values({ sessionId: session.id, position: (last?.position ?? 0) + 1, ...input });
-    await notifySession(tx, session.id);
   });
+  notifySession(db, session.id);
 }
 
 export async function deleteActivity(db: Db, user: Trainer, session: TrainerSession["session"], activityId: string) {
@@ -101,8 +101,8 @@ export async function deleteActivity(db: Db, user: Trainer, session: TrainerSess
     }
     // Deleting an activity deletes its answers: recorded, since a trainer may be asked where they went.
     await recordAudit(tx, { actorId: user.id, action: "live.activity.delete", targetType: "live_session", targetId: session.id, details: { prompt: gone.prompt } });
-    await notifySession(tx, session.id);
   });
+  notifySession(db, session.id);
 }
 
 /** Swaps an activity with its neighbour above or below. */
@@ -127,8 +127,8 @@ export async function moveActivity(db: Db, session: TrainerSession["session"], a
     if (!other) return;
     await tx.update(liveActivities).set({ position: other.position }).where(eq(liveActivities.id, current.id));
     await tx.update(liveActivities).set({ position: current.position }).where(eq(liveActivities.id, other.id));
-    await notifySession(tx, session.id);
   });
+  notifySession(db, session.id);
 }
 
 export type RunCommand =
@@ -175,7 +175,7 @@ export async function runSession(db: Db, user: Trainer, data: TrainerSession, co
       await db.update(liveActivities).set(values).where(eq(liveActivities.id, command.activityId));
     }
   }
-  await notifySession(db, session.id);
+  notifySession(db, session.id);
   return true;
 }
 

@@ -8,7 +8,8 @@ export async function action(args: Route.ActionArgs) {
   const { outcome, setCookie } = await handleParticipantPost(args);
   const { t } = getI18n(args.context.get(localeContext));
   return Response.json(
-    { ok: outcome.ok, message: t(outcome.message, outcome.params), upvoted: outcome.message === "live.upvoted" },
+    // `at`: when the answer was stored (server clock), so a client can tell which live update first includes it.
+    { ok: outcome.ok, message: t(outcome.message, outcome.params), upvoted: outcome.message === "live.upvoted", at: Date.now() },
     { status: outcome.status, headers: setCookie ? { "set-cookie": setCookie, "cache-control": "no-store" } : { "cache-control": "no-store" } },
   );
 }

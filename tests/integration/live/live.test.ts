@@ -97,7 +97,7 @@ describe("one vote per participant per poll", () => {
     const one = await runningSession([POLL]);
     const two = await runningSession([POLL]);
     const guest = await joinGuest(one.session.code);
-    for (const form of [
+    for (const form of <Record<string, string | string[]>[]>[
       { intent: "answer", activity: one.activities[0]!.id, choice: "7" },
       { intent: "answer", activity: one.activities[0]!.id, choice: ["0", "1"] },
       { intent: "answer", activity: one.activities[0]!.id },
