@@ -9,11 +9,12 @@ const USES = {
   certificates: ["content"],
   notifications: [],
   training: ["notifications"],
-  learning: ["content", "quizzes", "certificates", "training", "notifications", "programmes"],
+  learning: ["content", "quizzes", "certificates", "training", "notifications", "programmes", "live"],
   people: ["accounts", "training"],
   reports: [],
   authoring: ["content", "learning", "quizzes"],
   programmes: ["content", "certificates", "training"],
+  live: ["content"],
 };
 const CAPABILITIES = Object.keys(USES);
 const SHARED = "^(app/(platform|ui|i18n)|db)/";

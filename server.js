@@ -35,7 +35,13 @@ const { env, logger } = startup;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
-app.use(compression());
+// Server-Sent Events (the live workshops' streams) are not compressed: compression buffers its output, and each
+// event must reach the phone the moment it is written.
+app.use(
+  compression({
+    filter: (req, res) => !String(res.getHeader("content-type") ?? "").startsWith("text/event-stream") && compression.filter(req, res),
+  }),
+);
 app.use(
   pinoHttp({
     logger,
@@ -91,6 +97,8 @@ const server = app.listen(env.PORT, env.HOST, () => {
 });
 // A client that trickles its headers or its body holds a socket and a request slot: it is cut off. A 5 MB import
 // on a slow library line still fits in the two minutes.
+// These limits cover receiving a request; an event stream's response may stay open for hours (it sends a comment
+// every 20 s, app/live/hub.server.ts) and is not cut by them.
 server.headersTimeout = 20_000;
 server.requestTimeout = 120_000;
 

@@ -1,5 +1,5 @@
 import { I18nextProvider } from "react-i18next";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
 import { GeneralErrorBoundary } from "./ui/error-boundary";
@@ -50,6 +50,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  // A page whose route says `handle = { hydrate: false }` (the live participant page) is sent without the
+  // framework's scripts and their modulepreloads: plain HTML and forms, with at most a small script of its own.
+  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   // The page's language is loaded before it renders (entry.client, clientMiddleware); availableLocale only guards an
   // error page whose root data is missing, in the browser's one language.
   const shown = availableLocale(locale);
@@ -74,8 +77,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {children}
           </Shell>
         </I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

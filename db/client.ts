@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { ReadCache, attachReadCache, watchWrites } from "./read-cache";
+import { type Listen, pgliteListen, postgresListen } from "./pubsub";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -13,6 +14,8 @@ export type DbHandle = {
   driver: "postgres" | "pglite";
   /** Host (or data directory) named in error messages. */
   where: string;
+  /** LISTEN on a channel (db/pubsub.ts); the returned function stops listening. */
+  listen: Listen;
   close: () => Promise<void>;
 };
 
@@ -41,6 +44,7 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
       db: db as unknown as Db,
       driver: "postgres",
       where: `${url.hostname}:${url.port || 5432}`,
+      listen: postgresListen(client as never),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -58,6 +62,7 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
     db: db as unknown as Db,
     driver: "pglite",
     where: dataDir,
+    listen: pgliteListen(client as never),
     close: () => client.close(),
   };
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { hashPassword } from "../app/platform/password.server";
 import type { Db } from "./client";
 import { seedDemoAssignments, seedDemoProgrammeAssignment } from "./seed-assignments";
+import { seedDemoLive } from "./seed-live";
 import { orgUnits, type Role, userRoles, users } from "./schema";
 
 type SeedUnit = { code: string; name: string; nameEn: string; parent?: string };
@@ -120,4 +121,5 @@ export async function seed(db: Db) {
   await seedUsers(db, DEMO_USERS, DEMO_PASSWORD, unitIds);
   await seedDemoAssignments(db);
   await seedDemoProgrammeAssignment(db);
+  await seedDemoLive(db);
 }

@@ -23,6 +23,11 @@ export function getCourseContent(slug: string): ManifestCourse | null {
   return loadManifest(CONTENT_CACHE_DIR)?.courses.find((c) => c.slug === slug) ?? null;
 }
 
+/** Every course of the content (published or not), in manifest order. */
+export function listCourseContent(): ManifestCourse[] {
+  return loadManifest(CONTENT_CACHE_DIR)?.courses ?? [];
+}
+
 export function getEntry(key: string | undefined): LessonEntry | null {
   return key ? loadEntry(CONTENT_CACHE_DIR, key) : null;
 }

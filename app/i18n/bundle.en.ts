@@ -4,6 +4,7 @@ import { en as accounts } from "~/accounts/messages.en";
 import { en as authoring } from "~/authoring/messages.en";
 import { en as certificates } from "~/certificates/messages.en";
 import { en as learning } from "~/learning/messages.en";
+import { en as live } from "~/live/messages.en";
 import { en as people } from "~/people/messages.en";
 import { en as programmes } from "~/programmes/messages.en";
 import { en as quizzes } from "~/quizzes/messages.en";
@@ -26,4 +27,5 @@ export const en = {
   ...reports,
   ...notifications,
   ...programmes,
+  ...live,
 } satisfies Widen<typeof vi>;

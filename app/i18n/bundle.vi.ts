@@ -8,6 +8,7 @@ import { vi as accounts } from "~/accounts/messages.vi";
 import { vi as authoring } from "~/authoring/messages.vi";
 import { vi as certificates } from "~/certificates/messages.vi";
 import { vi as learning } from "~/learning/messages.vi";
+import { vi as live } from "~/live/messages.vi";
 import { vi as people } from "~/people/messages.vi";
 import { vi as programmes } from "~/programmes/messages.vi";
 import { vi as quizzes } from "~/quizzes/messages.vi";
@@ -28,4 +29,5 @@ export const vi = {
   ...reports,
   ...notifications,
   ...programmes,
+  ...live,
 } as const;

@@ -11,3 +11,4 @@ export * from "./certificates";
 export * from "./people";
 export * from "./training";
 export * from "./notifications";
+export * from "./live";

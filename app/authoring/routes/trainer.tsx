@@ -101,9 +101,14 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="page-title">{t("trainer.title")}</h1>
-        <Link to="/trainer/health" className="btn-secondary">
-          {t("trainer.health")}
-        </Link>
+        <div className="flex flex-wrap gap-3">
+          <Link to="/trainer/live" className="btn-secondary">
+            {t("live.trainerTitle")}
+          </Link>
+          <Link to="/trainer/health" className="btn-secondary">
+            {t("trainer.health")}
+          </Link>
+        </div>
       </div>
       <section aria-labelledby="owned-heading" className="card">
         <h2 id="owned-heading" className="text-xl font-semibold">

@@ -12,6 +12,8 @@ import { formatDate } from "~/platform/format";
 import { MyProgrammes } from "~/programmes/components/my-programmes";
 import { listMyProgrammes } from "~/programmes/programmes.server";
 import { presentPath } from "~/programmes/present";
+import { MyLiveSessions } from "~/live/components/my-live-sessions";
+import { myLiveSessions } from "~/live/my-sessions.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "learning.title");
 
@@ -19,8 +21,12 @@ export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const db = getDb(args.context);
   const locale = args.context.get(localeContext);
-  const [groups, programmes] = await Promise.all([loadMyLearning(db, user.id, locale), listMyProgrammes(db, user.id)]);
-  return { fullName: user.fullName, ...groups, programmes: programmes.map((p) => presentPath(p, locale)) };
+  const [groups, programmes, live] = await Promise.all([
+    loadMyLearning(db, user.id, locale),
+    listMyProgrammes(db, user.id),
+    myLiveSessions(db, user.id),
+  ]);
+  return { fullName: user.fullName, ...groups, programmes: programmes.map((p) => presentPath(p, locale)), live };
 }
 
 export default function LearningPage({ loaderData }: Route.ComponentProps) {
@@ -92,6 +98,7 @@ export default function LearningPage({ loaderData }: Route.ComponentProps) {
           </ul>
         )}
       </section>
+      <MyLiveSessions sessions={loaderData.live} />
     </div>
   );
 }

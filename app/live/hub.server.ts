@@ -1,0 +1,153 @@
+import type { Db } from "../../db/client";
+import { getDbHandle } from "~/platform/db.server";
+import { type Listen, createChannelHub } from "~/platform/pubsub.server";
+import { LIVE_CHANNEL } from "./notify.server";
+import { participantBroadcast, presenterState } from "./state.server";
+
+/**
+ * The live hub of one app instance: the open event streams (presenters and participants) of each session, fed by
+ * the "live" NOTIFY channel, so a vote stored by any instance reaches the streams of every instance. Updates are
+ * batched: a session's state is computed from the rows at most every FLUSH_MS, once per audience (presenter, members,
+ * guests), and the same message goes to every stream of that audience — 300 votes in a second are four messages
+ * to each phone, not 300.
+ */
+export const FLUSH_MS = 250;
+
+export type Audience = "presenter" | "member" | "guest";
+export type Subscriber = { audience: Audience; send: (event: string, data: unknown) => void };
+
+type Room = { subscribers: Set<Subscriber>; timer: NodeJS.Timeout | null; lastFlush: number; flushing: boolean; dirty: boolean };
+
+export class LiveHub {
+  private rooms = new Map<string, Room>();
+  private channel;
+  private unlisten: Promise<() => void> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    listen: Listen,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {
+    this.channel = createChannelHub(listen);
+  }
+
+  /** Adds a stream to a session's room and sends it the current state at once (a reconnect resumes from the rows). */
+  async subscribe(sessionId: string, subscriber: Subscriber) {
+    this.unlisten ??= this.channel.subscribe(LIVE_CHANNEL, (payload) => this.changed(payload));
+    await this.unlisten;
+    let room = this.rooms.get(sessionId);
+    if (!room) this.rooms.set(sessionId, (room = { subscribers: new Set(), timer: null, lastFlush: 0, flushing: false, dirty: false }));
+    room.subscribers.add(subscriber);
+    const state = await this.compute(sessionId, subscriber.audience);
+    if (state) subscriber.send("state", state);
+    return () => {
+      room.subscribers.delete(subscriber);
+      if (room.subscribers.size === 0 && this.rooms.get(sessionId) === room) {
+        if (room.timer) clearTimeout(room.timer);
+        this.rooms.delete(sessionId);
+      }
+    };
+  }
+
+  /** A notification: the session changed somewhere. Flushed now if the last flush is old enough, else soon. */
+  changed(sessionId: string) {
+    const room = this.rooms.get(sessionId);
+    if (!room) return;
+    if (room.flushing) {
+      room.dirty = true;
+      return;
+    }
+    if (room.timer) return;
+    const wait = Math.max(0, room.lastFlush + FLUSH_MS - Date.now());
+    room.timer = setTimeout(() => void this.flush(sessionId, room), wait);
+  }
+
+  private async flush(sessionId: string, room: Room) {
+    room.timer = null;
+    room.flushing = true;
+    room.dirty = false;
+    room.lastFlush = Date.now();
+    try {
+      const audiences = new Set([...room.subscribers].map((s) => s.audience));
+      const states = new Map<Audience, unknown>();
+      for (const audience of audiences) states.set(audience, await this.compute(sessionId, audience));
+      for (const subscriber of room.subscribers) {
+        const state = states.get(subscriber.audience);
+        if (state) subscriber.send("state", state);
+      }
+    } catch (error) {
+      this.onError(error);
+    } finally {
+      room.flushing = false;
+      if (room.dirty && this.rooms.get(sessionId) === room) this.changed(sessionId);
+    }
+  }
+
+  private compute(sessionId: string, audience: Audience) {
+    return audience === "presenter" ? presenterState(this.db, sessionId) : participantBroadcast(this.db, sessionId, audience === "guest");
+  }
+
+  get roomCount() {
+    return this.rooms.size;
+  }
+}
+
+let hub: Promise<LiveHub> | null = null;
+
+/** This instance's hub on the app's database, made on first use. */
+export function getLiveHub() {
+  hub ??= getDbHandle().then((handle) => new LiveHub(handle.db, handle.listen));
+  return hub;
+}
+
+const KEEP_ALIVE_MS = 20_000;
+const encoder = new TextEncoder();
+
+/**
+ * A Server-Sent Events response: each event is written as it happens (server.js does not compress event streams,
+ * so nothing holds them back), with a comment every 20 s so proxies and NAT boxes keep the connection open. The
+ * stream ends when the client goes away (the request's signal).
+ */
+export function eventStream(request: Request, start: (send: Subscriber["send"]) => Promise<() => void>) {
+  let stop: (() => void) | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const finish = () => {
+    if (timer) clearInterval(timer);
+    timer = null;
+    stop?.();
+    stop = null;
+  };
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const write = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          finish();
+        }
+      };
+      // A reconnecting browser waits 3 s, so a restarted server is not hammered.
+      write("retry: 3000\n\n");
+      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      timer = setInterval(() => write(": keep-alive\n\n"), KEEP_ALIVE_MS);
+      request.signal.addEventListener("abort", () => {
+        finish();
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      });
+      stop = await start(send);
+      if (request.signal.aborted) finish();
+    },
+    cancel: finish,
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      "x-accel-buffering": "no",
+    },
+  });
+}
