@@ -12,6 +12,7 @@ const USES = {
   people: ["accounts", "training"],
   reports: [],
   authoring: ["content", "learning", "quizzes"],
+  competences: ["content", "reports"],
 };
 const CAPABILITIES = Object.keys(USES);
 const SHARED = "^(app/(platform|ui|i18n)|db)/";

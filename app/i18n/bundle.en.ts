@@ -3,6 +3,7 @@
 import { en as accounts } from "~/accounts/messages.en";
 import { en as authoring } from "~/authoring/messages.en";
 import { en as certificates } from "~/certificates/messages.en";
+import { en as competences } from "~/competences/messages.en";
 import { en as learning } from "~/learning/messages.en";
 import { en as people } from "~/people/messages.en";
 import { en as quizzes } from "~/quizzes/messages.en";
@@ -22,4 +23,5 @@ export const en = {
   ...certificates,
   ...training,
   ...reports,
+  ...competences,
 } satisfies Widen<typeof vi>;

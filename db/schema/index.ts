@@ -9,3 +9,4 @@ export * from "./quizzes";
 export * from "./certificates";
 export * from "./people";
 export * from "./training";
+export * from "./competences";
