@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { hashPassword } from "../app/platform/password.server";
 import type { Db } from "./client";
 import { seedDemoAssignments } from "./seed-assignments";
+import { seedDemoCompetences } from "./seed-competences";
 import { orgUnits, type Role, userRoles, users } from "./schema";
 
 type SeedUnit = { code: string; name: string; nameEn: string; parent?: string };
@@ -110,4 +111,5 @@ export async function seed(db: Db) {
   const unitIds = await seedOrg(db);
   await seedUsers(db, DEMO_USERS, DEMO_PASSWORD, unitIds);
   await seedDemoAssignments(db);
+  await seedDemoCompetences(db);
 }

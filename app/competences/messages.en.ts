@@ -39,7 +39,7 @@ export const en = {
     suggestions: "Suggested courses",
     suggestionLevel: "to level {{level}}",
     noSuggestions: "No course takes this competence above level {{level}} yet.",
-    yourLevel: "Your own level: {{name}}",
+    yourLevel: "Your own level",
     levelOption: "Level {{level}}",
     clear: "Not assessed",
     save: "Save domain {{id}}",

@@ -37,7 +37,7 @@ export const vi = {
     suggestions: "Khóa học gợi ý",
     suggestionLevel: "đến mức {{level}}",
     noSuggestions: "Chưa có khóa học nào đưa năng lực này lên cao hơn mức {{level}}.",
-    yourLevel: "Mức bạn tự đánh giá: {{name}}",
+    yourLevel: "Mức bạn tự đánh giá",
     levelOption: "Mức {{level}}",
     clear: "Chưa đánh giá",
     save: "Lưu tự đánh giá miền {{id}}",

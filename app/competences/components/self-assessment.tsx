@@ -81,6 +81,9 @@ function Facts({ c, levels }: { c: ProfileCompetence; levels: Level[] }) {
   );
 }
 
+/** The stage a level belongs to ("Trung cấp 3" → "Trung cấp"), shown under the number. */
+const stageOf = (levels: Level[], level: number) => (levels.find((l) => l.level === level)?.name ?? "").replace(/\s*\d+$/, "");
+
 /** One radio group: the eight levels (two rows of four on a phone, one row on a wide screen) and "not assessed". */
 function LevelChoice({ c, levels, errors }: { c: ProfileCompetence; levels: Level[]; errors?: string[] }) {
   const { t } = useTranslation();
@@ -88,15 +91,18 @@ function LevelChoice({ c, levels, errors }: { c: ProfileCompetence; levels: Leve
   const option = "flex min-h-11 cursor-pointer items-center gap-2 rounded border border-stone-300 px-2 py-1 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-700";
   return (
     <fieldset className="mt-3" aria-describedby={errorId}>
-      <legend className="text-sm font-semibold">{t("competences.self")}</legend>
+      <legend className="text-sm font-semibold">{t("competences.yourLevel")}</legend>
       <div className="mt-1 grid grid-cols-4 gap-2 md:grid-cols-9">
         {LEVELS.map((level) => (
           <label key={level} className={option}>
             <input type="radio" name={c.field} value={String(level)} defaultChecked={c.self === level} className="size-4" />
             <span>
               <span className="sr-only">{t("competences.levelOption", { level })}: </span>
-              <span aria-hidden="true" className="text-base font-semibold">
+              <span aria-hidden="true" className="block text-base leading-tight font-semibold">
                 {level}
+              </span>
+              <span aria-hidden="true" className="block text-xs leading-tight text-stone-600">
+                {stageOf(levels, level)}
               </span>
               <span className="sr-only">{levels.find((l) => l.level === level)?.name}</span>
             </span>
