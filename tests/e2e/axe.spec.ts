@@ -14,6 +14,7 @@ const PAGES: Record<DemoRole | "signedOut", string[]> = {
     "/courses/digital-library-services",
     "/courses/digital-library-services/user-centred-service-design",
     "/account",
+    "/learning/competences",
   ],
   trainer: [
     "/trainer",
@@ -22,7 +23,7 @@ const PAGES: Record<DemoRole | "signedOut", string[]> = {
     "/trainer/courses/digital-library-services/quizzes/final",
     "/courses/data-literacy-for-libraries/kinds-of-library-data?as=learner",
   ],
-  hr: ["/reports", "/reports/certificates", "/reports/assignments", "/reports/assignments/new"],
+  hr: ["/reports", "/reports/certificates", "/reports/assignments", "/reports/assignments/new", "/reports/competences", "/reports/competences?view=self&level=3"],
   admin: ["/admin", "/admin/units", "/admin/import", "/admin/outbox", "/admin/audit"],
 };
 
