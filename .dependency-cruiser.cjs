@@ -15,6 +15,7 @@ const USES = {
   authoring: ["content", "learning", "quizzes"],
   programmes: ["content", "certificates", "training"],
   live: ["content"],
+  competences: ["content", "reports"],
 };
 const CAPABILITIES = Object.keys(USES);
 const SHARED = "^(app/(platform|ui|i18n)|db)/";

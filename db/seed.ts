@@ -3,6 +3,7 @@ import { hashPassword } from "../app/platform/password.server";
 import type { Db } from "./client";
 import { seedDemoAssignments, seedDemoProgrammeAssignment } from "./seed-assignments";
 import { seedDemoLive } from "./seed-live";
+import { seedDemoCompetences } from "./seed-competences";
 import { orgUnits, type Role, userRoles, users } from "./schema";
 
 type SeedUnit = { code: string; name: string; nameEn: string; parent?: string };
@@ -122,4 +123,5 @@ export async function seed(db: Db) {
   await seedDemoAssignments(db);
   await seedDemoProgrammeAssignment(db);
   await seedDemoLive(db);
+  await seedDemoCompetences(db);
 }

@@ -3,6 +3,7 @@
 import { en as accounts } from "~/accounts/messages.en";
 import { en as authoring } from "~/authoring/messages.en";
 import { en as certificates } from "~/certificates/messages.en";
+import { en as competences } from "~/competences/messages.en";
 import { en as learning } from "~/learning/messages.en";
 import { en as live } from "~/live/messages.en";
 import { en as people } from "~/people/messages.en";
@@ -28,4 +29,5 @@ export const en = {
   ...notifications,
   ...programmes,
   ...live,
+  ...competences,
 } satisfies Widen<typeof vi>;

@@ -7,6 +7,7 @@
 import { vi as accounts } from "~/accounts/messages.vi";
 import { vi as authoring } from "~/authoring/messages.vi";
 import { vi as certificates } from "~/certificates/messages.vi";
+import { vi as competences } from "~/competences/messages.vi";
 import { vi as learning } from "~/learning/messages.vi";
 import { vi as live } from "~/live/messages.vi";
 import { vi as people } from "~/people/messages.vi";
@@ -30,4 +31,5 @@ export const vi = {
   ...notifications,
   ...programmes,
   ...live,
+  ...competences,
 } as const;

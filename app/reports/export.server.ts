@@ -16,7 +16,9 @@ import { type Counts, completionPercent, REPORT_TIME_ZONE } from "./reports.serv
 
 /** A report view as rows: a title, what was asked (filters, who, when), column names, then the rows (streamed). */
 export type ExportTable = {
-  kind: "matrix" | "unit" | "person";
+  /** The view, also the sheet's name; `file` names the download (default `completion-<kind>`). */
+  kind: string;
+  file?: string;
   title: string;
   meta: [string, string][];
   columns: string[];
@@ -63,7 +65,7 @@ export function describeFilters(ctx: ReportContext, { t, locale }: Lang): [strin
   ];
 }
 
-function whoWhen(who: Who, { t }: Lang): [string, string][] {
+export function whoWhen(who: Who, { t }: Lang): [string, string][] {
   return [
     [t("hrReports.file.exportedBy"), `${who.fullName} <${who.email}>`],
     [t("hrReports.file.exportedAt"), vietnamDateTime()],
@@ -213,7 +215,7 @@ const headers = (type: string, filename: string) => ({
 });
 
 export function exportFilename(table: ExportTable, extension: "csv" | "xlsx", today: string) {
-  return `completion-${table.kind}-${today}.${extension}`;
+  return `${table.file ?? `completion-${table.kind}`}-${today}.${extension}`;
 }
 
 export function csvResponse(table: ExportTable, today: string) {

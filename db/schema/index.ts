@@ -12,3 +12,4 @@ export * from "./people";
 export * from "./training";
 export * from "./notifications";
 export * from "./live";
+export * from "./competences";

@@ -61,6 +61,25 @@ export async function seed(handle: DbHandle, people: number) {
     join org_units o on o.id = root.id or o.parent_id = root.id or o.parent_id in (select id from org_units where parent_id = root.id)
     join users u on u.org_unit_id = o.id
     left join enrolments e on e.user_id = u.id and e.course_id = a.course_id`);
+  // Certificates for the completions (a tenth expired, a tenth expiring, one in twenty revoked), each naming three
+  // competences at levels spread over 1–8, and self-assessments of 12 competences by two people in three.
+  await db.execute(sql`insert into certificates (code, user_id, course_id, cycle, full_name, course_slug, course_title_vi, course_version,
+      competences, issuer, completed_at, valid_until, revoked_at)
+    select upper(md5(e.user_id::text || e.course_id::text)), e.user_id, e.course_id, 1, 'Bench', co.slug, co.title_vi, 'v1',
+      jsonb_build_array(
+        jsonb_build_object('id', (1 + e.h % 6)::text || '.1', 'level', 1 + e.h % 6),
+        jsonb_build_object('id', '1.' || (1 + e.h % 3)::text, 'level', 1 + (e.h / 7) % 8),
+        jsonb_build_object('id', '4.2', 'level', 2 + e.h % 4)),
+      '{"nameVi":"Bench","nameEn":"Bench","url":"http://localhost"}'::jsonb, e.completed_at,
+      case when e.h % 10 = 0 then now() - interval '1 day' when e.h % 10 = 1 then now() + interval '30 days' end,
+      case when e.h % 20 = 5 then now() end
+    from (select x.user_id, x.course_id, x.completed_at, abs(hashtext(x.user_id::text || x.course_id::text)) as h
+          from enrolments x where x.completed_at is not null) e
+    join courses co on co.id = e.course_id`);
+  await db.execute(sql`insert into competence_self_assessments (user_id, competence_id, level)
+    select u.id, c.id, 1 + abs(hashtext(u.id::text || c.id)) % 8
+    from users u cross join (values ('1.1'), ('1.2'), ('1.3'), ('2.1'), ('2.4'), ('3.1'), ('3.3'), ('4.1'), ('4.2'), ('5.2'), ('6.1'), ('6.2')) c(id)
+    where u.org_unit_id is not null and abs(hashtext(u.id::text)) % 3 <> 0`);
   await db.execute(sql`analyze`);
   const count = async (table: string) =>
     Number(rowsOf<{ n: number }>(await db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n);
@@ -71,6 +90,8 @@ export async function seed(handle: DbHandle, people: number) {
     enrolments: await count("enrolments"),
     lesson_progress: await count("lesson_progress"),
     learner_assignments: await count("learner_assignments"),
+    certificates: await count("certificates"),
+    competence_self_assessments: await count("competence_self_assessments"),
   };
   return { seconds: (performance.now() - started) / 1000, sizes };
 }

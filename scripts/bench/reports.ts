@@ -26,6 +26,7 @@ import {
 import { matrixSql, peopleSql, pairsOfSql, withReportSettings } from "../../app/reports/reports.server";
 import { rowsOf } from "../../app/platform/org-scope.server";
 import { seed } from "./reports-seed";
+import { buildHeatmap } from "../../app/competences/heatmap.server";
 import { getI18n } from "../../app/i18n/i18n.server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -139,6 +140,11 @@ async function run(database: string, handle: DbHandle, people: number) {
     unitPeoplePage(db, ctx, ctx.rows[0]!.unit.id, { descendants: true, limit: UNIT_PAGE_SIZE }),
   );
   await time("resolve filters and scope", database, () => resolveReport(db, asker, { unit: province }));
+  const now = new Date();
+  await time("competence heatmap: 200 units × 24 competences, from valid certificates, level 2", database, () =>
+    buildHeatmap(db, ctx, { level: 2, source: "certified", now }),
+  );
+  await time("competence heatmap: self-assessed, level 4", database, () => buildHeatmap(db, ctx, { level: 4, source: "self", now }));
 
   const q = pairQuery(ctx, reportUnitIds(ctx));
   await explain(handle, "matrix (cells and weekly completions)", database, matrixSql(q));

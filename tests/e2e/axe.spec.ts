@@ -16,6 +16,7 @@ const PAGES: Record<DemoRole | "signedOut", string[]> = {
     "/account",
     "/notifications",
     "/notifications/settings",
+    "/learning/competences",
   ],
   trainer: [
     "/trainer",
@@ -24,7 +25,7 @@ const PAGES: Record<DemoRole | "signedOut", string[]> = {
     "/trainer/courses/digital-library-services/quizzes/final",
     "/courses/data-literacy-for-libraries/kinds-of-library-data?as=learner",
   ],
-  hr: ["/reports", "/reports?figures=all", "/reports/people?q=nguyen", "/reports/certificates", "/reports/assignments", "/reports/assignments/new"],
+  hr: ["/reports", "/reports?figures=all", "/reports/people?q=nguyen", "/reports/certificates", "/reports/assignments", "/reports/assignments/new", "/reports/competences", "/reports/competences?view=self&level=3"],
   admin: ["/admin", "/admin/units", "/admin/import", "/admin/outbox", "/admin/audit"],
   manager: ["/reports", "/notifications", "/notifications/settings"],
 };

@@ -37,6 +37,9 @@ export default function LearningPage({ loaderData }: Route.ComponentProps) {
       <div>
         <h1 className="page-title">{t("learning.title")}</h1>
         <p className="mt-2 text-lg text-stone-700">{t("home.greeting", { name: loaderData.fullName })}</p>
+        <p className="mt-2">
+          <Link to="/learning/competences">{t("competences.title")}</Link>: {t("competences.teaser")}
+        </p>
       </div>
       <AssignedCourses courses={assigned} />
       <MyProgrammes programmes={loaderData.programmes} />

@@ -95,15 +95,15 @@ export function ReportFilters({ options, clearTo, extra }: { options: FilterOpti
   );
 }
 
-/** Links to the same view as CSV and XLSX, with the same filters. */
-export function ExportLinks({ search }: { search: string }) {
+/** Links to the same view as CSV and XLSX, with the same filters (`base`: the export route without its extension). */
+export function ExportLinks({ search, base = "/reports/export" }: { search: string; base?: string }) {
   const { t } = useTranslation();
   return (
     <div className="flex flex-wrap items-center gap-3" role="group" aria-label={t("hrReports.export")}>
-      <a href={`/reports/export.csv?${search}`} className="btn-secondary" download>
+      <a href={`${base}.csv?${search}`} className="btn-secondary" download>
         {t("hrReports.exportCsv")}
       </a>
-      <a href={`/reports/export.xlsx?${search}`} className="btn-secondary" download>
+      <a href={`${base}.xlsx?${search}`} className="btn-secondary" download>
         {t("hrReports.exportXlsx")}
       </a>
     </div>

@@ -141,6 +141,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
             <p className="flex flex-wrap gap-x-6 gap-y-1">
               <Link to="/reports/assignments">{t("assignments.title")}</Link>
               <Link to="/reports/certificates">{t("certificates.register.title")}</Link>
+              <Link to="/reports/competences">{t("heatmap.link")}</Link>
             </p>
           ) : null}
         </div>

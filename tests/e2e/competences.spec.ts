@@ -1,0 +1,55 @@
+// Competence profile and heatmap: the demo learner assesses themselves (JS on, then JS off) and HR reads the heatmap.
+// The learner's self-assessment is theirs alone: no other spec reads it.
+import { expect, expectNoSeriousA11yViolations, loginAs, test } from "./fixtures";
+
+test("learner fills a self-assessment with JavaScript on", async ({ page }) => {
+  await loginAs(page, "learner");
+  await page.goto("/learning");
+  await page.getByRole("link", { name: "Hồ sơ năng lực số" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hồ sơ năng lực số");
+  await expect(page.getByText(/Thông tư số 02\/2025\/TT-BGDĐT ngày 24\/01\/2025/)).toBeVisible();
+  const domain = page.getByRole("region", { name: /Miền 1:/ });
+  await domain.getByRole("group", { name: "Mức bạn tự đánh giá" }).first().getByRole("radio", { name: "Mức 4: Trung cấp 4" }).check();
+  await domain.getByRole("button", { name: "Lưu tự đánh giá miền 1" }).click();
+  await expect(domain.getByRole("status")).toHaveText("Đã lưu tự đánh giá miền 1.");
+  const first = domain.locator("#competence-1\\.1");
+  await expect(first).toContainText("Mức 4 (Trung cấp 4)");
+  await expect(first.getByRole("radio", { name: "Mức 4: Trung cấp 4" })).toBeChecked();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("learner saves a domain on a phone", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await loginAs(page, "learner");
+    await page.goto("/learning/competences");
+    const domain = page.getByRole("region", { name: /Miền 6:/ });
+    await domain.locator("#competence-6\\.2").getByText("3", { exact: true }).click();
+    await domain.getByRole("button", { name: "Lưu tự đánh giá miền 6" }).click();
+    await expect(page).toHaveURL(/\/learning\/competences\?saved=6#domain-6$/);
+    await expect(page.getByRole("region", { name: /Miền 6:/ }).getByRole("status")).toHaveText("Đã lưu tự đánh giá miền 6.");
+    await expect(page.locator("#competence-6\\.2")).toContainText("Mức 3 (Trung cấp 3)");
+    // A level outside 1–8 posted by hand: 400, nothing saved.
+    const bad = await page.request.post("/learning/competences", { form: { domain: "6", c6_2: "9" }, maxRedirects: 0 });
+    expect(bad.status()).toBe(400);
+  });
+});
+
+test("HR opens the heatmap and changes the level", async ({ page }) => {
+  await loginAs(page, "hr");
+  await page.goto("/reports");
+  await page.getByRole("link", { name: "Bản đồ năng lực số" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bản đồ năng lực số");
+  const table = page.getByRole("table", { name: /Tỷ lệ người đạt từ mức 2 trở lên/ });
+  await expect(table.getByRole("rowheader", { name: "Thư viện Quốc gia Việt Nam" })).toBeVisible();
+  await expect(table.getByRole("cell", { name: /%$/ }).first()).toBeVisible();
+  await page.getByLabel("Từ mức", { exact: true }).selectOption("4");
+  await page.getByRole("button", { name: "Xem báo cáo" }).click();
+  await expect(page).toHaveURL(/level=4/);
+  await expect(page.getByRole("table", { name: /Tỷ lệ người đạt từ mức 4 trở lên/ })).toBeVisible();
+  await page.getByRole("link", { name: "Theo tự đánh giá" }).click();
+  await expect(page).toHaveURL(/view=self/);
+  await expect(page.getByRole("table", { name: /Theo tự đánh giá/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
