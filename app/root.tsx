@@ -1,12 +1,13 @@
 import { I18nextProvider } from "react-i18next";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
 import { GeneralErrorBoundary } from "./ui/error-boundary";
 import { Shell } from "./ui/shell";
 import { DEFAULT_LOCALE, availableLocale, getI18n, isLocale, loadMessages } from "./i18n";
 import { getUser } from "./platform/auth.server";
-import { localeContext } from "./platform/context";
+import { liteContext, localeContext } from "./platform/context";
+import { savesData, wantsScripts } from "./platform/lite";
 import { rootMiddleware } from "./platform/middleware.server";
 import { navFor } from "./platform/permissions";
 import { useNonce } from "./platform/nonce";
@@ -34,10 +35,12 @@ export const clientMiddleware: Route.ClientMiddlewareFunction[] = [
   },
 ];
 
-export function loader({ context }: Route.LoaderArgs) {
+export function loader({ context, request }: Route.LoaderArgs) {
   const user = getUser(context);
   return {
     locale: context.get(localeContext),
+    lite: context.get(liteContext),
+    saveData: savesData(request.headers),
     user: user ? { fullName: user.fullName, roles: user.roles } : null,
     nav: user ? navFor(user) : [],
   };
@@ -50,6 +53,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // The page's language is loaded before it renders (entry.client, clientMiddleware); availableLocale only guards an
   // error page whose root data is missing, in the browser's one language.
   const shown = availableLocale(locale);
+  // Lite mode, or a route whose handle says `hydrate: false`: no script at all — no <Scripts/> (and so no
+  // modulepreload links and no router data), no scroll restoration. Every flow works as plain HTML forms and links.
+  const scripts = wantsScripts(data?.lite ?? false, useMatches());
   return (
     <html lang={shown} dir="ltr">
       <head>
@@ -62,12 +68,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={getI18n(shown)}>
-          <Shell user={data?.user ?? null} nav={data?.nav ?? []} locale={shown}>
+          <Shell user={data?.user ?? null} nav={data?.nav ?? []} locale={shown} lite={{ on: data?.lite ?? false, saveData: data?.saveData ?? false }}>
             {children}
           </Shell>
         </I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );
