@@ -24,7 +24,19 @@ export function useTranslation(): Translation {
   if (!i18n) throw new Error("useTranslation needs the I18nextProvider of app/root.tsx");
   let translation = translations.get(i18n);
   if (!translation) {
-    const t = i18n.getFixedT(i18n.language);
+    const fixed = i18n.getFixedT(i18n.language);
+    // A key without options always reads the same in one language: kept (bounded, keys are a closed set but a
+    // caller could pass arbitrary text). A report table asks for the same few labels hundreds of times.
+    const plain = new Map<string, string>();
+    const t = ((key: string, ...rest: unknown[]) => {
+      if (rest.length || typeof key !== "string") return (fixed as unknown as (...args: unknown[]) => string)(key, ...rest);
+      let text = plain.get(key);
+      if (text === undefined) {
+        text = String(fixed(key));
+        if (plain.size < 5000) plain.set(key, text);
+      }
+      return text;
+    }) as unknown as TFunction;
     translation = Object.assign([t, i18n, true] as [TFunction, I18n, boolean], { t, i18n, ready: true });
     translations.set(i18n, translation);
   }

@@ -16,7 +16,8 @@ async function main() {
   let r;
   try {
     // PROFILE_ANON=1 drives the page signed out (the floor is /login signed out).
-    const cookie = process.env.PROFILE_ANON ? "" : await signIn(server.url, "learner@skillshelf.local", "skillshelf-demo");
+    // PROFILE_AS=hr signs in as another demo account.
+    const cookie = process.env.PROFILE_ANON ? "" : await signIn(server.url, `${process.env.PROFILE_AS ?? "learner"}@skillshelf.local`, "skillshelf-demo");
     await load(server, { path: PAGE, connections: 10, seconds: 2, headers: cookie ? { cookie } : {} });
     r = await load(server, { path: PAGE, connections: 10, seconds: Number(process.env.BENCH_SECONDS ?? 8), headers: cookie ? { cookie } : {} });
   } finally {
