@@ -79,3 +79,13 @@ test("a lite toggle that is not on or off is a 400 and changes nothing", async (
   expect(res.status()).toBe(400);
   expect(res.headers()["set-cookie"] ?? "").not.toContain("skillshelf_lite");
 });
+
+test("learner pages stay within their JavaScript budget and never load zod (build output)", async () => {
+  const { LEARNER_ROUTES, routeBundle } = await import("../../scripts/bench/bundles");
+  for (const id of LEARNER_ROUTES.filter((r) => r !== "accounts/routes/account")) {
+    const bundle = routeBundle(id);
+    expect(bundle.zod, id).toBe(false);
+    // 6 December 2026: 137–140 KB (react-dom + React Router alone are 103 KB); the budget leaves room for small growth.
+    expect(bundle.gzipBytes / 1024, id).toBeLessThanOrEqual(145);
+  }
+});
