@@ -8,7 +8,8 @@ import { DEFAULT_LOCALE, availableLocale, getI18n, isLocale, loadMessages } from
 import { getDb, getUser } from "./platform/auth.server";
 import { NotificationBell } from "./notifications/components/bell";
 import { unreadCount } from "./notifications/notifications.server";
-import { localeContext } from "./platform/context";
+import { liteContext, localeContext } from "./platform/context";
+import { savesData, wantsScripts } from "./platform/lite";
 import { rootMiddleware } from "./platform/middleware.server";
 import { navFor } from "./platform/permissions";
 import { useNonce } from "./platform/nonce";
@@ -36,10 +37,12 @@ export const clientMiddleware: Route.ClientMiddlewareFunction[] = [
   },
 ];
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const user = getUser(context);
   return {
     locale: context.get(localeContext),
+    lite: context.get(liteContext),
+    saveData: savesData(request.headers),
     user: user ? { fullName: user.fullName, roles: user.roles } : null,
     nav: user ? navFor(user) : [],
     unread: user ? await unreadCount(getDb(context), user.id) : 0,
@@ -50,12 +53,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
-  // A page whose route says `handle = { hydrate: false }` (the live participant page) is sent without the
-  // framework's scripts and their modulepreloads: plain HTML and forms, with at most a small script of its own.
-  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   // The page's language is loaded before it renders (entry.client, clientMiddleware); availableLocale only guards an
   // error page whose root data is missing, in the browser's one language.
   const shown = availableLocale(locale);
+  // Lite mode, or a route whose handle says `hydrate: false`: no script at all — no <Scripts/> (and so no
+  // modulepreload links and no router data), no scroll restoration. Every flow works as plain HTML forms and links.
+  const scripts = wantsScripts(data?.lite ?? false, useMatches());
   return (
     <html lang={shown} dir="ltr">
       <head>
@@ -73,11 +76,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
             nav={data?.nav ?? []}
             locale={shown}
             bell={data?.user ? <NotificationBell unread={data.unread} /> : null}
+            lite={{ on: data?.lite ?? false, saveData: data?.saveData ?? false }}
           >
             {children}
           </Shell>
         </I18nextProvider>
-        {hydrate ? (
+        {scripts ? (
           <>
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />

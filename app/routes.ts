@@ -5,6 +5,7 @@ export default [
   route("login", "accounts/routes/login.tsx"),
   route("logout", "accounts/routes/logout.tsx"),
   route("locale", "accounts/routes/locale.tsx"),
+  route("lite", "accounts/routes/lite.tsx"),
   route("account", "accounts/routes/account.tsx"),
   route("healthz", "platform/routes/healthz.ts"),
   route("learning", "learning/routes/my-learning.tsx"),

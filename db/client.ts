@@ -53,6 +53,9 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
+  // The reports hash every person × course pair: with the default 4 MB that spills to disk (on PostgreSQL the report
+  // queries raise it in their own transaction, app/reports/reports.server.ts; this one connection has it for good).
+  await client.exec("set work_mem = '32MB'");
   // This process owns the embedded database: reads can be cached until the next write (db/read-cache.ts).
   const cache = new ReadCache();
   watchWrites(client as never, cache);

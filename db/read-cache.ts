@@ -45,11 +45,23 @@ export class ReadCache {
 }
 
 const READ_ONLY = /^\s*select\b/i;
+const WITH = /^\s*with\b/i;
+// A statement may open with comments (the report queries say why they are written as they are).
+const LEADING_COMMENTS = /^(?:\s*(?:--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/))+/;
 const LOCKING = /\bfor\s+(update|share|no\s+key\s+update|key\s+share)\b/i;
+// A CTE may hold a write (`with x as (delete … returning …) select …`). A WITH query that names no writing verb
+// anywhere is a read; one that names one, even inside a string, is counted as a write (the safe mistake).
+const WRITING = /\b(insert|update|delete|merge|truncate|copy|call|do|lock|set|create|alter|drop|grant|revoke|refresh|vacuum|analyze|nextval|setval|pg_advisory_\w*lock\w*)\b/i;
 
-/** Plain SELECTs leave the data as it is; everything else (DML, DDL, CTEs, locking reads) may change it. */
-export function isPlainRead(statement: string) {
-  return READ_ONLY.test(statement) && !LOCKING.test(statement);
+/**
+ * Plain SELECTs (and WITH queries of selects only, such as a recursive walk of the org tree) leave the data as it
+ * is; everything else (DML, DDL, data-modifying CTEs, locking reads) may change it.
+ */
+export function isPlainRead(sql: string) {
+  const statement = sql.replace(LEADING_COMMENTS, "");
+  if (LOCKING.test(statement)) return false;
+  if (READ_ONLY.test(statement)) return true;
+  return WITH.test(statement) && !WRITING.test(statement);
 }
 
 type QueryClient = {

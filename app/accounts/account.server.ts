@@ -15,6 +15,10 @@ export async function setPreferredLocale(db: Db, userId: string, locale: Locale)
   await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId));
 }
 
+export async function setLiteMode(db: Db, userId: string, liteMode: boolean) {
+  await db.update(users).set({ liteMode, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
 export async function getProfile(db: Db, userId: string) {
   const [row] = await db
     .select({

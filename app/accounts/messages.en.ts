@@ -32,5 +32,12 @@ export const en = {
     sessionsCount_one: "You are signed in on {{count}} device or browser.",
     sessionsCount_other: "You are signed in on {{count}} devices or browsers.",
     signOutEverywhere: "Sign out everywhere",
+    lite: "Lite mode",
+    liteIntro: "Pages are sent without JavaScript: much lighter on slow lines and old PCs. Everything still works.",
+    liteIsOn: "Lite mode is on.",
+    liteIsOff: "Lite mode is off.",
+    liteByBrowser: "Your browser asks to save data, so pages are always in lite mode.",
+    liteTurnOn: "Turn lite mode on",
+    liteTurnOff: "Turn lite mode off",
   },
 } satisfies Widen<typeof vi>;

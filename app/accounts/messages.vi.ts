@@ -29,5 +29,13 @@ export const vi = {
     sessionsCount_one: "Bạn đang đăng nhập trên {{count}} thiết bị hoặc trình duyệt.",
     sessionsCount_other: "Bạn đang đăng nhập trên {{count}} thiết bị hoặc trình duyệt.",
     signOutEverywhere: "Đăng xuất khỏi mọi thiết bị",
+    lite: "Chế độ nhẹ",
+    liteIntro:
+      "Trang được gửi không kèm JavaScript: nhẹ hơn nhiều trên đường truyền chậm và máy tính cũ. Mọi chức năng vẫn dùng được.",
+    liteIsOn: "Chế độ nhẹ đang bật.",
+    liteIsOff: "Chế độ nhẹ đang tắt.",
+    liteByBrowser: "Trình duyệt của bạn đang yêu cầu tiết kiệm dữ liệu, nên trang luôn ở chế độ nhẹ.",
+    liteTurnOn: "Bật chế độ nhẹ",
+    liteTurnOff: "Tắt chế độ nhẹ",
   },
 } as const;

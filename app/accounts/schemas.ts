@@ -39,3 +39,8 @@ export const LocaleSchema = z.object({
   locale: z.enum(["vi", "en"]),
   redirectTo: redirectToField,
 });
+
+export const LiteModeSchema = z.object({
+  lite: z.enum(["on", "off"]),
+  redirectTo: redirectToField,
+});

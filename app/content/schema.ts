@@ -2,16 +2,10 @@ import { z } from "zod";
 
 // Shared by the content pipeline (build time) and the app (read time): plain module, no Node APIs.
 
-export const CONTENT_LANGS = ["vi", "en"] as const;
-export type Lang = (typeof CONTENT_LANGS)[number];
-export type LangMap<T> = Partial<Record<Lang, T>>;
+import { COURSE_LEVELS, COURSE_TOPICS } from "./taxonomy";
 
-/** Extend this list to add a topic; the course schema and the catalogue follow it. */
-export const COURSE_TOPICS = ["ai", "data", "digital-services"] as const;
-export type CourseTopic = (typeof COURSE_TOPICS)[number];
-
-export const COURSE_LEVELS = ["beginner", "intermediate", "advanced"] as const;
-export type CourseLevel = (typeof COURSE_LEVELS)[number];
+export { CONTENT_LANGS, COURSE_LEVELS, COURSE_TOPICS } from "./taxonomy";
+export type { CourseLevel, CourseTopic, Lang, LangMap } from "./taxonomy";
 
 const text = z.string().trim().min(1);
 const positiveInt = z.int().positive();

@@ -10,6 +10,11 @@ export const en = {
     mainNav: "Main navigation",
     footer: "Skillshelf — digital-skills training for Vietnam's library network",
   },
+  lite: {
+    turnOn: "Lite mode (no JavaScript)",
+    turnOff: "Turn lite mode off",
+    byBrowser: "Lite mode: your browser asks to save data",
+  },
   nav: {
     learning: "My learning",
     catalogue: "Catalogue",

@@ -7,6 +7,11 @@ export const vi = {
     mainNav: "Điều hướng chính",
     footer: "Skillshelf — đào tạo kỹ năng số cho mạng lưới thư viện Việt Nam",
   },
+  lite: {
+    turnOn: "Chế độ nhẹ (không JavaScript)",
+    turnOff: "Tắt chế độ nhẹ",
+    byBrowser: "Chế độ nhẹ: trình duyệt của bạn đang yêu cầu tiết kiệm dữ liệu",
+  },
   nav: {
     learning: "Việc học của tôi",
     catalogue: "Danh mục khóa học",

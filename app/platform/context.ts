@@ -9,3 +9,5 @@ export const userContext = createContext<SessionUser | null>(null);
 export const sessionIdContext = createContext<string | null>(null);
 export const localeContext = createContext<Locale>("vi");
 export const nonceContext = createContext<string>("");
+/** Lite mode (app/platform/lite.ts): the page is served without any script. */
+export const liteContext = createContext<boolean>(false);

@@ -4,7 +4,8 @@ import { getDbHandle } from "./db.server";
 import { getEnv } from "./env.server";
 import { requireTrustedOrigin, runWithRequestOrigin } from "./request-origin.server";
 import { checkRequest, refusalResponse } from "./request-body.server";
-import { dbContext, localeContext, nonceContext, sessionIdContext, userContext } from "./context";
+import { dbContext, liteContext, localeContext, nonceContext, sessionIdContext, userContext } from "./context";
+import { isLite } from "./lite";
 import {
   deleteSessionCookie,
   isSecureRequest,
@@ -82,6 +83,7 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
       acceptLanguage: request.headers.get("accept-language"),
     }),
   );
+  context.set(liteContext, isLite(request.headers, validation?.user ?? null));
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   context.set(nonceContext, nonce);
 
@@ -96,6 +98,10 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   if (headers.get("content-type")?.startsWith("text/html")) {
     headers.set("content-security-policy", contentSecurityPolicy(nonce, env.NODE_ENV === "development"));
   }
+  // The same URL is a page with scripts or a lite one (in one language or the other, for one person or nobody): a
+  // cache must key pages and their data on what decides that. Public files (keys, status lists) keep their own Vary.
+  const type = headers.get("content-type") ?? "";
+  if (type.startsWith("text/html") || type.startsWith("text/x-script")) headers.append("vary", "Save-Data, Cookie");
   headers.set("x-content-type-options", "nosniff");
   headers.set("referrer-policy", "strict-origin-when-cross-origin");
   headers.set("x-frame-options", "DENY");

@@ -17,6 +17,8 @@ export type SessionUser = {
   email: string;
   fullName: string;
   locale: Locale;
+  /** Pages without scripts (app/platform/lite.ts). */
+  liteMode: boolean;
   roles: Role[];
   orgUnitId: string | null;
 };
@@ -59,6 +61,7 @@ function buildSessionLookup(db: Db) {
       email: users.email,
       fullName: users.fullName,
       locale: users.locale,
+      liteMode: users.liteMode,
       active: users.active,
       orgUnitId: users.orgUnitId,
       roles: sql<Role[]>`coalesce(array(select ur.role::text from user_roles ur where ur.user_id = ${outer(users.id)} order by 1), '{}')`,

@@ -12,7 +12,26 @@ import * as vl from "vega-lite";
 const FONT = "Be Vietnam Pro, system-ui, sans-serif";
 const BRAND = "#0f6b5c";
 
-async function render(spec: vl.TopLevelSpec) {
+// Compiling and rendering a chart costs several milliseconds of CPU (most of a report page's on small data), and the
+// SVG is a pure function of the spec (data and labels included): the last charts drawn are kept, by their spec.
+const drawn = new Map<string, Promise<string>>();
+const KEEP = 64;
+
+function render(spec: vl.TopLevelSpec) {
+  const key = JSON.stringify(spec);
+  let svg = drawn.get(key);
+  if (svg) {
+    drawn.delete(key); // most recently used last
+  } else {
+    svg = draw(spec);
+    svg.catch(() => drawn.delete(key));
+    if (drawn.size >= KEEP) drawn.delete(drawn.keys().next().value!);
+  }
+  drawn.set(key, svg);
+  return svg;
+}
+
+async function draw(spec: vl.TopLevelSpec) {
   const compiled = vl.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
   const svg = await view.toSVG();

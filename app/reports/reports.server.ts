@@ -5,7 +5,7 @@
  * Uses: shared ground only (the HR scope comes from platform).
  */
 import { TIME_ZONE } from "~/platform/days";
-import { isEmbedded } from "../../db/read-cache";
+import { cachedRead, isEmbedded } from "../../db/read-cache";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { ReportFilters, ReportStatus } from "./schemas";
@@ -34,9 +34,12 @@ export const REPORT_TIME_ZONE = TIME_ZONE;
  * query takes to run.
  */
 export async function withReportSettings<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  // The embedded database has no JIT and its one connection already has the room (db/client.ts); a transaction
+  // there would also empty the read cache of every page (docs/decisions/0003), so report reads run as they are.
+  if (isEmbedded(db)) return fn(db);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '32MB'`);
-    await tx.execute(sql`set local jit = off`);
+    // Both in one round trip, for this transaction only (set_config's third argument: is_local).
+    await tx.execute(sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`);
     return fn(tx as unknown as Db);
   });
 }
@@ -169,7 +172,14 @@ export async function matrixData(db: Db, q: PairQuery) {
   const parts = isEmbedded(db) ? 1 : Math.min(MATRIX_PARTS, q.courseIds.length);
   const slices = parts <= 1 ? [q.courseIds] : Array.from({ length: parts }, (_, i) => q.courseIds.filter((_, j) => j % parts === i));
   const rows = (
-    await Promise.all(slices.map((courseIds) => reportRows<Record<string, unknown>>(db, matrixSql({ ...q, courseIds }))))
+    await Promise.all(
+      slices.map((courseIds) =>
+        // On the embedded database the matrix is kept until the next write (the key holds every input, today too).
+        cachedRead(db, `report-matrix:${JSON.stringify({ ...q, courseIds })}`, () =>
+          reportRows<Record<string, unknown>>(db, matrixSql({ ...q, courseIds })),
+        ),
+      ),
+    )
   ).flat();
   const cells = rows
     .filter((r) => Number(r.by_week) === 0)

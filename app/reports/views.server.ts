@@ -3,6 +3,7 @@ import { depthFirst } from "~/platform/tree";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql";
+import { cachedRead } from "../../db/read-cache";
 import { certificates, courses, enrolments, lessonProgress, lessons, orgUnits, quizAttempts, users } from "../../db/schema";
 import type { ReportFilters } from "./schemas";
 import { hrVisibleUnits } from "~/platform/org-scope.server";
@@ -56,16 +57,21 @@ export type Resolved = { ok: true; ctx: ReportContext } | { ok: false; message: 
 
 /** Checks the filters against what exists and what the asker may see; unknown ids are a 400 (never a 500). */
 export async function resolveReport(db: Db, asker: Asker, filters: ReportFilters, today = todayInVietnam()): Promise<Resolved> {
+  // Kept until the next write on the embedded database (db/read-cache.ts); callers copy before they sort or change.
   const [visible, allUnits, published] = await Promise.all([
-    hrVisibleUnits(db, asker),
-    db
-      .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, nameEn: orgUnits.nameEn, parentId: orgUnits.parentId })
-      .from(orgUnits),
-    db
-      .select({ id: courses.id, slug: courses.slug, topic: courses.topic, titleVi: courses.titleVi, titleEn: courses.titleEn })
-      .from(courses)
-      .where(eq(courses.published, true))
-      .orderBy(asc(courses.topic), asc(courses.titleVi)),
+    cachedRead(db, `hr-scope:${asker.id}:${asker.roles.join(",")}`, () => hrVisibleUnits(db, asker)),
+    cachedRead(db, "report-units", () =>
+      db
+        .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, nameEn: orgUnits.nameEn, parentId: orgUnits.parentId })
+        .from(orgUnits),
+    ),
+    cachedRead(db, "report-courses", () =>
+      db
+        .select({ id: courses.id, slug: courses.slug, topic: courses.topic, titleVi: courses.titleVi, titleEn: courses.titleEn })
+        .from(courses)
+        .where(eq(courses.published, true))
+        .orderBy(asc(courses.topic), asc(courses.titleVi)),
+    ),
   ]);
   const visibleSet = visible ? new Set(visible) : null;
   const unitOptions = treeOrder(allUnits, visibleSet);

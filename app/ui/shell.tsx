@@ -4,14 +4,18 @@ import { Form, Link, NavLink, useLocation } from "react-router";
 import type { Locale } from "~/i18n";
 import { LOCALES } from "~/i18n";
 import type { NavItem } from "~/platform/permissions";
+import { LiteToggle } from "./lite-toggle";
 
 type ShellUser = { fullName: string; roles: string[] } | null;
+
+const FOOTER_LITE = { on: "lite.turnOn", off: "lite.turnOff", byBrowser: "lite.byBrowser" };
 
 export function Shell({
   user,
   nav,
   locale,
   bell,
+  lite = { on: false, saveData: false },
   children,
 }: {
   user: ShellUser;
@@ -19,6 +23,7 @@ export function Shell({
   locale: Locale;
   /** The notifications bell (the composition root hands it in: shared ground knows no capability). */
   bell?: ReactNode;
+  lite?: { on: boolean; saveData: boolean };
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -78,8 +83,9 @@ export function Shell({
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         {children}
       </main>
-      <footer className="border-t border-stone-200 bg-white py-4 text-center text-sm text-stone-600">
-        {t("app.footer")}
+      <footer className="flex flex-wrap justify-center gap-x-6 gap-y-2 border-t border-stone-200 bg-white px-4 py-4 text-center text-sm text-stone-600">
+        <p>{t("app.footer")}</p>
+        <LiteToggle lite={lite.on} saveData={lite.saveData} labels={FOOTER_LITE} />
       </footer>
     </div>
   );

@@ -50,6 +50,8 @@ export const users = pgTable(
     jobTitle: text("job_title"),
     orgUnitId: uuid("org_unit_id").references(() => orgUnits.id),
     locale: localeEnum("locale").notNull().default("vi"),
+    /** Lite mode: pages without any script, for slow lines and old PCs (the account page's setting). */
+    liteMode: boolean("lite_mode").notNull().default(false),
     active: boolean("active").notNull().default(true),
     passwordHash: text("password_hash"),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),

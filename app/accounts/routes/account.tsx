@@ -11,6 +11,8 @@ import { sessionIdContext } from "~/platform/context";
 import { countSessions, deleteSessionCookie, invalidateAllSessions, isSecureRequest } from "~/platform/session.server";
 import { ChangePasswordSchema } from "~/accounts/schemas";
 import { title } from "~/i18n/meta";
+import { savesData } from "~/platform/lite";
+import { LiteToggle } from "~/ui/lite-toggle";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "account.title");
 
@@ -18,7 +20,14 @@ export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const db = getDb(args.context);
   const [profile, sessions] = await Promise.all([getProfile(db, user.id), countSessions(db, user.id)]);
-  return { profile, roles: user.roles, sessions, changed: args.url.searchParams.has("changed") };
+  return {
+    profile,
+    roles: user.roles,
+    sessions,
+    changed: args.url.searchParams.has("changed"),
+    liteMode: user.liteMode,
+    saveData: savesData(args.request.headers),
+  };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -53,9 +62,11 @@ export async function action(args: Route.ActionArgs) {
   throw redirect("/account?changed=1");
 }
 
+const ACCOUNT_LITE = { on: "account.liteTurnOn", off: "account.liteTurnOff", byBrowser: "account.liteByBrowser" };
+
 export default function AccountPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { profile, roles, sessions, changed } = loaderData;
+  const { profile, roles, sessions, changed, liteMode, saveData } = loaderData;
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: actionData?.result,
@@ -112,6 +123,14 @@ export default function AccountPage({ loaderData, actionData }: Route.ComponentP
           />
           <SubmitButton>{t("account.save")}</SubmitButton>
         </Form>
+      </section>
+      <section aria-labelledby="lite-heading" className="card max-w-xl">
+        <h2 id="lite-heading" className="text-xl font-semibold">
+          {t("account.lite")}
+        </h2>
+        <p className="mt-2">{t("account.liteIntro")}</p>
+        <p className="mt-2 font-semibold">{t(liteMode ? "account.liteIsOn" : "account.liteIsOff")}</p>
+        <LiteToggle lite={liteMode} saveData={saveData} labels={ACCOUNT_LITE} className="mt-4" buttonClassName="btn-secondary" />
       </section>
       <section aria-labelledby="sessions-heading" className="card max-w-xl">
         <h2 id="sessions-heading" className="text-xl font-semibold">

@@ -7,7 +7,7 @@ import { CourseStatus } from "~/learning/components/course-status";
 import { CatalogueQuerySchema, listCatalogue } from "~/learning/catalogue.server";
 import { getCourseContent } from "~/content/content.server";
 import { percentOf } from "~/learning/progress.server";
-import { COURSE_LEVELS, COURSE_TOPICS } from "~/content/schema";
+import { COURSE_LEVELS, COURSE_TOPICS } from "~/content/taxonomy";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { title } from "~/i18n/meta";

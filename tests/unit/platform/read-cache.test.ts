@@ -12,6 +12,15 @@ describe("read cache", () => {
     expect(isPlainRead("delete from sessions where user_id = $1")).toBe(false);
     expect(isPlainRead("with x as (delete from sessions returning 1) select * from x")).toBe(false);
     expect(isPlainRead("BEGIN")).toBe(false);
+    // A recursive walk of the org tree reads; a CTE that writes, or locks, does not.
+    expect(isPlainRead("with recursive tree as (select id from org_units where id = $1 union select o.id from org_units o join tree t on o.parent_id = t.id) select id from tree")).toBe(true);
+    expect(isPlainRead("WITH x AS (UPDATE sessions SET expires_at = $1 RETURNING id) SELECT * FROM x")).toBe(false);
+    expect(isPlainRead("with x as (insert into audit_log values ($1) returning 1) select 1")).toBe(false);
+    expect(isPlainRead("with x as (select 1) select * from x for update")).toBe(false);
+    expect(isPlainRead("with x as (select nextval('s')) select * from x")).toBe(false);
+    // Comments before the statement do not hide what it is.
+    expect(isPlainRead(" -- why it is written so\n  /* and more */ with t as (select 1) select * from t")).toBe(true);
+    expect(isPlainRead("-- a note\ndelete from sessions")).toBe(false);
   });
 
   it("serves a result until anything is written, then reads again", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "lite_mode" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,91 @@
+import { DEMO, DEMO_PASSWORD, expect, expectNoSeriousA11yViolations, loginAs, test } from "./fixtures";
+
+const LESSON = "/courses/ai-in-library-services/what-is-ai";
+const LEARNER_PAGES = ["/courses", LESSON, "/learning"];
+
+test("Save-Data: on serves the learner pages without any script, and pages vary on it", async ({ page }) => {
+  await loginAs(page, "learner");
+  for (const path of LEARNER_PAGES) {
+    const normal = await page.request.get(path);
+    expect(await normal.text(), path).toContain("<script");
+    const lite = await page.request.get(path, { headers: { "save-data": "on" } });
+    expect(lite.status(), path).toBe(200);
+    const html = await lite.text();
+    expect(html, path).not.toContain("<script");
+    expect(html, path).not.toContain("modulepreload");
+    expect(html, path).toContain('rel="stylesheet"');
+    expect(lite.headers()["vary"], path).toMatch(/Save-Data/i);
+    expect(lite.headers()["vary"], path).toMatch(/Cookie/i);
+    expect(lite.headers()["content-security-policy"], path).toContain("script-src");
+  }
+});
+
+test.describe("with Save-Data on", () => {
+  test.use({ extraHTTPHeaders: { "save-data": "on" } });
+  test("a learner signs in, finds a course, reads a lesson and signs out with plain HTML", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.locator("script")).toHaveCount(0);
+    await expect(page.getByRole("contentinfo")).toContainText("trình duyệt của bạn đang yêu cầu tiết kiệm dữ liệu");
+    await page.getByLabel("Email").fill(DEMO.learner.email);
+    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page).toHaveURL(/\/learning$/);
+    await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Danh mục khóa học" }).click();
+    await page.getByLabel("Tìm khóa học hoặc bài học").fill("tri tue nhan tao trong dich vu");
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await page.getByRole("link", { name: /Trí tuệ nhân tạo trong dịch vụ thư viện/ }).first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Trí tuệ nhân tạo trong dịch vụ thư viện/);
+    await page.goto(LESSON);
+    await expect(page.locator(".lesson-body h2").first()).toBeVisible();
+    await expect(page.locator("script")).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await expect(page).toHaveURL(/\/login\?signedOut=1$/);
+  });
+});
+
+test("signed out, the footer turns lite mode on and off with a cookie", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.locator("script").first()).toBeAttached();
+  await page.getByRole("contentinfo").getByRole("button", { name: "Chế độ nhẹ (không JavaScript)" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.locator("script")).toHaveCount(0);
+  expect((await page.context().cookies()).find((c) => c.name === "skillshelf_lite")?.value).toBe("1");
+  await page.getByRole("contentinfo").getByRole("button", { name: "Tắt chế độ nhẹ" }).click();
+  await expect(page.locator("script").first()).toBeAttached();
+});
+
+test("a person's lite setting is kept on their account and follows them after signing in again", async ({ page }) => {
+  await loginAs(page, "trainer");
+  await page.goto("/account");
+  await expect(page.getByText("Chế độ nhẹ đang tắt.")).toBeVisible();
+  await page.getByRole("main").getByRole("button", { name: "Bật chế độ nhẹ" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText("Chế độ nhẹ đang bật.")).toBeVisible();
+  await expect(page.locator("script")).toHaveCount(0);
+  await page.context().clearCookies();
+  await loginAs(page, "trainer");
+  await page.goto("/courses");
+  await expect(page.locator("script")).toHaveCount(0);
+  // Back to what the other specs expect.
+  await page.goto("/account");
+  await page.getByRole("main").getByRole("button", { name: "Tắt chế độ nhẹ" }).click();
+  await expect(page.getByText("Chế độ nhẹ đang tắt.")).toBeVisible();
+  await expect(page.locator("script").first()).toBeAttached();
+});
+
+test("a lite toggle that is not on or off is a 400 and changes nothing", async ({ request }) => {
+  const res = await request.post("/lite", { form: { lite: "maybe", redirectTo: "/" }, maxRedirects: 0 });
+  expect(res.status()).toBe(400);
+  expect(res.headers()["set-cookie"] ?? "").not.toContain("skillshelf_lite");
+});
+
+test("learner pages stay within their JavaScript budget and never load zod (build output)", async () => {
+  const { LEARNER_ROUTES, routeBundle } = await import("../../scripts/bench/bundles");
+  for (const id of LEARNER_ROUTES.filter((r) => r !== "accounts/routes/account")) {
+    const bundle = routeBundle(id);
+    expect(bundle.zod, id).toBe(false);
+    // 6 December 2026: 137–140 KB (react-dom + React Router alone are 103 KB); the budget leaves room for small growth.
+    expect(bundle.gzipBytes / 1024, id).toBeLessThanOrEqual(145);
+  }
+});
