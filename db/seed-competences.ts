@@ -8,7 +8,7 @@ import { competenceSelfAssessments, courses, enrolments, orgUnits, userRoles, us
  * assignment counts), with completed courses, certificates and self-assessments, so the competence heatmap has
  * something to show on a fresh start. They have no password: nobody signs in as them.
  */
-const COLLEAGUES: { email: string; name: string; unit: string; job: string; courses: string[] }[] = [
+export const DEMO_COLLEAGUES: { email: string; name: string; unit: string; job: string; courses: string[] }[] = [
   { email: "pham.minh.chau", name: "Phạm Minh Châu", unit: "TVQG-PV", job: "Thủ thư", courses: ["digital-foundations-for-library-staff", "digital-library-services"] },
   { email: "do.thi.thu", name: "Đỗ Thị Thu", unit: "TVQG-PV", job: "Thủ thư", courses: ["digital-foundations-for-library-staff"] },
   { email: "bui.quang.huy", name: "Bùi Quang Huy", unit: "TVQG-PV", job: "Thủ thư", courses: [] },
@@ -30,7 +30,7 @@ export async function seedDemoCompetences(db: Db) {
   const catalogue = new Map(
     (await db.select({ id: courses.id, slug: courses.slug }).from(courses).where(eq(courses.published, true))).map((c) => [c.slug, c.id]),
   );
-  for (const [i, c] of COLLEAGUES.entries()) {
+  for (const [i, c] of DEMO_COLLEAGUES.entries()) {
     const email = `${c.email}@skillshelf.local`;
     const inserted = await db
       .insert(users)

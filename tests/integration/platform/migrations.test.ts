@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { DEMO_COLLEAGUES } from "../../../db/seed-competences";
 import { expect, test } from "vitest";
 import { openDb } from "../../../db/client";
 import { migrate } from "../../../db/migrate";
@@ -26,7 +27,7 @@ test("a brand-new embedded (PGlite) database migrates from nothing", async () =>
     await migrate(handle);
     await seed(handle.db);
     const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(users);
-    expect(row!.n).toBe(DEMO_USERS.length);
+    expect(row!.n).toBe(DEMO_USERS.length + DEMO_COLLEAGUES.length);
   } finally {
     await handle.close();
   }
@@ -38,8 +39,9 @@ test("seeding twice changes nothing and keeps Vietnamese names exactly", async (
     await seed(handle.db);
     await seed(handle.db);
     const people = await handle.db.select({ fullName: users.fullName, email: users.email }).from(users);
-    expect(people).toHaveLength(DEMO_USERS.length);
-    expect(people.map((p) => p.fullName).sort()).toEqual(DEMO_USERS.map((u) => u.fullName).sort());
+    // The demo accounts and their colleagues (the heatmap's demo data), each once.
+    expect(people).toHaveLength(DEMO_USERS.length + DEMO_COLLEAGUES.length);
+    expect(people.map((p) => p.fullName).sort()).toEqual([...DEMO_USERS.map((u) => u.fullName), ...DEMO_COLLEAGUES.map((c) => c.name)].sort());
     expect(people.find((p) => p.email === "learner@skillshelf.local")?.fullName).toBe("Nguyễn Thị Hồng Vân");
     const [units] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(orgUnits);
     expect(units!.n).toBe(10);
