@@ -24,3 +24,9 @@ export function addCounts(into: Counts, add: Counts) {
 export function completionPercent(c: Counts) {
   return c.counted === 0 ? null : Math.round((c.completed / c.counted) * 100);
 }
+
+/** The figures of one programme cell: people following it, completed, overdue. */
+export type ProgrammeCounts = { counted: number; completed: number; overdue: number };
+
+/** Programme completion % (one decimal) or null when nobody follows it. */
+export const programmePercent = (c: ProgrammeCounts) => (c.counted ? Math.round((c.completed / c.counted) * 1000) / 10 : null);

@@ -12,7 +12,9 @@ import { rowsOf } from "~/platform/org-scope.server";
 import { withReportSettings } from "./reports.server";
 import { reportUnitIds, type ReportContext, type TreeRow } from "./views.server";
 
-export type ProgrammeCounts = { counted: number; completed: number; overdue: number };
+import { type ProgrammeCounts } from "./counts";
+
+export { programmePercent, type ProgrammeCounts } from "./counts";
 export type ProgrammeColumn = { id: string; slug: string; titleVi: string; titleEn: string | null };
 const empty = (): ProgrammeCounts => ({ counted: 0, completed: 0, overdue: 0 });
 const add = (into: ProgrammeCounts, more: ProgrammeCounts) => {
@@ -20,7 +22,6 @@ const add = (into: ProgrammeCounts, more: ProgrammeCounts) => {
   into.completed += more.completed;
   into.overdue += more.overdue;
 };
-export const programmePercent = (c: ProgrammeCounts) => (c.counted ? Math.round((c.completed / c.counted) * 1000) / 10 : null);
 
 /** Who follows which programme, with completion and due day: (user_id, programme_id, completed_at, due_on). */
 function followersCte(today: string) {

@@ -8,7 +8,8 @@ import { CompletionCell, Figure, Headline, MatrixLegend } from "~/reports/compon
 import { PeopleSearchForm } from "~/reports/components/people-search";
 import { recentWeeks, unitBarsSvg, weekLabel, weeklyChartSvg } from "~/reports/charts.server";
 import { buildMatrix } from "~/reports/views.server";
-import { buildProgrammeMatrix, programmePercent, type ProgrammeCounts } from "~/reports/programmes.server";
+import { buildProgrammeMatrix } from "~/reports/programmes.server";
+import { programmePercent, type ProgrammeCounts } from "~/reports/counts";
 import { type Counts, completionPercent } from "~/reports/counts";
 import { inLocale } from "~/i18n";
 import { filtersToSearch } from "~/reports/schemas";
