@@ -15,6 +15,7 @@ export const vi = {
     admin: "Quản trị",
     account: "Tài khoản",
     signOut: "Đăng xuất",
+    menu: "Trình đơn",
     signIn: "Đăng nhập",
   },
   language: {
