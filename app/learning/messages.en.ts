@@ -68,6 +68,8 @@ export const en = {
     wrongLesson: "That lesson does not belong to this page.",
   },
   learning: {
+    nextUp: "Up next",
+    nextLesson: "Next lesson: {{lesson}}",
     title: "My learning",
     inProgress: "In progress",
     completed: "Completed",

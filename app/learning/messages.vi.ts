@@ -65,6 +65,8 @@ export const vi = {
     wrongLesson: "Bài học không khớp với trang này.",
   },
   learning: {
+    nextUp: "Học tiếp",
+    nextLesson: "Bài tiếp theo: {{lesson}}",
     title: "Việc học của tôi",
     inProgress: "Đang học",
     completed: "Đã hoàn thành",
