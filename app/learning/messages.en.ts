@@ -16,6 +16,13 @@ export const en = {
     results_one: "{{count}} course",
     results_other: "{{count}} courses",
     noResults: "No course matches.",
+    why: {
+      label: "Matches in:",
+      title: "title",
+      description: "description",
+      lessons_one: "{{count}} lesson",
+      lessons_other: "{{count}} lessons",
+    },
     matchedLessons: "Matching lessons",
     minutes: "{{count}} min",
     languages: "Languages",

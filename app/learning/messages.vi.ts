@@ -13,6 +13,13 @@ export const vi = {
     results_one: "{{count}} khóa học",
     results_other: "{{count}} khóa học",
     noResults: "Không tìm thấy khóa học nào phù hợp.",
+    why: {
+      label: "Khớp ở:",
+      title: "tên khóa học",
+      description: "phần giới thiệu",
+      lessons_one: "{{count}} bài học",
+      lessons_other: "{{count}} bài học",
+    },
     matchedLessons: "Bài học phù hợp",
     minutes: "{{count}} phút",
     languages: "Ngôn ngữ",
