@@ -75,7 +75,7 @@ export const en = {
     wrongLesson: "That lesson does not belong to this page.",
   },
   learning: {
-    nextUp: "Up next",
+    nextUp: "Next up",
     nextLesson: "Next lesson: {{lesson}}",
     title: "My learning",
     inProgress: "In progress",

@@ -72,7 +72,7 @@ export const vi = {
     wrongLesson: "Bài học không khớp với trang này.",
   },
   learning: {
-    nextUp: "Học tiếp",
+    nextUp: "Tiếp theo",
     nextLesson: "Bài tiếp theo: {{lesson}}",
     title: "Việc học của tôi",
     inProgress: "Đang học",

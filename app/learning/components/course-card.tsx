@@ -29,8 +29,8 @@ export function CourseCard({ course }: { course: CatalogueCard }) {
           <MarkedText runs={course.summary} />
         </p>
         {course.overviewSnippet ? (
-          <p className="text-sm text-stone-700">
-            <MarkedText runs={course.overviewSnippet} />
+          <p className="text-sm text-stone-700" lang={course.overviewSnippet.lang}>
+            <MarkedText runs={course.overviewSnippet.runs} />
           </p>
         ) : null}
         <dl className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-700">
@@ -55,8 +55,8 @@ export function CourseCard({ course }: { course: CatalogueCard }) {
                     <MarkedText runs={lesson.title} />
                   </Link>
                   {lesson.text ? (
-                    <p className="text-stone-700">
-                      <MarkedText runs={lesson.text} />
+                    <p className="text-stone-700" lang={lesson.text.lang}>
+                      <MarkedText runs={lesson.text.runs} />
                     </p>
                   ) : null}
                 </li>

@@ -76,7 +76,7 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
         {course.draft ? <DraftNote /> : null}
         <p className="text-stone-700 sm:text-lg">{course.summary}</p>
       </header>
-      <section aria-labelledby="progress-heading" className="card space-y-3 self-start p-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:p-5">
+      <section aria-labelledby="progress-heading" className="card space-y-3 self-start p-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-5 lg:row-start-1 lg:p-5">
         <h2 id="progress-heading" className="font-semibold">
           {t("course.progress")}
         </h2>
@@ -135,8 +135,8 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
         </h2>
         <div className="lesson-body mt-3" lang={course.overviewLang} dangerouslySetInnerHTML={{ __html: course.overviewHtml }} />
       </section>
-      <section aria-labelledby="competences-heading" className="card self-start lg:col-start-2">
-        <h2 id="competences-heading" className="font-semibold">
+      <section aria-labelledby="competences-heading" className="lg:col-start-1">
+        <h2 id="competences-heading" className="text-xl font-semibold">
           {t("course.competences")}
         </h2>
         <ul className="mt-3 space-y-2 text-sm">
