@@ -96,8 +96,7 @@ export const en = {
     todo: "not started",
   },
   completion: {
-    heading: "You completed {{course}}",
-    completedOn: "Completed on {{date}}.",
+    heading: "Well done! You finished “{{course}}”",
     certificateReady: "Your certificate is ready.",
     pdf: "Download PDF",
     linkedIn: "Add to LinkedIn profile",

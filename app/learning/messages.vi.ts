@@ -93,8 +93,7 @@ export const vi = {
     todo: "chưa học",
   },
   completion: {
-    heading: "Bạn đã hoàn thành: {{course}}",
-    completedOn: "Hoàn thành ngày {{date}}.",
+    heading: "Chúc mừng! Bạn đã xong khóa “{{course}}”",
     certificateReady: "Chứng chỉ của bạn đã sẵn sàng.",
     pdf: "Tải PDF",
     linkedIn: "Thêm vào hồ sơ LinkedIn",

@@ -44,7 +44,7 @@ export function CompletionCard({
             {t("completion.heading", { course: courseTitle })}
           </Heading>
           <p>
-            {t("completion.completedOn", { date: formatDate(completedAt, i18n.language) })}{" "}
+            {t("course.completedOn", { date: formatDate(completedAt, i18n.language) })}{" "}
             {certificate ? t("completion.certificateReady") : null}
           </p>
           {certificate ? (
