@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { COVER_FILE, coverProblems } from "./cover";
 import type { Problem } from "./problems";
 import type { Lang, LangMap } from "./schema";
 
 // Finds courses, lessons and assets under content/courses and enforces the file naming rules:
-// course.<lang>.mdx, NN-slug.<lang>.mdx, images/ and media/ — nothing else.
+// course.<lang>.mdx, NN-slug.<lang>.mdx, cover.svg, images/ and media/ — nothing else.
 
 export type ContentFile = {
   /** Absolute path. */
@@ -28,7 +29,7 @@ export type CourseSource = {
   rel: string;
   overview: LangMap<ContentFile>;
   lessons: LessonSource[];
-  /** Course-relative paths of everything under images/ and media/. */
+  /** Course-relative paths of everything under images/ and media/, and cover.svg when it is valid. */
   assets: string[];
 };
 
@@ -73,8 +74,13 @@ export function discoverContent(contentRoot: string, rootDir: string): { courses
         else problems.push({ file: rel(abs), line: 1, message: "unexpected folder: course assets go in images/ or media/" });
         continue;
       }
-      // The catalogue card's cover (a small text-free SVG) sits next to the overview; it is read by the cards, not compiled.
-      if (name === COVER_FILE) continue;
+      if (name === COVER_FILE) {
+        // An invalid cover is reported and left unpublished: the catalogue then draws the topic's pattern.
+        const found = coverProblems(readFileSync(abs, "utf8"));
+        if (found.length) problems.push(...found.map((message) => ({ file: rel(abs), line: 1, message })));
+        else course.assets.push(COVER_FILE);
+        continue;
+      }
       const overview = OVERVIEW_FILE.exec(name);
       if (overview) {
         const lang = overview[1] as Lang;

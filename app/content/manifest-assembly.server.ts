@@ -1,3 +1,4 @@
+import { COVER_FILE } from "./cover";
 import type { CourseSource } from "./content-files.server";
 import type { ManifestCourse, ManifestQuiz } from "./manifest";
 import { CONTENT_LANGS, type FileFrontmatter, type Lang, type QuizSpec } from "./schema";
@@ -30,6 +31,7 @@ export function manifestCourse(course: CourseSource, resolved: ReadonlyMap<strin
       summary: { vi: data.summary, ...(translation && { en: translation.summary }) },
       overview: { vi: vi.key, ...(translation && en && { en: en.key }) },
       languages: translation ? ["vi", "en"] : ["vi"],
+      cover: course.assets.includes(COVER_FILE),
       lessons: course.lessons.flatMap((lesson) => {
         const byLang = CONTENT_LANGS.flatMap((lang) => {
           const file = lesson.files[lang];

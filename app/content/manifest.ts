@@ -70,6 +70,8 @@ export const manifestCourseSchema = z.object({
   summary: langMap(z.string()),
   overview: langMap(z.string()),
   languages: langs,
+  /** A valid cover.svg is published at /content/<slug>/cover.svg (else the catalogue draws the topic's pattern). */
+  cover: z.boolean().default(false),
   lessons: z.array(manifestLessonSchema),
 });
 export type ManifestCourse = z.infer<typeof manifestCourseSchema>;

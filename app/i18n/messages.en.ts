@@ -23,6 +23,7 @@ export const en = {
     admin: "Admin",
     account: "Account",
     signOut: "Sign out",
+    menu: "Menu",
     signIn: "Sign in",
   },
   language: {

@@ -20,6 +20,7 @@ export const vi = {
     admin: "Quản trị",
     account: "Tài khoản",
     signOut: "Đăng xuất",
+    menu: "Trình đơn",
     signIn: "Đăng nhập",
   },
   language: {

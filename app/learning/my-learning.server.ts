@@ -1,12 +1,14 @@
 /** My learning: every course the learner has touched, each in exactly one group. */
 import type { Db } from "../../db/client";
 import { inLocale, type Locale } from "~/i18n";
+import { getCourseContent, pickLang } from "~/content/content.server";
 import { listMyCertificates } from "~/certificates/certificates.server";
 import { listMyAssignments } from "~/training/my-assignments.server";
 import type { AssignedCourse } from "./components/assigned-courses";
 import { listMyCourses, percentOf } from "./progress.server";
 
 export type MyCourse = {
+  courseId: string;
   slug: string;
   title: string;
   percent: number;
@@ -48,6 +50,7 @@ export async function loadMyLearning(db: Db, userId: string, locale: Locale) {
   const courses: MyCourse[] = rows
     .filter((row) => !open.has(row.courseId))
     .map((row) => ({
+      courseId: row.courseId,
       slug: row.slug,
       title: inLocale(locale, row.titleVi, row.titleEn),
       percent: percentOf(row),
@@ -60,6 +63,7 @@ export async function loadMyLearning(db: Db, userId: string, locale: Locale) {
   for (const a of assignedRows) {
     if (a.completedAt && !byCourse.has(a.courseId)) {
       courses.push({
+        courseId: a.courseId,
         slug: a.slug,
         title: inLocale(locale, a.titleVi, a.titleEn),
         percent: 100,
@@ -75,4 +79,29 @@ export async function loadMyLearning(db: Db, userId: string, locale: Locale) {
     inProgress: courses.filter((c) => !c.completedAt),
     completed: courses.filter((c) => c.completedAt).sort((x, y) => y.completedAt!.localeCompare(x.completedAt!)),
   };
+}
+
+export type MyLearning = Awaited<ReturnType<typeof loadMyLearning>>;
+
+/**
+ * The one thing to do next: the required course due first (overdue ones have the earliest days), else the course
+ * touched most recently; with the lesson it resumes at. Null when nothing is open.
+ */
+export function nextUp({ assigned, inProgress }: Pick<MyLearning, "assigned" | "inProgress">, locale: Locale) {
+  const required = assigned[0];
+  const chosen = inProgress.find((c) => c.resumeSlug);
+  const pick = required
+    ? { slug: required.slug, title: required.title, lessonSlug: required.nextSlug, percent: required.percent, started: required.started, dueOn: required.dueOn, overdue: required.overdue }
+    : chosen
+      ? { slug: chosen.slug, title: chosen.title, lessonSlug: chosen.resumeSlug, percent: chosen.percent, started: true, dueOn: null, overdue: false }
+      : null;
+  if (!pick?.lessonSlug) return null;
+  const lesson = getCourseContent(pick.slug)?.lessons.find((l) => l.slug === pick.lessonSlug);
+  return { ...pick, lessonSlug: pick.lessonSlug, lessonTitle: lesson ? (pickLang(lesson.title, locale)?.value ?? null) : null };
+}
+
+/** A course finished in the last fortnight is celebrated at the top of My learning (the newest one). */
+export function recentCompletion(completed: MyCourse[], now = new Date()) {
+  const newest = completed[0];
+  return newest?.completedAt && now.getTime() - Date.parse(newest.completedAt) < 14 * 86_400_000 ? newest : null;
 }

@@ -25,6 +25,7 @@ export function fakeCourse(slug: string, lessons: LessonSpec[], options: Partial
     summary: { vi: "Tóm tắt", en: "Summary" },
     overview: { vi: entry(`${slug}-overview-vi`, "Giới thiệu"), en: entry(`${slug}-overview-en`, "Overview") },
     languages: ["vi", "en"],
+    cover: false,
     lessons: lessons.map((l, i) => ({
       slug: l.slug,
       order: i + 1,

@@ -43,7 +43,7 @@ export function AssignedCourses({ courses }: { courses: AssignedCourse[] }) {
             </p>
             <CourseStatus started={course.started} completed={false} percent={course.percent} />
             {course.nextSlug ? (
-              <Link to={`/courses/${course.slug}/${course.nextSlug}`} className="btn-primary self-start">
+              <Link to={`/courses/${course.slug}/${course.nextSlug}`} className="btn-secondary self-start">
                 {course.started ? t("course.continue") : t("assignments.learning.start")}
                 <span className="sr-only">: {course.title}</span>
               </Link>

@@ -1,15 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/course";
-import { inLocale } from "~/i18n";
+import { inLocale, type Locale } from "~/i18n";
+import { certificateShare } from "~/learning/certificate-share.server";
+import { CompletionCard } from "~/learning/components/completion-card";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { competenceNames, getCourseContent, getEntry, htmlOf, pickLang } from "~/content/content.server";
 import { findCourseProgress } from "~/learning/progress.server";
 import { findMyCertificate } from "~/certificates/certificates.server";
-import { CertificateStatusBadge } from "~/certificates/components/certificate-status";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
-import { formatDate } from "~/platform/format";
 import { DraftNote } from "~/learning/components/draft-note";
 import { courseGate } from "~/programmes/programmes.server";
 import { LockedCourseNote, presentGate } from "~/programmes/components/locked-course";
@@ -48,114 +48,115 @@ export async function loader(args: Route.LoaderArgs) {
     recertifying: progress.recertifying,
     action: progress.action,
     resumeSlug: progress.resumeSlug,
-    certificate: progress.completedAt ? await findMyCertificate(db, user.id, progress.courseId) : null,
+    certificate: await completionCertificate(args.request, locale, inLocale(locale, course.titleVi, course.titleEn), progress.completedAt && (await findMyCertificate(db, user.id, progress.courseId))),
     // A programme the learner follows may ask for another course first: the lessons stay closed until then.
     locked: presentGate(await courseGate(db, user.id, progress.courseId), locale),
   };
 }
 
+function completionCertificate(request: Request, locale: Locale, title: string, found: Awaited<ReturnType<typeof findMyCertificate>> | null) {
+  return found ? certificateShare(request, locale, title, found) : null;
+}
+
 export default function CoursePage({ loaderData: course }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const done = course.lessons.filter((l) => l.completed).length;
+  // One grid, in reading order: title, progress and Start/Continue, lessons, then the long overview. On a wide screen
+  // the progress card moves to the right column, so the lessons and the button are both above the fold.
   return (
-    <article className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-      <div className="space-y-6">
+    <article className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:gap-x-8">
+      <header className="space-y-3 lg:col-start-1">
         <nav aria-label={t("course.breadcrumb")} className="text-sm">
-          <Link to="/courses">{t("nav.catalogue")}</Link>
+          <Link to="/courses" className="inline-flex min-h-6 items-center">
+            {t("nav.catalogue")}
+          </Link>
         </nav>
-        <header className="space-y-3">
-          <p className="flex flex-wrap gap-2 text-xs font-semibold uppercase tracking-wide text-stone-700">
-            <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-800">{t(`topics.${course.topic}` as "topics.ai")}</span>
-            <span className="rounded bg-stone-100 px-2 py-0.5">{t(`levels.${course.level}` as "levels.beginner")}</span>
-            <span className="rounded bg-stone-100 px-2 py-0.5">{t("catalogue.minutes", { count: course.minutes })}</span>
+        <p className="flex flex-wrap gap-2 text-xs font-semibold uppercase tracking-wide text-stone-700">
+          <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-800">{t(`topics.${course.topic}` as "topics.ai")}</span>
+          <span className="rounded bg-stone-100 px-2 py-0.5">{t(`levels.${course.level}` as "levels.beginner")}</span>
+          <span className="rounded bg-stone-100 px-2 py-0.5">{t("catalogue.minutes", { count: course.minutes })}</span>
+        </p>
+        <h1 className="page-title">{course.title}</h1>
+        {course.draft ? <DraftNote /> : null}
+        <p className="text-stone-700 sm:text-lg">{course.summary}</p>
+      </header>
+      <section aria-labelledby="progress-heading" className="card space-y-3 self-start p-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-5 lg:row-start-1 lg:p-5">
+        <h2 id="progress-heading" className="font-semibold">
+          {t("course.progress")}
+        </h2>
+        <progress className="h-3 w-full accent-brand-700" max={100} value={course.percent} aria-labelledby="progress-text" />
+        <p id="progress-text" className="text-sm">
+          {t("course.progressLabel", { done, total: course.lessons.length, percent: course.percent })}
+        </p>
+        {course.recertifying ? (
+          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+            {t("assignments.course.recertificationDue")}
           </p>
-          <h1 className="page-title">{course.title}</h1>
-          {course.draft ? <DraftNote /> : null}
-          <p className="text-lg text-stone-700">{course.summary}</p>
-        </header>
-        <section aria-labelledby="overview-heading">
-          <h2 id="overview-heading" className="text-xl font-semibold">
-            {t("course.overview")}
-          </h2>
-          <div className="lesson-body mt-3" lang={course.overviewLang} dangerouslySetInnerHTML={{ __html: course.overviewHtml }} />
-        </section>
-        <section aria-labelledby="lessons-heading">
-          <h2 id="lessons-heading" className="text-xl font-semibold">
-            {t("course.lessons")}
-          </h2>
-          <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-            {course.lessons.map((lesson, index) => (
-              <li key={lesson.slug} className="flex items-center gap-3 p-3">
-                <span
-                  className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-bold ${
-                    lesson.completed ? "bg-emerald-700 text-white" : "border border-stone-400 text-stone-700"
-                  }`}
-                  aria-hidden="true"
-                >
-                  {lesson.completed ? "✓" : index + 1}
-                </span>
-                {course.locked ? (
-                  <span className="flex-1 font-medium">{lesson.title}</span>
-                ) : (
-                  <Link to={`/courses/${course.slug}/${lesson.slug}`} className="flex-1 font-medium">
-                    {lesson.title}
-                  </Link>
-                )}
-                <span className="sr-only">{lesson.completed ? t("course.lessonDone") : t("course.lessonNotDone")}</span>
-                <span className="text-sm text-stone-600">{t("catalogue.minutes", { count: lesson.minutes })}</span>
-              </li>
-            ))}
-          </ol>
-        </section>
-      </div>
-      <aside className="space-y-6">
-        <section aria-labelledby="progress-heading" className="card space-y-3">
-          <h2 id="progress-heading" className="font-semibold">
-            {t("course.progress")}
-          </h2>
-          <progress className="h-3 w-full accent-brand-700" max={100} value={course.percent} aria-labelledby="progress-text" />
-          <p id="progress-text" className="text-sm">
-            {t("course.progressLabel", { done, total: course.lessons.length, percent: course.percent })}
-          </p>
-          {course.completedAt ? (
-            <p className="text-sm font-semibold text-emerald-800">
-              {t("course.completedOn", { date: formatDate(course.completedAt, i18n.language) })}
-            </p>
-          ) : null}
-          {course.certificate ? (
-            <p className="flex flex-wrap items-center gap-2">
-              <Link to={`/certificates/${course.certificate.code}`} className="btn-secondary">
-                {t("certificates.viewCertificate")}
-              </Link>
-              <CertificateStatusBadge status={course.certificate.status} />
-            </p>
-          ) : null}
-          {course.recertifying ? (
-            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
-              {t("assignments.course.recertificationDue")}
-            </p>
-          ) : null}
-          {course.locked ? <LockedCourseNote gate={course.locked} /> : null}
-          {course.resumeSlug && !course.locked ? (
-            <Link to={`/courses/${course.slug}/${course.resumeSlug}`} className="btn-primary w-full">
-              {t(`course.${course.action}`)}
-            </Link>
-          ) : null}
-        </section>
-        <section aria-labelledby="competences-heading" className="card">
-          <h2 id="competences-heading" className="font-semibold">
-            {t("course.competences")}
-          </h2>
-          <ul className="mt-3 space-y-2 text-sm">
-            {course.competences.map((c) => (
-              <li key={c.id}>
-                <span className="font-mono text-xs text-stone-600">{c.id}</span> {c.name}{" "}
-                <span className="text-stone-600">({t("course.competenceLevel", { level: c.level })})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      </aside>
+        ) : null}
+        {course.locked ? <LockedCourseNote gate={course.locked} /> : null}
+        {course.resumeSlug && !course.locked ? (
+          <Link to={`/courses/${course.slug}/${course.resumeSlug}`} className={`${course.completedAt ? "btn-secondary" : "btn-primary"} w-full`}>
+            {t(`course.${course.action}`)}
+            {course.action === "review" ? null : <span className="sr-only">: {course.lessons.find((l) => l.slug === course.resumeSlug)?.title}</span>}
+          </Link>
+        ) : null}
+      </section>
+      {course.completedAt ? (
+        <div className="lg:col-start-1">
+          <CompletionCard courseSlug={course.slug} courseTitle={course.title} completedAt={course.completedAt} certificate={course.certificate} />
+        </div>
+      ) : null}
+      <section aria-labelledby="lessons-heading" className="lg:col-start-1">
+        <h2 id="lessons-heading" className="text-xl font-semibold">
+          {t("course.lessons")}
+        </h2>
+        <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+          {course.lessons.map((lesson, index) => (
+            <li key={lesson.slug} className="flex items-center gap-3 px-3 py-1">
+              <span
+                className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-bold ${
+                  lesson.completed
+                    ? "bg-emerald-700 text-white"
+                    : lesson.slug === course.resumeSlug && course.action === "continue"
+                      ? "border-2 border-brand-700 text-brand-800"
+                      : "border border-stone-400 text-stone-700"
+                }`}
+                aria-hidden="true"
+              >
+                {lesson.completed ? "✓" : index + 1}
+              </span>
+              {course.locked ? (
+                <span className="flex min-h-11 flex-1 items-center py-1 font-medium">{lesson.title}</span>
+              ) : (
+                <Link to={`/courses/${course.slug}/${lesson.slug}`} className="flex min-h-11 flex-1 items-center py-1 font-medium">
+                  {lesson.title}
+                </Link>
+              )}
+              <span className="sr-only">{lesson.completed ? t("course.lessonDone") : t("course.lessonNotDone")}</span>
+              <span className="shrink-0 text-sm text-stone-600">{t("catalogue.minutes", { count: lesson.minutes })}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="overview-heading" className="lg:col-start-1">
+        <h2 id="overview-heading" className="text-xl font-semibold">
+          {t("course.overview")}
+        </h2>
+        <div className="lesson-body mt-3" lang={course.overviewLang} dangerouslySetInnerHTML={{ __html: course.overviewHtml }} />
+      </section>
+      <section aria-labelledby="competences-heading" className="lg:col-start-1">
+        <h2 id="competences-heading" className="text-xl font-semibold">
+          {t("course.competences")}
+        </h2>
+        <ul className="mt-3 space-y-2 text-sm">
+          {course.competences.map((c) => (
+            <li key={c.id}>
+              <span className="font-mono text-xs text-stone-600">{c.id}</span> {c.name}{" "}
+              <span className="text-stone-600">({t("course.competenceLevel", { level: c.level })})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
     </article>
   );
 }

@@ -4,11 +4,13 @@ import { z } from "zod";
 import type { Route } from "./+types/lesson";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { DraftNote, PreviewNote } from "~/learning/components/draft-note";
+import { CourseOutline } from "~/learning/components/course-outline";
 import { QuizBlock, type QuizActionFeedback } from "~/quizzes/components/quiz";
 import { getAnswerKeys, getCourseContent, getEntry, lessonProblems, pickLang } from "~/content/content.server";
 import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit, refreshCourseCompletion } from "~/learning/progress.server";
 import { lessonQuizViews, saveAnswers, startAttempt, submitAttempt } from "~/quizzes/attempts.server";
 import { inLocale, LOCALES } from "~/i18n";
+import { formatPercent } from "~/i18n/numbers";
 import { getI18n } from "~/i18n/i18n.server";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
@@ -91,6 +93,8 @@ export async function loader(args: Route.LoaderArgs) {
     segments: entry.segments,
     quizzes,
     toc: entry.toc,
+    outline: progress.lessons.map((l) => ({ slug: l.slug, title: titleOf(l), minutes: l.minutes, completed: l.completed && !progress.recertifying })),
+    resumeSlug: progress.resumeSlug,
     prev: prev ? { slug: prev.slug, title: titleOf(prev) } : null,
     next: next ? { slug: next.slug, title: titleOf(next) } : null,
   };
@@ -172,37 +176,46 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function LessonPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
-  const { course, lesson, lang, fallback, draft, preview, problems, segments, quizzes, toc, prev, next } = loaderData;
+  const { t, i18n } = useTranslation();
+  const { course, lesson, lang, fallback, draft, preview, problems, segments, quizzes, toc, prev, next, outline, resumeSlug } = loaderData;
   const feedback = actionData && "quizId" in actionData ? (actionData as QuizActionFeedback) : undefined;
+  const percent = t("catalogue.percent", { percent: course.percent });
+  const outlineProps = { courseSlug: course.slug, lessons: outline, currentSlug: lesson.slug, nextSlug: resumeSlug };
   return (
-    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
-      <aside className="order-2 space-y-4 lg:order-1">
-        <div className="card space-y-2">
-          <Link to={`/courses/${course.slug}`} className="font-semibold">
-            {course.title}
-          </Link>
-          <progress className="h-2 w-full accent-brand-700" max={100} value={course.percent} aria-label={t("catalogue.percent", { percent: course.percent })} />
-          <p className="text-sm text-stone-700">{t("catalogue.percent", { percent: course.percent })}</p>
+    <div className="grid gap-6 lg:grid-cols-[17rem_1fr] lg:gap-8">
+      <article className="min-w-0 lg:order-2" aria-labelledby="lesson-title">
+        {/* On a phone the course, its progress and the outline come first, folded, so the lesson starts at once. */}
+        <div className="mb-4 rounded-lg border border-stone-200 bg-white lg:hidden">
+          <div className="flex items-center gap-3 px-3 py-2">
+            <Link to={`/courses/${course.slug}`} className="inline-flex min-h-11 min-w-0 flex-1 items-center font-semibold">
+              <span className="truncate">{course.title}</span>
+            </Link>
+            <progress className="h-2 w-16 shrink-0 accent-brand-700" max={100} value={course.percent} aria-label={percent} />
+            <span className="shrink-0 text-sm text-stone-700" aria-hidden="true">
+              {formatPercent(course.percent, i18n.language)}
+            </span>
+          </div>
+          <details className="border-t border-stone-200">
+            <summary className="flex min-h-11 cursor-pointer items-center px-3 font-medium">
+              {t("outline.summary", { n: lesson.position, total: lesson.total })}
+            </summary>
+            <div className="px-2 pb-2">
+              <CourseOutline {...outlineProps} />
+            </div>
+          </details>
         </div>
-        {toc.length ? (
-          <nav aria-labelledby="toc-heading" className="card lg:sticky lg:top-4">
-            <h2 id="toc-heading" className="font-semibold">
-              {t("lesson.toc")}
-            </h2>
-            <ul className="mt-2 space-y-1 text-sm">
-              {toc.map((item) => (
-                <li key={item.id} className={item.depth === 3 ? "pl-4" : undefined}>
-                  <a href={`#${item.id}`}>{item.text}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
-      </aside>
-      <article className="order-1 min-w-0 lg:order-2" aria-labelledby="lesson-title">
-        <p className="text-sm text-stone-700">
-          {t("lesson.lessonOf", { n: lesson.position, total: lesson.total })} · {t("lesson.minutes", { count: lesson.minutes })}
+        <p className="flex flex-wrap items-center gap-x-2 text-sm text-stone-700">
+          <span>{t("lesson.lessonOf", { n: lesson.position, total: lesson.total })}</span>
+          <span aria-hidden="true">·</span>
+          <span>{t("lesson.minutes", { count: lesson.minutes })}</span>
+          {preview || lesson.completed ? null : (
+            <>
+              <span aria-hidden="true">·</span>
+              <a href="#lesson-actions" className="inline-flex min-h-6 items-center">
+                {t("lesson.jumpToFinish")}
+              </a>
+            </>
+          )}
         </p>
         <h1 id="lesson-title" className="page-title mt-1" lang={lang}>
           {lesson.title}
@@ -232,7 +245,7 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
             return quiz ? <QuizBlock key={i} quiz={quiz} feedback={feedback} preview={preview} /> : null;
           })}
         </div>
-        <div className="mt-10 border-t border-stone-200 pt-6">
+        <div id="lesson-actions" className="mt-10 scroll-mt-4 border-t border-stone-200 pt-6">
           {preview ? null : lesson.completed ? (
             <p className="font-semibold text-emerald-800" role="status">
               ✓ {t("lesson.completed")}
@@ -240,27 +253,74 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
           ) : (
             <Form method="post">
               <input type="hidden" name="lessonId" value={lesson.id} />
-              <button type="submit" name="intent" value="complete" className="btn-primary">
+              <button type="submit" name="intent" value="complete" className="btn-primary w-full sm:w-auto">
                 {next ? t("lesson.markComplete") : t("lesson.markCompleteLast")}
               </button>
             </Form>
           )}
-          <nav aria-label={t("lesson.pager")} className="mt-6 flex flex-wrap justify-between gap-4">
+          <nav aria-label={t("lesson.pager")} className="mt-6 grid gap-3 sm:grid-cols-2">
             {prev ? (
-              <Link to={`/courses/${course.slug}/${prev.slug}`} rel="prev">
-                ← {t("lesson.previous")}: {prev.title}
+              <Link to={`/courses/${course.slug}/${prev.slug}`} rel="prev" className="btn-secondary justify-start text-left">
+                <span aria-hidden="true">←</span>
+                <span>
+                  <span className="block text-xs font-normal text-stone-700">{t("lesson.previous")}</span>
+                  {prev.title}
+                </span>
               </Link>
             ) : (
-              <Link to={`/courses/${course.slug}`}>← {t("lesson.backToCourse")}</Link>
+              <Link to={`/courses/${course.slug}`} className="btn-secondary justify-start">
+                <span aria-hidden="true">←</span> {t("lesson.backToCourse")}
+              </Link>
             )}
             {next ? (
-              <Link to={`/courses/${course.slug}/${next.slug}`} rel="next">
-                {t("lesson.next")}: {next.title} →
+              <Link
+                to={`/courses/${course.slug}/${next.slug}`}
+                rel="next"
+                className={`${lesson.completed ? "btn-primary" : "btn-secondary"} justify-end text-right sm:col-start-2`}
+              >
+                <span>
+                  <span className={`block text-xs font-normal ${lesson.completed ? "text-white" : "text-stone-700"}`}>{t("lesson.next")}</span>
+                  {next.title}
+                </span>
+                <span aria-hidden="true">→</span>
               </Link>
-            ) : null}
+            ) : (
+              <Link to={`/courses/${course.slug}`} className="btn-secondary justify-end sm:col-start-2">
+                {t("lesson.backToCourse")}
+              </Link>
+            )}
           </nav>
         </div>
       </article>
+      <aside className="hidden space-y-4 lg:order-1 lg:block">
+        <nav aria-labelledby="outline-heading" className="card space-y-3 p-4">
+          <Link to={`/courses/${course.slug}`} className="font-semibold">
+            {course.title}
+          </Link>
+          <progress className="h-2 w-full accent-brand-700" max={100} value={course.percent} aria-label={percent} />
+          <p className="text-sm text-stone-700">{percent}</p>
+          <h2 id="outline-heading" className="border-t border-stone-200 pt-3 font-semibold">
+            {t("outline.heading")}
+          </h2>
+          <CourseOutline {...outlineProps} />
+        </nav>
+        {toc.length ? (
+          <nav aria-labelledby="toc-heading" className="card p-4 lg:sticky lg:top-4">
+            <h2 id="toc-heading" className="font-semibold">
+              {t("lesson.toc")}
+            </h2>
+            <ul className="mt-2 space-y-1 text-sm">
+              {toc.map((item) => (
+                <li key={item.id} className={item.depth === 3 ? "pl-4" : undefined}>
+                  <a href={`#${item.id}`} className="inline-block py-1">
+                    {item.text}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </aside>
     </div>
   );
 }

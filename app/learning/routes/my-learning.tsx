@@ -2,9 +2,13 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/my-learning";
 import { AssignedCourses } from "~/learning/components/assigned-courses";
+import { CompletionCard } from "~/learning/components/completion-card";
 import { CourseStatus } from "~/learning/components/course-status";
+import { NextUp } from "~/learning/components/next-up";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { loadMyLearning } from "~/learning/my-learning.server";
+import { loadMyLearning, nextUp, recentCompletion } from "~/learning/my-learning.server";
+import { certificateShare } from "~/learning/certificate-share.server";
+import { findMyCertificate } from "~/certificates/certificates.server";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { title } from "~/i18n/meta";
@@ -26,21 +30,36 @@ export async function loader(args: Route.LoaderArgs) {
     listMyProgrammes(db, user.id),
     myLiveSessions(db, user.id),
   ]);
-  return { fullName: user.fullName, ...groups, programmes: programmes.map((p) => presentPath(p, locale)), live };
+  const finished = recentCompletion(groups.completed);
+  const certificate = finished?.certificateCode ? await findMyCertificate(db, user.id, finished.courseId) : null;
+  return {
+    fullName: user.fullName,
+    ...groups,
+    programmes: programmes.map((p) => presentPath(p, locale)),
+    live,
+    next: nextUp(groups, locale),
+    finished: finished
+      ? { slug: finished.slug, title: finished.title, completedAt: finished.completedAt!, certificate: certificate ? certificateShare(args.request, locale, finished.title, certificate) : null }
+      : null,
+  };
 }
 
 export default function LearningPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { assigned, inProgress, completed } = loaderData;
+  const { assigned, inProgress, completed, next, finished } = loaderData;
   return (
     <div className="space-y-8">
       <div>
         <h1 className="page-title">{t("learning.title")}</h1>
-        <p className="mt-2 text-lg text-stone-700">{t("home.greeting", { name: loaderData.fullName })}</p>
+        <p className="mt-1 text-stone-700 sm:text-lg">{t("home.greeting", { name: loaderData.fullName })}</p>
         <p className="mt-2">
           <Link to="/learning/competences">{t("competences.title")}</Link>: {t("competences.teaser")}
         </p>
       </div>
+      {next ? <NextUp next={next} /> : null}
+      {finished ? (
+        <CompletionCard courseSlug={finished.slug} courseTitle={finished.title} completedAt={finished.completedAt} certificate={finished.certificate} />
+      ) : null}
       <AssignedCourses courses={assigned} />
       <MyProgrammes programmes={loaderData.programmes} />
       <section aria-labelledby="in-progress-heading">
@@ -61,7 +80,7 @@ export default function LearningPage({ loaderData }: Route.ComponentProps) {
                 </h3>
                 <CourseStatus started completed={false} percent={course.percent} />
                 {course.resumeSlug ? (
-                  <Link to={`/courses/${course.slug}/${course.resumeSlug}`} className="btn-primary self-start">
+                  <Link to={`/courses/${course.slug}/${course.resumeSlug}`} className="btn-secondary self-start">
                     {t("course.continue")}
                     <span className="sr-only">: {course.title}</span>
                   </Link>
@@ -91,10 +110,16 @@ export default function LearningPage({ loaderData }: Route.ComponentProps) {
                   ) : null}
                 </p>
                 {course.certificateCode ? (
-                  <Link to={`/certificates/${course.certificateCode}`} className="self-start">
-                    {t("certificates.viewCertificate")}
-                    <span className="sr-only">: {course.title}</span>
-                  </Link>
+                  <p className="flex flex-wrap gap-x-4">
+                    <Link to={`/certificates/${course.certificateCode}`} className="inline-flex min-h-6 items-center">
+                      {t("certificates.viewCertificate")}
+                      <span className="sr-only">: {course.title}</span>
+                    </Link>
+                    <a href={`/certificates/${course.certificateCode}/pdf?lang=${i18n.language}`} className="inline-flex min-h-6 items-center" download>
+                      {t("completion.pdf")}
+                      <span className="sr-only">: {course.title}</span>
+                    </a>
+                  </p>
                 ) : null}
               </li>
             ))}

@@ -29,14 +29,15 @@ export default function AdminLayout() {
   return (
     <div className="space-y-6">
       <h1 className="page-title">{t("staffAdmin.title")}</h1>
-      <nav aria-label={t("staffAdmin.tabs.label")}>
-        <ul className="flex flex-wrap gap-1 border-b border-stone-300">
+      {/* On a phone the tabs stay one row that scrolls sideways, rather than wrapping into a block of links. */}
+      <nav aria-label={t("staffAdmin.tabs.label")} className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+        <ul className="flex min-w-max gap-1 border-b border-stone-300">
           {TABS.map((tab) => (
             <li key={tab.to}>
               <Link
                 to={tab.to}
                 aria-current={isCurrent(tab) ? "page" : undefined}
-                className={`-mb-px block rounded-t-md border px-3 py-2 font-medium no-underline ${
+                className={`-mb-px block whitespace-nowrap rounded-t-md border px-3 py-2 font-medium no-underline ${
                   isCurrent(tab) ? "border-stone-300 border-b-white bg-white text-brand-800" : "border-transparent text-stone-800 hover:bg-stone-100"
                 }`}
               >

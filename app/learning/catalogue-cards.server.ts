@@ -1,0 +1,75 @@
+/** The catalogue's cards: what each course shows, and for a search, why it matched (title, description, lessons). */
+import { inLocale, type Locale } from "~/i18n";
+import { getCourseContent, getEntry } from "~/content/content.server";
+import { searchTerms } from "~/platform/text";
+import type { listCatalogue } from "./catalogue.server";
+import { percentOf } from "./progress.server";
+import { containsAll, highlight, snippet, type Marked } from "./search-match";
+
+type Row = Awaited<ReturnType<typeof listCatalogue>>[number];
+
+const plain = (text: string): Marked => [{ text, mark: false }];
+
+/** The reader's language first, then the other one. */
+const LOCALES_FIRST = (locale: Locale): Locale[] => (locale === "en" ? ["en", "vi"] : ["vi", "en"]);
+
+type Text = { lang: Locale; read: () => string | undefined };
+
+/** The first of some texts, in order of preference, that holds a term: a marked passage and its language. Texts are read lazily. */
+function firstSnippet(terms: string[], texts: Text[]) {
+  for (const { lang, read } of texts) {
+    const text = read();
+    const runs = text ? snippet(text, terms) : null;
+    if (runs) return { runs, lang };
+  }
+  return null;
+}
+
+export function catalogueCards(rows: Row[], locale: Locale, query: string) {
+  const terms = searchTerms(query);
+  return rows.map((row) => {
+    const content = getCourseContent(row.slug);
+    const title = inLocale(locale, row.titleVi, row.titleEn);
+    const summary = inLocale(locale, row.summaryVi, row.summaryEn);
+    const inTitle = terms.length ? highlight(title, terms) : null;
+    const inSummary = terms.length ? highlight(summary, terms) : null;
+    // The overview's text matched only when neither the title nor the summary holds every word. A reader of English
+    // who typed Vietnamese words (the search covers both languages) is shown the Vietnamese passage, marked as such.
+    const overviewSnippet =
+      terms.length && !containsAll(`${title} ${summary}`, terms)
+        ? firstSnippet(terms, [
+            ...LOCALES_FIRST(locale).map((lang) => ({ lang, read: () => getEntry(content?.overview[lang])?.plainText })),
+            { lang: "vi" as const, read: () => `${row.titleVi}. ${row.summaryVi}` },
+          ])
+        : null;
+    const lessons = row.lessons.map((l) => {
+      const lessonTitle = inLocale(locale, l.titleVi, l.titleEn);
+      const source = content?.lessons.find((s) => s.slug === l.slug);
+      const text = firstSnippet(
+        terms,
+        LOCALES_FIRST(locale).map((lang) => ({ lang, read: () => getEntry(source?.entries[lang])?.plainText })),
+      );
+      return { slug: l.slug, title: highlight(lessonTitle, terms) ?? plain(lessonTitle), text };
+    });
+    return {
+      slug: row.slug,
+      topic: row.topic,
+      level: row.level,
+      minutes: row.estimatedMinutes,
+      title: inTitle ?? plain(title),
+      summary: inSummary ?? plain(summary),
+      overviewSnippet,
+      matchedIn: terms.length
+        ? { title: Boolean(inTitle), description: Boolean(inSummary || overviewSnippet), lessons: lessons.length }
+        : null,
+      languages: content?.languages ?? ["vi"],
+      cover: content?.cover ? `/content/${row.slug}/cover.svg?v=${content.contentHash.slice(0, 12)}` : null,
+      started: row.startedAt !== null,
+      completed: row.completedAt !== null,
+      percent: percentOf(row),
+      lessons,
+    };
+  });
+}
+
+export type CatalogueCard = ReturnType<typeof catalogueCards>[number];

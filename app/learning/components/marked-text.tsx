@@ -1,0 +1,7 @@
+import { Fragment } from "react";
+import type { Marked } from "~/learning/search-match";
+
+/** Text with the runs that matched a search in <mark>. */
+export function MarkedText({ runs }: { runs: Marked }) {
+  return runs.map((run, i) => (run.mark ? <mark key={i}>{run.text}</mark> : <Fragment key={i}>{run.text}</Fragment>));
+}
