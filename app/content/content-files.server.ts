@@ -36,7 +36,6 @@ export type CourseSource = {
 export const KEBAB_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(vi|en)\.mdx$/;
 const OVERVIEW_FILE = /^course\.(vi|en)\.mdx$/;
-const COVER_FILE = "cover.svg";
 const ASSET_DIRS = ["images", "media"];
 
 export function discoverContent(contentRoot: string, rootDir: string): { courses: CourseSource[]; problems: Problem[] } {
