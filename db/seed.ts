@@ -120,8 +120,9 @@ export async function seedUsers(db: Db, list: SeedUser[], password: string, unit
 export async function seed(db: Db) {
   const unitIds = await seedOrg(db);
   await seedUsers(db, DEMO_USERS, DEMO_PASSWORD, unitIds);
+  // Colleagues first: the programme assigned to Nghệ An then reaches them (assignments sync the people who exist).
+  await seedDemoCompetences(db);
   await seedDemoAssignments(db);
   await seedDemoProgrammeAssignment(db);
   await seedDemoLive(db);
-  await seedDemoCompetences(db);
 }
