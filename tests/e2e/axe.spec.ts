@@ -9,6 +9,10 @@ const PAGES: Record<DemoRole | "signedOut", string[]> = {
   learner: [
     "/",
     "/learning",
+    "/learning/programmes",
+    "/learning/programmes/digital-foundations-year-1",
+    "/live",
+    "/live/TVQG25",
     "/courses",
     "/courses?q=d%E1%BB%AF%20li%E1%BB%87u",
     "/courses/digital-library-services",
@@ -19,6 +23,7 @@ const PAGES: Record<DemoRole | "signedOut", string[]> = {
     "/learning/competences",
   ],
   trainer: [
+    "/trainer/live",
     "/trainer",
     "/trainer/health",
     "/trainer/courses/digital-library-services",
