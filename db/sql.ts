@@ -31,3 +31,13 @@ export function uuidArray(ids: readonly string[]) {
   const literal = `{${ids.map((id) => `"${id.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
   return sql`${literal}::uuid[]`;
 }
+
+/**
+ * What an assignment row is about, a course or a programme, as one relation `(id, programme, slug, title_vi,
+ * title_en, published)` to join on `coalesce(la.course_id, la.programme_id)`: reminders and notifications name and
+ * link either the same way.
+ */
+export const TRAINING_SUBJECTS = sql.raw(
+  "(select id, false as programme, slug, title_vi, title_en, published from courses " +
+    "union all select id, true, slug, title_vi, title_en, published from programmes)",
+);

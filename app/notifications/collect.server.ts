@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { uuidArray } from "../../db/sql";
+import { TRAINING_SUBJECTS, uuidArray } from "../../db/sql";
 import { rowsOf } from "~/platform/org-scope.server";
 
 /** Events older than this are history, not news: a first run (or a long outage) does not flood anyone. */
@@ -35,8 +35,7 @@ export async function collectNotifications(db: Db, options: CollectOptions = {})
       from learner_assignments la
         join assignments a on a.id = la.assignment_id and a.withdrawn_at is null
         join users u on u.id = la.user_id and u.active
-        join (select id, false as programme, slug, title_vi, title_en, published from courses
-          union all select id, true, slug, title_vi, title_en, published from programmes) c
+        join ${TRAINING_SUBJECTS} c
           on c.id = coalesce(la.course_id, la.programme_id) and c.published
       where la.closed_at is null and la.completed_at is null and la.opened_at >= ${since} and ${who(sql`la.user_id`)}
       on conflict (dedupe_key) do nothing returning id`,

@@ -2,6 +2,7 @@ import { addDays, todayInVietnam } from "~/platform/days";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { jobRuns } from "../../db/schema";
+import { TRAINING_SUBJECTS } from "../../db/sql";
 import { syncLearnerAssignments, ts } from "./assignment-sync.server";
 import { rowsOf } from "~/platform/org-scope.server";
 import { getEnv } from "~/platform/env.server";
@@ -147,8 +148,7 @@ export async function sendReminders(db: Db, options: DailyJobOptions) {
       update learner_assignments la set ${sql.raw(column)} = ${ts(options.now)}
       from assignments a, users u,
         -- What the row is about: a course, or a programme (its reminder links to the programme's page).
-        (select id, false as programme, slug, title_vi, title_en, published from courses
-          union all select id, true, slug, title_vi, title_en, published from programmes) c
+        ${TRAINING_SUBJECTS} c
       where a.id = la.assignment_id and u.id = la.user_id and c.id = coalesce(la.course_id, la.programme_id)
         and a.withdrawn_at is null and u.active and c.published
         and la.completed_at is null and la.closed_at is null and la.${sql.raw(column)} is null and ${due}

@@ -21,6 +21,15 @@ export async function loginAs(page: Page, role: DemoRole) {
   expect(response.status(), `sign-in as ${role}`).toBe(302);
 }
 
+/** As an admin (already signed in): the invitation link the outbox holds for `email`, read off its message page. */
+export async function invitationLink(page: Page, email: string) {
+  await page.goto("/admin/outbox");
+  await page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Mời bạn tham gia Skillshelf" }).click();
+  const link = await page.getByRole("link", { name: /\/password\/set\// }).getAttribute("href");
+  expect(link, `invitation for ${email}`).toBeTruthy();
+  return link!;
+}
+
 export async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

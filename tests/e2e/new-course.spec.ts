@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, loginAs, test } from "./fixtures";
+import { expect, invitationLink, loginAs, test } from "./fixtures";
 
 const COURSE = "information-products-and-digital-outreach";
 const COURSE_TITLE = "Sản phẩm thông tin và truyền thông số";
@@ -66,11 +66,9 @@ async function inviteLearner(page: Page, email: string, name: string) {
   await expect(page.getByText("Người mới: 1")).toBeVisible();
   await page.getByRole("button", { name: "Xác nhận nhập" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Đã nhập: 1 người mới" })).toContainText("Đã gửi 1 lời mời.");
-  await page.goto("/admin/outbox");
-  await page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Mời bạn tham gia Skillshelf" }).click();
-  const link = await page.getByRole("link", { name: /\/password\/set\// }).getAttribute("href");
+  const link = await invitationLink(page, email);
   await page.context().clearCookies();
-  return link!;
+  return link;
 }
 
 async function answerFinal(page: Page) {

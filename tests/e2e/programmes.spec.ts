@@ -3,7 +3,7 @@
 // opens the programme page, and finds a course that waits for another locked, with the course to take first named
 // and linked; its lessons lead back to the course page. Also without JavaScript, at 390 px, and in English.
 import type { Page } from "@playwright/test";
-import { expect, expectNoSeriousA11yViolations, loginAs, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, invitationLink, loginAs, test } from "./fixtures";
 
 const UNIT_CODE = "E2E-CTDT";
 const UNIT_NAME = "Phòng thử nghiệm chương trình";
@@ -25,9 +25,7 @@ async function newLearner(page: Page) {
   await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
   await page.getByRole("button", { name: "Xác nhận nhập" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Đã nhập: 1 người mới" })).toBeVisible();
-  await page.goto("/admin/outbox");
-  await page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: "Mời bạn tham gia Skillshelf" }).click();
-  const link = (await page.getByRole("link", { name: /\/password\/set\// }).getAttribute("href"))!;
+  const link = await invitationLink(page, email);
   await page.context().clearCookies();
   return { email, link };
 }
