@@ -46,7 +46,8 @@ test("HR reads the completion report: filters in the URL, drill-down to a unit a
   await expect(page.getByText("Cách đọc bảng")).toBeVisible();
   await page.getByRole("link", { name: "Xem đủ mọi số liệu" }).click();
   await expect(page).toHaveURL(/[?&]figures=all/);
-  await expect(page.getByText("Giao").first()).toBeVisible();
+  // Exact: "Lượt được giao" in the headline would match at once, before the detailed table has replaced the summary.
+  await expect(page.getByText("Giao", { exact: true }).first()).toBeVisible();
 
   // The page's totals, the headline, the CSV's totals and the CSV's top-level rows agree.
   const footer = (await table.locator("tfoot td").allInnerTexts()).map((s) => s.trim());
