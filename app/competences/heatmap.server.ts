@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { uuidArray } from "../../db/sql";
+import { isEmbedded } from "../../db/read-cache";
 import type { Db } from "../../db/client";
 import { rowsOf } from "~/platform/org-scope.server";
 import { withReportSettings } from "~/reports/reports.server";
 import type { ReportContext, TreeRow } from "~/reports/views.server";
-import { certificateCounts } from "./framework.server";
 import type { HeatmapSource } from "./schemas";
 
 /*
@@ -26,30 +26,41 @@ export type HeatmapQuery = {
   now: Date;
 };
 
-export function heatmapSql(q: HeatmapQuery) {
+/** The people counted: active staff in a unit (of the report's units), narrowed by the job title filter. */
+export function heatmapPeople(q: Pick<HeatmapQuery, "unitIds" | "jobTitle">) {
   const people = [sql`u.active`, sql`u.org_unit_id is not null`];
   if (q.unitIds) people.push(sql`u.org_unit_id = any(${uuidArray(q.unitIds)})`);
   if (q.jobTitle) people.push(sql`u.job_title = ${q.jobTitle}`);
-  const levels =
+  return sql`people as not materialized (select u.id, u.org_unit_id from users u where ${sql.join(people, sql` and `)})`;
+}
+
+/**
+ * Rows of (kind, unit, competence, n): 'people' per unit, 'evidence' per unit, 'cell' per unit and competence.
+ * Certified: competence_reach (kept by triggers on certificates, migration 0010) holds per person, competence and
+ * level the latest end of a certificate that counts and reaches it, and level 0 for "has evidence": one pass over
+ * levels 0 and L of its level index, the end compared with now here, so a certificate that expires drops out at once.
+ * Self-assessed: the people with any self-assessment are a semi-join (no distinct count).
+ */
+export function heatmapSql(q: HeatmapQuery) {
+  const counted =
     q.source === "certified"
-      ? sql`select c.user_id, e.id as competence_id, max(e.level) as level
-          from certificates c join people p on p.id = c.user_id
-          cross join lateral jsonb_to_recordset(c.competences) as e(id text, level int)
-          where ${certificateCounts(q.now)}
-          group by c.user_id, e.id`
-      : sql`select s.user_id, s.competence_id, s.level from competence_self_assessments s join people p on p.id = s.user_id`;
+      ? sql`select case when r.level = 0 then 'evidence' else 'cell' end, p.org_unit_id, nullif(r.competence_id, '*'), count(*)::int
+          from competence_reach r join people p on p.id = r.user_id
+          where r.level in (0, ${q.level}::smallint) and r.until > ${q.now.toISOString()}::timestamptz
+          group by r.level, p.org_unit_id, r.competence_id`
+      : sql`select 'evidence', p.org_unit_id, null, count(*)::int from people p
+          where exists (select from competence_self_assessments s where s.user_id = p.id) group by p.org_unit_id
+          union all
+          select 'cell', p.org_unit_id, s.competence_id, count(*)::int from competence_self_assessments s join people p on p.id = s.user_id
+          where s.level >= ${q.level} group by p.org_unit_id, s.competence_id`;
   return sql`
-    with people as not materialized (
-      select u.id, u.org_unit_id from users u where ${sql.join(people, sql` and `)}
-    ),
-    levels as (${levels})
+    with ${heatmapPeople(q)}
     select 'people' as kind, p.org_unit_id as unit_id, null::text as competence_id, count(*)::int as n from people p group by p.org_unit_id
     union all
-    select 'evidence', p.org_unit_id, null, count(distinct l.user_id)::int from levels l join people p on p.id = l.user_id group by p.org_unit_id
-    union all
-    select 'cell', p.org_unit_id, l.competence_id, count(*)::int from levels l join people p on p.id = l.user_id
-    where l.level >= ${q.level} group by p.org_unit_id, l.competence_id`;
+    ${counted}`;
 }
+
+export type HeatmapSqlRow = { kind: string; unit_id: string; competence_id: string | null; n: number };
 
 export type HeatmapCounts = { people: number; evidence: number; cells: Record<string, number> };
 export type HeatmapRow = TreeRow & HeatmapCounts;
@@ -69,10 +80,20 @@ export function share(counts: HeatmapCounts, competenceId: string) {
 
 /** The report's units (tree order) × competences, each unit with its sub-units rolled up, and the total of the top rows. */
 export async function buildHeatmap(db: Db, ctx: ReportContext, q: Omit<HeatmapQuery, "unitIds">) {
-  const unitIds = ctx.visible === null && !ctx.filters.unit ? null : ctx.rows.map((r) => r.unit.id);
-  const rows = await withReportSettings(db, async (tx) =>
-    rowsOf<{ kind: string; unit_id: string; competence_id: string | null; n: number }>(await tx.execute(heatmapSql({ ...q, unitIds }))),
-  );
+  const query = heatmapSql({ ...q, unitIds: heatmapUnitIds(ctx) });
+  const rows = await withReportSettings(db, async (tx) => {
+    // Measured at national scale: a parallel plan for the self-assessed view spends more starting workers than it saves.
+    if (q.source === "self" && !isEmbedded(db)) await tx.execute(sql`select set_config('max_parallel_workers_per_gather', '0', true)`);
+    return rowsOf<HeatmapSqlRow>(await tx.execute(query));
+  });
+  return rollUp(ctx, rows);
+}
+
+/** The units whose people are counted (null: every unit, for an unscoped asker with no unit filter). */
+export const heatmapUnitIds = (ctx: ReportContext) => (ctx.visible === null && !ctx.filters.unit ? null : ctx.rows.map((r) => r.unit.id));
+
+/** The query's rows as the report's units with their sub-units rolled up (depth-first order), and the total of the top rows. */
+export function rollUp(ctx: ReportContext, rows: readonly HeatmapSqlRow[]) {
   const own = new Map<string, HeatmapCounts>(ctx.rows.map((r) => [r.unit.id, empty()]));
   for (const r of rows) {
     const counts = own.get(String(r.unit_id));
@@ -81,7 +102,7 @@ export async function buildHeatmap(db: Db, ctx: ReportContext, q: Omit<HeatmapQu
     else if (r.kind === "evidence") counts.evidence = Number(r.n);
     else if (r.competence_id !== null) counts.cells[r.competence_id] = Number(r.n);
   }
-  // Depth-first order: walking backwards adds every unit into its parent after its own children.
+  // Walking backwards adds every unit into its parent after its own children.
   const rolled = new Map<string, HeatmapCounts>();
   for (const row of ctx.rows) {
     const mine = empty();

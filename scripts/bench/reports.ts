@@ -4,7 +4,11 @@
 // indexes their plans use (EXPLAIN ANALYZE), and streams the 10,000-person CSV and XLSX exports while sampling
 // RSS. Runs on PGlite (in memory), and on PostgreSQL too when DATABASE_URL is set (in a database of its own,
 // `skillshelf_bench_reports`, dropped at the end).
-//   BENCH_PEOPLE (10000), BENCH_PGLITE_PEOPLE (same), BENCH_RUNS (15), BENCH_ONLY=postgres|pglite, BENCH_KEEP=1
+// The competence heatmap is timed twice, today's query (competence_reach) and the one before it
+// (scripts/bench/heatmap-before.ts), in the same run on the same data, with their ratio.
+//   BENCH_PEOPLE (10000), BENCH_PGLITE_PEOPLE (same), BENCH_RUNS (15), BENCH_ONLY=postgres|pglite, BENCH_KEEP=1,
+//   BENCH_ONLY_HEATMAP=1 (seed, then time only the heatmap: no other query, plan or export)
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -26,16 +30,19 @@ import {
 import { matrixSql, peopleSql, pairsOfSql, withReportSettings } from "../../app/reports/reports.server";
 import { rowsOf } from "../../app/platform/org-scope.server";
 import { seed } from "./reports-seed";
-import { buildHeatmap } from "../../app/competences/heatmap.server";
+import { buildHeatmap, heatmapSql, heatmapUnitIds } from "../../app/competences/heatmap.server";
+import { buildHeatmapBefore, heatmapSqlBefore } from "./heatmap-before";
 import { getI18n } from "../../app/i18n/i18n.server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const ONLY_HEATMAP = Boolean(process.env.BENCH_ONLY_HEATMAP);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 
 type Row = Record<string, string | number>;
 const results: Row[] = [];
 const plans: Row[] = [];
 const exportsRows: Row[] = [];
+const ratios: Row[] = [];
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -54,6 +61,39 @@ async function time(label: string, database: string, fn: () => Promise<unknown>)
   const { median, p95 } = stats(samples);
   results.push({ database, query: label, "median ms": median.toFixed(1), "p95 ms": p95.toFixed(1), runs: RUNS });
 }
+
+/** Today's query and the one before it, run in turns so that load on the machine falls on both alike. */
+async function compare(label: string, database: string, now: () => Promise<unknown>, before: () => Promise<unknown>) {
+  for (let i = 0; i < 3; i++) {
+    await now();
+    await before();
+  }
+  const samples = { now: [] as number[], before: [] as number[] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const [key, fn] of [["now", now], ["before", before]] as const) {
+      const t = performance.now();
+      await fn();
+      samples[key].push(performance.now() - t);
+    }
+  }
+  const after = stats(samples.now);
+  const old = stats(samples.before);
+  for (const [name, s] of [[label, after], [`${label} — before competence_reach`, old]] as const) {
+    results.push({ database, query: name, "median ms": s.median.toFixed(1), "p95 ms": s.p95.toFixed(1), runs: RUNS });
+  }
+  ratios.push({
+    database,
+    query: label,
+    "before median / p95 ms": `${old.median.toFixed(1)} / ${old.p95.toFixed(1)}`,
+    "now median / p95 ms": `${after.median.toFixed(1)} / ${after.p95.toFixed(1)}`,
+    "median ratio": `${(old.median / after.median).toFixed(1)}×`,
+    "p95 ratio": `${(old.p95 / after.p95).toFixed(1)}×`,
+  });
+}
+
+/** A heatmap's numbers in a fixed order (the cells' key order follows the query's row order). */
+const numbersOf = (h: Awaited<ReturnType<typeof buildHeatmap>>) =>
+  JSON.stringify([...h.rows, h.total].map((r) => [r.people, r.evidence, Object.entries(r.cells).filter(([, n]) => n > 0).sort()]));
 
 type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
 
@@ -131,6 +171,26 @@ async function run(database: string, handle: DbHandle, people: number) {
   const overdue = await resolveReport(db, asker, { status: "overdue", unit: province });
   if (!overdue.ok) throw new Error(overdue.message);
 
+  const now = new Date();
+  const heatmaps = [
+    { label: "competence heatmap: 200 units × 24 competences, from valid certificates, level 2", q: { level: 2, source: "certified", now } },
+    { label: "competence heatmap: self-assessed, level 4", q: { level: 4, source: "self", now } },
+  ] as const;
+  for (const { label, q } of heatmaps) {
+    await compare(label, database, () => buildHeatmap(db, ctx, q), () => buildHeatmapBefore(db, ctx, q));
+  }
+  // Both queries give the same numbers on this data (tests/integration/competences/heatmap-reference.test.ts checks it on random data).
+  for (const { q } of heatmaps) {
+    const [a, b] = [await buildHeatmap(db, ctx, q), await buildHeatmapBefore(db, ctx, q)];
+    if (numbersOf(a) !== numbersOf(b)) throw new Error(`heatmap ${q.source}: today's query and the one before differ`);
+  }
+  for (const { q } of heatmaps) {
+    const unitIds = heatmapUnitIds(ctx);
+    await explain(handle, `heatmap ${q.source}`, database, heatmapSql({ ...q, unitIds }));
+    await explain(handle, `heatmap ${q.source} — before`, database, heatmapSqlBefore({ ...q, unitIds }));
+  }
+  if (ONLY_HEATMAP) return seeded;
+
   await time("matrix: 200 units × 20 courses (with the weekly chart)", database, () => buildMatrix(db, ctx));
   await time("matrix filtered: one province, overdue", database, () => buildMatrix(db, overdue.ctx));
   await time("drill-down: a province with its departments, page 1 (count + 100 people)", database, () =>
@@ -140,11 +200,6 @@ async function run(database: string, handle: DbHandle, people: number) {
     unitPeoplePage(db, ctx, ctx.rows[0]!.unit.id, { descendants: true, limit: UNIT_PAGE_SIZE }),
   );
   await time("resolve filters and scope", database, () => resolveReport(db, asker, { unit: province }));
-  const now = new Date();
-  await time("competence heatmap: 200 units × 24 competences, from valid certificates, level 2", database, () =>
-    buildHeatmap(db, ctx, { level: 2, source: "certified", now }),
-  );
-  await time("competence heatmap: self-assessed, level 4", database, () => buildHeatmap(db, ctx, { level: 4, source: "self", now }));
 
   const q = pairQuery(ctx, reportUnitIds(ctx));
   await explain(handle, "matrix (cells and weekly completions)", database, matrixSql(q));
@@ -189,7 +244,8 @@ if (process.env.DATABASE_URL && only !== "pglite") {
   const adminUrl = new URL(base);
   adminUrl.pathname = "/postgres";
   const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  const name = "skillshelf_bench_reports";
+  // BENCH_DATABASE: another name, so that two benches on one server do not drop each other's database.
+  const name = process.env.BENCH_DATABASE ?? "skillshelf_bench_reports";
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
   await admin.unsafe(`create database "${name}"`);
   base.pathname = `/${name}`;
@@ -218,5 +274,7 @@ if (only !== "postgres") {
 }
 print("Seeded", seeds);
 print("Queries (warm)", results);
+print("Competence heatmap: before competence_reach and now (same run, same data)", ratios);
+console.log(`\nload average (1, 5, 15 min) at the end: ${loadavg().map((n) => n.toFixed(2)).join(", ")} on ${cpus().length} cores`);
 print("Plans (EXPLAIN ANALYZE): scans and indexes used", plans);
 print("Exports (RSS of this process, sampled every 10 ms while streaming)", exportsRows);
