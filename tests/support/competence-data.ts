@@ -78,7 +78,8 @@ export async function allCertificates(db: Db): Promise<CertRow[]> {
       revokedAt: certificates.revokedAt,
       replacedById: certificates.replacedById,
     })
-    .from(certificates);
+    .from(certificates)
+    .orderBy(certificates.statusIndex);
 }
 
 /** What competence_reach should hold, worked out naively from the certificates: "user|competence|level" → end (ms, Infinity for never). */
