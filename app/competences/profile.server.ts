@@ -4,7 +4,8 @@
  * Offers: the profile (level reached from valid certificates, self-assessment, gap, suggested courses), saving a
  *   self-assessment, the unit × competence heatmap and its exports.
  * Uses: content (the framework in content/competences.yaml), reports (the report context: HR scope, unit tree,
- *   filters' unit list; and the streamed CSV/XLSX writers). It reads certificates and courses rows, never writes them.
+ *   filters' unit list; and the streamed CSV/XLSX writers). It reads certificates and courses rows, never writes them;
+ *   the heatmap reads `competence_reach`, which triggers on certificates keep (docs/decisions/0007).
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
