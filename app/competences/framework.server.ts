@@ -26,7 +26,9 @@ export const fieldOf = (competenceId: string) => `c${competenceId.replace(/\./g,
 
 /**
  * The one definition of a certificate that counts towards a level: not revoked, not replaced by a corrected re-issue
- * (the re-issue counts instead), and not expired at `now`. `c` is the certificates alias.
+ * (the re-issue counts instead), and not expired at `now`. `c` is the certificates alias. The heatmap's
+ * competence_reach applies the same rule in SQL (competence_reach_refresh, migration 0010), expiry at read time:
+ * change both together (docs/decisions/0007).
  */
 export function certificateCounts(now: Date): SQL {
   return sql`c.revoked_at is null and c.replaced_by_id is null and (c.valid_until is null or c.valid_until > ${now.toISOString()}::timestamptz)`;
