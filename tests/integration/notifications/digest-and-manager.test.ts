@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, like } from "drizzle-orm";
 import type { Db, DbHandle } from "../../../db/client";
 import { seedOrg } from "../../../db/seed";
-import { certificates, courses, learnerAssignments, outboxMessages, userRoles, users } from "../../../db/schema";
+import { certificates, courses, learnerAssignments, outboxMessages, programmes, userRoles, users } from "../../../db/schema";
+import { syncProgrammes } from "../../../app/programmes/sync.server";
+import { startProgramme } from "../../../app/programmes/programmes.server";
 import { createAssignment } from "../../../app/training/assignments.server";
 import { AssignmentSchema } from "../../../app/training/schemas";
 import { completeLesson, findLesson, recordLessonVisit } from "../../../app/learning/progress.server";
@@ -61,12 +63,22 @@ beforeAll(async () => {
   people.managerNa = await person("NA", "Quản Lý Nghệ An", ["learner", "manager"]);
   people.managerOff = await person("LS", "Quản Lý Tắt Email", ["manager"]);
   await saveEmailChoices(db, people.managerOff.id, []);
+  // A programme of that one course: Lò Văn Trễ is also late with it, Đinh Hoàn Thành completes it with the course.
+  await syncProgrammes(db, [{
+    slug: "digest-programme", file: "content/programmes/digest-programme.yaml", hash: "h", published: true, optional: { pick: 0 },
+    title: { vi: "Lộ trình số tuần", en: "Weekly digital path" }, description: { vi: "Lộ trình", en: "Path" },
+    courses: [{ slug: "digest-course", optional: false, after: [] }],
+  }]);
+  const programmeId = (await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, "digest-programme")))[0]!.id;
   const [admin] = await db.insert(users).values({ email: "admin@digest.test", fullName: "Quản trị" }).returning({ id: users.id });
-  for (const p of [people.lsLate, people.naLate]) {
+  const assign = async (p: Person, subject: string) => {
     const [row] = await db.select({ jobTitle: users.jobTitle }).from(users).where(eq(users.id, p.id));
-    const outcome = await createAssignment(db, { id: admin!.id, roles: ["admin"] }, AssignmentSchema.parse({ courseId, jobTitle: row!.jobTitle, dueOn: "2030-04-20" }), new Date("2030-04-01T00:00:00Z"));
+    const outcome = await createAssignment(db, { id: admin!.id, roles: ["admin"] }, AssignmentSchema.parse({ courseId: subject, jobTitle: row!.jobTitle, dueOn: "2030-04-20" }), new Date("2030-04-01T00:00:00Z"));
     if (!outcome.ok) throw new Error("assignment");
-  }
+  };
+  for (const p of [people.lsLate, people.naLate]) await assign(p, courseId);
+  await assign(people.lsLate, `programme:${programmeId}`);
+  await startProgramme(db, people.lsDone.id, programmeId);
   // Both became overdue during the week of Monday 2030-04-22 (Vietnam).
   await db.update(learnerAssignments).set({ overdueAt: new Date("2030-04-23T03:00:00Z") });
   const lesson = (await findLesson(db, "digest-course", "one"))!;
@@ -97,6 +109,13 @@ describe("the weekly digest", () => {
     expect(all).toHaveLength(1);
     expect(all[0]!.subject).toContain("weekly digest");
     for (const name of ["Lò Văn Trễ", "Hồ Thị Muộn", "Đinh Hoàn Thành"]) expect(all[0]!.text).toContain(name);
+    // In English, programmes counted and named beside courses: overdue, completed, and its certificate expiring.
+    expect(all[0]!.text).toContain("Became overdue (3; programmes: 1):");
+    expect(all[0]!.text).toContain("  - Lò Văn Trễ: the programme “Weekly digital path” (due 20 April 2030)");
+    expect(all[0]!.text).toContain("Completions (2; programmes: 1):");
+    expect(all[0]!.text).toContain("  - Đinh Hoàn Thành: the programme “Weekly digital path” (24 April 2030)");
+    expect(all[0]!.text).toContain("Certificates expiring in the next 30 days (2; programmes: 1):");
+    expect(all[0]!.text).toContain("  - Đinh Hoàn Thành: the programme “Weekly digital path” (expires 10 May 2030)");
     expect(all[0]!.text).toContain(`${APP}/reports`);
 
     const ls = await digestsTo(people.hrLs.email);
@@ -104,6 +123,8 @@ describe("the weekly digest", () => {
     expect(ls[0]!.text).toContain("Lò Văn Trễ");
     expect(ls[0]!.text).toContain("Đinh Hoàn Thành");
     expect(ls[0]!.text).not.toContain("Hồ Thị Muộn");
+    expect(ls[0]!.text).toContain("Trở nên quá hạn (2; chương trình: 1):");
+    expect(ls[0]!.text).toContain("  - Lò Văn Trễ: chương trình “Lộ trình số tuần” (hạn 20 tháng 4, 2030)");
 
     const na = await digestsTo(people.managerNa.email);
     expect(na).toHaveLength(1);
@@ -111,6 +132,7 @@ describe("the weekly digest", () => {
     expect(na[0]!.text).toContain("Hồ Thị Muộn");
     expect(na[0]!.text).not.toContain("Lò Văn Trễ");
     expect(na[0]!.text).not.toContain("Đinh Hoàn Thành");
+    expect(na[0]!.text).toContain("Trở nên quá hạn (1; chương trình: 0):");
 
     expect(await digestsTo(people.managerOff.email)).toHaveLength(0);
     expect(await digestsTo(people.lsLate.email)).toHaveLength(0);
