@@ -16,6 +16,7 @@ import * as reportsRoute from "../../../app/reports/routes/reports";
 import * as unitRoute from "../../../app/reports/routes/unit";
 import * as personRoute from "../../../app/reports/routes/person";
 import * as exportRoute from "../../../app/reports/routes/export";
+import * as programmeReportRoute from "../../../app/reports/routes/programme";
 import * as assignmentsRoute from "../../../app/training/routes/assignments";
 import * as assignmentNewRoute from "../../../app/training/routes/assignment-new";
 import * as registerRoute from "../../../app/certificates/routes/register";
@@ -31,6 +32,7 @@ let handle: DbHandle;
 let db: Db;
 let units: Map<string, string>;
 let counter = 0;
+let programmeId: string;
 const APP = "https://skillshelf.example.vn";
 type Person = { id: string; email: string };
 const people = {} as Record<"lsLate" | "naLate" | "lsDone" | "hrAll" | "hrLs" | "managerNa" | "managerOff", Person>;
@@ -69,7 +71,7 @@ beforeAll(async () => {
     title: { vi: "Lộ trình số tuần", en: "Weekly digital path" }, description: { vi: "Lộ trình", en: "Path" },
     courses: [{ slug: "digest-course", optional: false, after: [] }],
   }]);
-  const programmeId = (await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, "digest-programme")))[0]!.id;
+  programmeId = (await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, "digest-programme")))[0]!.id;
   const [admin] = await db.insert(users).values({ email: "admin@digest.test", fullName: "Quản trị" }).returning({ id: users.id });
   const assign = async (p: Person, subject: string) => {
     const [row] = await db.select({ jobTitle: users.jobTitle }).from(users).where(eq(users.id, p.id));
@@ -202,5 +204,76 @@ describe("the manager scope", () => {
     expect(new Set(await hrVisibleUnits(db, { id: target.id, roles: ["learner", "manager"] }))).toEqual(new Set([units.get("LS-NV")]));
     expect((await save(["learner"])).status).toBe(302);
     expect(await roles()).toEqual(["learner"]);
+  });
+});
+
+describe("the programme drill-down", () => {
+  type Page = { people: { fullName: string; state: string; assigned: boolean; courses: Record<string, string> }[]; counts: { counted: number; completed: number }; jobTitles: string[] };
+  const open = async (who: Person, query = "", slug = "digest-programme") =>
+    callRoute(programmeReportRoute.loader as never, request(`/reports/programmes/${slug}${query}`, { cookie: await cookieFor(db, who.email) }), db, { slug });
+  // Sorted here: name order is the database's collation (Đ after L in C, not in Vietnamese).
+  const names = (result: { data: unknown }) => (result.data as Page).people.map((p) => p.fullName).sort();
+  const download = async (who: Person, query: string, ext = "csv") =>
+    callRoute(exportRoute.loader as never, request(`/reports/export.${ext}?view=programme&id=${programmeId}${query}`, { cookie: await cookieFor(db, who.email) }), db);
+
+  it("lists who follows it with each course's state, filtered by unit (± sub-units) and job title, within the asker's scope", async () => {
+    const all = await open(people.hrAll);
+    expect(all.status).toBe(200);
+    const page = all.data as Page;
+    expect(names(all)).toEqual(["Lò Văn Trễ", "Đinh Hoàn Thành"].sort());
+    expect(page.counts).toMatchObject({ counted: 2, completed: 1 });
+    const courseId = (await db.select({ id: courses.id }).from(courses).where(eq(courses.slug, "digest-course")))[0]!.id;
+    const row = (name: string) => page.people.find((p) => p.fullName === name);
+    expect(row("Đinh Hoàn Thành")).toMatchObject({ state: "completed", assigned: false, courses: { [courseId]: "done" } });
+    expect(row("Lò Văn Trễ")).toMatchObject({ state: "following", assigned: true, courses: {} });
+
+    expect(names(await open(people.hrAll, `?unit=${units.get("LS-PV")}`))).toEqual(["Lò Văn Trễ"]);
+    expect(names(await open(people.hrAll, `?unit=${units.get("LS")}`))).toEqual(["Lò Văn Trễ", "Đinh Hoàn Thành"].sort());
+    expect(names(await open(people.hrAll, `?unit=${units.get("LS")}&descendants=0`))).toEqual([]);
+    const [late] = await db.select({ jobTitle: users.jobTitle }).from(users).where(eq(users.id, people.lsLate.id));
+    expect(names(await open(people.hrAll, `?jobTitle=${encodeURIComponent(` ${late!.jobTitle!.toUpperCase()} `)}`))).toEqual(["Lò Văn Trễ"]);
+
+    // Scoped HR and a manager see their own units only; a unit outside is not found.
+    expect(names(await open(people.hrLs))).toEqual(["Lò Văn Trễ", "Đinh Hoàn Thành"].sort());
+    expect((await open(people.hrLs, `?unit=${units.get("NA")}`)).status).toBe(404);
+    const manager = await open(people.managerNa);
+    expect(manager.status).toBe(200);
+    expect(names(manager)).toEqual([]);
+    expect((manager.data as Page).jobTitles).not.toContain(late!.jobTitle);
+    expect((await open(people.managerNa, `?unit=${units.get("LS-PV")}`)).status).toBe(404);
+    expect((await open(people.lsLate)).status).toBe(403);
+  });
+
+  it("answers 404 for an unknown programme, 400 for bad filters, never a 500", async () => {
+    expect((await open(people.hrAll, "", "no-such-programme")).status).toBe(404);
+    for (const query of ["?unit=nope", "?descendants=2", "?page=0", `?jobTitle=${"x".repeat(201)}`, "?jobTitle=Nobody%20has%20this", "?unit=%00"]) {
+      expect((await open(people.hrAll, query)).status, query).toBe(400);
+    }
+    expect((await open(people.hrAll, "?unit=00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    const unknown = await callRoute(exportRoute.loader as never, request("/reports/export.csv?view=programme&id=00000000-0000-4000-8000-000000000000", { cookie: await cookieFor(db, people.hrAll.email) }), db);
+    expect(unknown.status).toBe(404);
+  });
+
+  it("exports as CSV and XLSX with the page's filters and scope; the matrix export has the programmes by unit", async () => {
+    const csv = await download(people.hrAll, "");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-disposition")).toMatch(/programme-digest-programme-\d{4}-\d{2}-\d{2}\.csv/);
+    const text = String(csv.data);
+    expect(text).toContain("Weekly digital path");
+    expect(text).toMatch(/Đinh Hoàn Thành.*Self-started.*Completed/);
+    expect(text).toMatch(/Lò Văn Trễ.*Assigned.*In progress.*2030-04-20.*Not started/);
+    const filtered = String((await download(people.hrAll, `&unit=${units.get("LS-NV")}`)).data);
+    expect(filtered).toContain("Đinh Hoàn Thành");
+    expect(filtered).not.toContain("Lò Văn Trễ");
+    expect((await download(people.managerNa, `&unit=${units.get("LS")}`)).status).toBe(404);
+    expect(String((await download(people.managerNa, "")).data)).not.toContain("Lò Văn Trễ");
+    expect((await download(people.hrAll, "&descendants=x")).status).toBe(400);
+    const xlsx = await download(people.hrAll, "", "xlsx");
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+
+    const matrix = String((await callRoute(exportRoute.loader as never, request("/reports/export.csv?view=matrix", { cookie: await cookieFor(db, people.hrAll.email) }), db)).data);
+    expect(matrix).toContain("Following,Completed,Overdue,% completed");
+    expect(matrix).toMatch(/LS,[^\n]*,0,Weekly digital path,2,1,0,50/);
   });
 });
