@@ -186,7 +186,7 @@ export const en = {
       assigned: "Assigned",
       selfStarted: "Self-started",
       noPeople: "Nobody follows this programme with these filters.",
-      file: "Programme: people following it",
+      file: "People following the programme",
     },
     errors: {
       unit: "The org unit does not exist or is outside your scope.",

@@ -184,7 +184,7 @@ export const vi = {
       assigned: "Được giao",
       selfStarted: "Tự tham gia",
       noPeople: "Không có ai theo chương trình này với các bộ lọc đã chọn.",
-      file: "Chương trình: người theo học",
+      file: "Người theo chương trình",
     },
     errors: {
       unit: "Đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn.",
