@@ -57,6 +57,7 @@ export default [
   route("password/forgot", "accounts/routes/password-forgot.tsx"),
   route("password/set/:token", "accounts/routes/password-set.tsx"),
   route("reports/units/:unitId", "reports/routes/unit.tsx"),
+  route("reports/programmes/:slug", "reports/routes/programme.tsx"),
   route("reports/people", "reports/routes/people.tsx"),
   route("reports/people/:userId", "reports/routes/person.tsx"),
   route("reports/export.csv", "reports/routes/export.ts", { id: "reports-export-csv" }),

@@ -1,4 +1,5 @@
 import { startScheduler } from "~/training/scheduler.server";
+import { settleMetProgrammes } from "~/programmes/programmes.server";
 import { getDbHandle } from "./platform/db.server";
 import { getEnv } from "./platform/env.server";
 import { logger } from "./platform/log.server";
@@ -12,7 +13,8 @@ export async function startup() {
   const handle = await getDbHandle();
   logger.info({ driver: handle.driver, where: handle.where }, "database ready");
   // Only the running server schedules jobs (tests and builds never call startup).
-  const stopScheduler = startScheduler(handle.db);
+  // Programmes settle what is already complete before the daily job reminds or marks anything overdue.
+  const stopScheduler = startScheduler(handle.db, { settle: settleMetProgrammes });
   return {
     env,
     logger,

@@ -37,6 +37,9 @@ cpSync("tests/fixtures/e2e-course", path.join(contentDir, "courses", "e2e-quiz-c
 cpSync("tests/fixtures/e2e-fallback-course", path.join(contentDir, "courses", "e2e-fallback-course"), { recursive: true });
 // A one-lesson course with an expiry, completed by the certificate journey (no other spec touches it).
 cpSync("tests/fixtures/e2e-cert-course", path.join(contentDir, "courses", "e2e-cert-course"), { recursive: true });
+// A one-course programme, completed by the programme certificate journey (programmes.spec.ts; no other spec touches it).
+cpSync("tests/fixtures/e2e-programme-course", path.join(contentDir, "courses", "e2e-programme-course"), { recursive: true });
+cpSync("tests/fixtures/e2e-programmes", path.join(contentDir, "programmes"), { recursive: true });
 // A draft course made the way a trainer makes one: with the scaffold command.
 const scaffold = spawnSync(
   path.join("node_modules", ".bin", "tsx"),

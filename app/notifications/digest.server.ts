@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { uuidArray } from "../../db/sql";
+import { TRAINING_SUBJECTS, uuidArray } from "../../db/sql";
 import { jobRuns } from "../../db/schema";
 import { getI18n } from "~/i18n/i18n.server";
 import { inLocale, isLocale } from "~/i18n";
@@ -27,11 +27,11 @@ export function isoWeek(day: string) {
 const LINES = 20;
 
 type Recipient = { id: string; email: string; full_name: string; locale: string; roles: string[] | string };
-type Line = { name: string; title_vi: string; title_en: string | null; day: string };
+type Line = { name: string; title_vi: string; title_en: string | null; day: string; programme: boolean };
 
 /**
  * The weekly digest for HR and unit managers: who became overdue, who completed, which certificates expire in
- * the next 30 days — last week (Monday to Sunday, Vietnam time), within each recipient's own scope, in their
+ * the next 30 days — courses and programmes alike, programmes named and counted as such — last week (Monday to Sunday, Vietnam time), within each recipient's own scope, in their
  * language. The first instance to record the week in job_runs sends it; each recipient's message also carries
  * the dedupe key digest:<week>:<person>, so a forced re-run or a second instance never sends it twice.
  */
@@ -92,23 +92,25 @@ async function digestMail(
   const to = sql`${window.to}::timestamptz`;
   const [overdue, completions, expiring, roots] = await Promise.all([
     db.execute(sql`
-      select u.full_name as name, c.title_vi, c.title_en, la.due_on as day
-      from learner_assignments la join users u on u.id = la.user_id and u.active join courses c on c.id = la.course_id
+      select u.full_name as name, c.title_vi, c.title_en, la.due_on as day, c.programme
+      from learner_assignments la join users u on u.id = la.user_id and u.active
+        join ${TRAINING_SUBJECTS} c on c.id = coalesce(la.course_id, la.programme_id)
       where la.overdue_at >= ${from} and la.overdue_at < ${to} and la.completed_at is null and la.closed_at is null and ${inScope}
       order by la.due_on, u.full_name`),
     db.execute(sql`
       select u.full_name as name, ce.course_title_vi as title_vi, ce.course_title_en as title_en,
-        to_char(ce.completed_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as day
+        to_char(ce.completed_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as day, ce.programme_id is not null as programme
       from certificates ce join users u on u.id = ce.user_id
       where ce.completed_at >= ${from} and ce.completed_at < ${to} and ce.replaces_id is null and ce.revoked_at is null and ${inScope}
       order by ce.completed_at, u.full_name`),
     db.execute(sql`
       select u.full_name as name, ce.course_title_vi as title_vi, ce.course_title_en as title_en,
-        to_char(ce.valid_until at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as day
+        to_char(ce.valid_until at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as day, ce.programme_id is not null as programme
       from certificates ce join users u on u.id = ce.user_id and u.active
       where ce.revoked_at is null and ce.replaced_by_id is null and ce.valid_until >= ${to}
         and ce.valid_until < ${to} + make_interval(days => ${EXPIRY_NOTICE_DAYS}) and ${inScope}
-        and not exists (select 1 from certificates o where o.user_id = ce.user_id and o.course_id = ce.course_id and o.id <> ce.id
+        and not exists (select 1 from certificates o where o.user_id = ce.user_id and o.id <> ce.id
+          and o.course_id is not distinct from ce.course_id and o.programme_id is not distinct from ce.programme_id
           and o.revoked_at is null and o.replaced_by_id is null and (o.valid_until is null or o.valid_until > ce.valid_until))
       order by ce.valid_until, u.full_name`),
     units
@@ -121,12 +123,16 @@ async function digestMail(
     : t("notifications.digest.allUnits");
   const section = (heading: string, lineKey: string, result: unknown) => {
     const rows = rowsOf<Line>(result);
-    const lines = rows.slice(0, LINES).map((r) =>
-      t(`notifications.digest.${lineKey}`, { name: r.name, course: inLocale(locale, r.title_vi, r.title_en), date: formatDay(r.day, locale) }),
-    );
+    const lines = rows.slice(0, LINES).map((r) => {
+      const title = inLocale(locale, r.title_vi, r.title_en);
+      // A programme is named as one, so a line about it is not read as a course.
+      const course = r.programme ? t("notifications.digest.programme", { title }) : title;
+      return t(`notifications.digest.${lineKey}`, { name: r.name, course, date: formatDay(r.day, locale) });
+    });
     if (!rows.length) lines.push(t("notifications.digest.none"));
     if (rows.length > LINES) lines.push(t("notifications.digest.more", { count: rows.length - LINES }));
-    return [t(`notifications.digest.${heading}`, { count: rows.length }), ...lines, ""];
+    const programmes = rows.filter((r) => r.programme).length;
+    return [t(`notifications.digest.${heading}`, { count: rows.length, programmes }), ...lines, ""];
   };
   const origin = (options.appUrl ?? publicOrigin()).replace(/\/+$/, "");
   const lastDay = addDays(window.to.slice(0, 10), -1);

@@ -28,7 +28,7 @@ const follows = (userId: string) => sql`(
     where la.user_id = ${userId} and la.programme_id = p.id and la.closed_at is null and a.withdrawn_at is null))`;
 
 /** SQL: the learner has completed course `courseId` at least once (a recertification cycle keeps it done here). */
-const done = (userId: string, courseId: ReturnType<typeof sql>) =>
+const done = (userId: string | ReturnType<typeof sql>, courseId: ReturnType<typeof sql>) =>
   sql`exists (select 1 from enrolments e where e.user_id = ${userId} and e.course_id = ${courseId} and (e.completed_at is not null or e.cycle > 1))`;
 
 export type Gate = {
@@ -193,4 +193,36 @@ export async function afterCourseCompletedInProgrammes(db: Db, completion: { use
     select p.id from programmes p join programme_courses pc on pc.programme_id = p.id and pc.course_id = ${completion.courseId}
     where p.published and ${follows(completion.userId)}`);
   for (const { id } of rowsOf<{ id: string }>(result)) await settleProgramme(db, completion.userId, id, completion.completedAt);
+}
+
+/**
+ * The daily job's part (handed to it by the composition root, since training does not know programmes): every
+ * programme someone follows without its certificate yet, whose rule they already meet — courses completed before
+ * they were assigned it — completes now, so it is never reminded nor marked overdue. The SQL only narrows the
+ * candidates; `settleProgramme` decides, one transaction per person and programme (safe to run twice at once).
+ */
+export async function settleMetProgrammes(db: Db, now: Date) {
+  const candidates = rowsOf<{ user_id: string; programme_id: string }>(
+    await db.execute(sql`
+      with followers as (
+        select la.user_id, la.programme_id from learner_assignments la join assignments a on a.id = la.assignment_id
+        where la.programme_id is not null and la.completed_at is null and la.closed_at is null and a.withdrawn_at is null
+        union
+        select pe.user_id, pe.programme_id from programme_enrolments pe
+      )
+      select f.user_id, f.programme_id from followers f
+        join programmes p on p.id = f.programme_id and p.published
+        join users u on u.id = f.user_id and u.active
+      where not exists (select 1 from certificates c where c.user_id = f.user_id and c.programme_id = f.programme_id)
+        and not exists (select 1 from programme_courses pc where pc.programme_id = p.id and not pc.optional
+          and not ${done(sql`f.user_id`, sql`pc.course_id`)})
+        and (select count(*) from programme_courses pc where pc.programme_id = p.id and pc.optional
+          and ${done(sql`f.user_id`, sql`pc.course_id`)}) >= p.optional_pick
+      order by f.user_id, f.programme_id`),
+  );
+  let settled = 0;
+  for (const c of candidates) {
+    if (await db.transaction((tx) => settleProgramme(tx as unknown as Db, c.user_id, c.programme_id, now))) settled += 1;
+  }
+  return settled;
 }

@@ -13,6 +13,16 @@ import {
   unitPeoplePage,
 } from "./views.server";
 import { type Counts, completionPercent, REPORT_TIME_ZONE } from "./reports.server";
+import {
+  buildProgrammeMatrix,
+  type FollowerQuery,
+  type ProgrammeColumn,
+  type ProgrammeCounts,
+  programmeCourseColumns,
+  programmePeople,
+  type ProgrammePerson,
+  programmePercent,
+} from "./programmes.server";
 
 /** A report view as rows: a title, what was asked (filters, who, when), column names, then the rows (streamed). */
 export type ExportTable = {
@@ -78,9 +88,12 @@ function countColumns({ t }: Lang) {
   return ["assigned", "completed", "inProgress", "notStarted", "overdue", "percent"].map((k) => t(`hrReports.cols.${k}`));
 }
 
+const programmeCells = (c: ProgrammeCounts): Cell[] => [c.counted, c.completed, c.overdue, programmePercent(c)];
+const programmeColumns = ({ t }: Lang) => (["counted", "completed", "overdue", "percent"] as const).map((k) => t(`hrReports.programmeCols.${k}`));
+
 export async function matrixTable(db: Db, ctx: ReportContext, who: Who, lang: Lang): Promise<ExportTable> {
   const { t, locale } = lang;
-  const matrix = await buildMatrix(db, ctx);
+  const [matrix, programmes] = await Promise.all([buildMatrix(db, ctx), buildProgrammeMatrix(db, ctx)]);
   const title = (c: CourseColumn) => inLocale(locale, c.titleVi, c.titleEn);
   async function* rows(): AsyncIterable<Cell[]> {
     for (const row of matrix.rows) {
@@ -90,6 +103,16 @@ export async function matrixTable(db: Db, ctx: ReportContext, who: Who, lang: La
     }
     for (const course of ctx.courses) yield ["", t("hrReports.total"), "", title(course), ...countCells(matrix.totals[course.id]!)];
     yield ["", t("hrReports.total"), "", t("hrReports.allCourses"), ...countCells(matrix.grand)];
+    // The programmes by unit below, as a second block with its own header (its figures are not the courses').
+    if (!programmes.programmes.length) return;
+    yield [];
+    yield [t("hrReports.file.unitCode"), t("hrReports.unit"), t("hrReports.file.level"), t("hrReports.programme.programmeState"), ...programmeColumns(lang)];
+    const ptitle = (p: ProgrammeColumn) => inLocale(locale, p.titleVi, p.titleEn);
+    for (const row of programmes.rows) {
+      const name = inLocale(locale, row.unit.name, row.unit.nameEn);
+      for (const p of programmes.programmes) yield [row.unit.code, name, row.depth, ptitle(p), ...programmeCells(row.cells[p.id]!)];
+    }
+    for (const p of programmes.programmes) yield ["", t("hrReports.total"), "", ptitle(p), ...programmeCells(programmes.totals[p.id]!)];
   }
   return {
     kind: "matrix",
@@ -102,6 +125,32 @@ export async function matrixTable(db: Db, ctx: ReportContext, who: Who, lang: La
 
 export const EXPORT_BATCH = 1000;
 
+type PersonCells = { staffNumber: string | null; fullName: string; email: string; unitId: string; jobTitle: string | null };
+
+/** Who a row of a people export is: the first six columns of the unit and programme files. */
+function personCells(ctx: ReportContext, p: PersonCells, locale: Locale): Cell[] {
+  const u = ctx.units.get(p.unitId);
+  return [p.staffNumber, p.fullName, p.email, u?.code ?? null, u ? inLocale(locale, u.name, u.nameEn) : null, p.jobTitle];
+}
+
+function personColumns({ t }: Lang) {
+  return [t("hrReports.staffNumber"), t("hrReports.person"), t("hrReports.email"), t("hrReports.file.unitCode"), t("hrReports.unit"), t("hrReports.jobTitle")];
+}
+
+type After = { fullName: string; id: string };
+
+/** People in name order, fetched EXPORT_BATCH at a time after the last one (keyset), so a file streams whatever its size. */
+async function* inBatches<P extends After>(fetch: (after: After | undefined) => Promise<P[]>): AsyncIterable<P> {
+  let after: After | undefined;
+  for (;;) {
+    const people = await fetch(after);
+    yield* people;
+    if (people.length < EXPORT_BATCH) return;
+    const last = people[people.length - 1]!;
+    after = { fullName: last.fullName, id: last.id };
+  }
+}
+
 /** Every person of the unit (± descendants), fetched in batches so the file streams whatever its size. */
 export function unitTable(db: Db, ctx: ReportContext, unitId: string, descendants: boolean, who: Who, lang: Lang): ExportTable {
   const { t, locale } = lang;
@@ -113,31 +162,17 @@ export function unitTable(db: Db, ctx: ReportContext, unitId: string, descendant
   }
   const statusText = (pair: { status: string; overdue: boolean } | undefined) => (pair ? labels.get(`${pair.status}:${pair.overdue}`)! : null);
   async function* rows(): AsyncIterable<Cell[]> {
-    let after: { fullName: string; id: string } | undefined;
-    for (;;) {
-      const { people } = await unitPeoplePage(db, ctx, unitId, { descendants, limit: EXPORT_BATCH, after });
-      for (const p of people) {
-        const u = ctx.units.get(p.unitId);
-        const cells: Cell[] = [p.staffNumber, p.fullName, p.email, u?.code ?? null, u ? inLocale(locale, u.name, u.nameEn) : null, p.jobTitle];
-        for (const course of ctx.courses) {
-          const pair = p.pairs[course.id];
-          cells.push(statusText(pair), pair?.dueOn ?? null, vietnamDay(pair?.completedAt ?? null));
-        }
-        yield cells;
+    const people = inBatches(async (after) => (await unitPeoplePage(db, ctx, unitId, { descendants, limit: EXPORT_BATCH, after })).people);
+    for await (const p of people) {
+      const cells = personCells(ctx, p, locale);
+      for (const course of ctx.courses) {
+        const pair = p.pairs[course.id];
+        cells.push(statusText(pair), pair?.dueOn ?? null, vietnamDay(pair?.completedAt ?? null));
       }
-      if (people.length < EXPORT_BATCH) return;
-      const last = people[people.length - 1]!;
-      after = { fullName: last.fullName, id: last.id };
+      yield cells;
     }
   }
-  const columns = [
-    t("hrReports.staffNumber"),
-    t("hrReports.person"),
-    t("hrReports.email"),
-    t("hrReports.file.unitCode"),
-    t("hrReports.unit"),
-    t("hrReports.jobTitle"),
-  ];
+  const columns = personColumns(lang);
   for (const course of ctx.courses) {
     const name = inLocale(locale, course.titleVi, course.titleEn);
     columns.push(`${name}: ${t("hrReports.status")}`, `${name}: ${t("hrReports.due")}`, `${name}: ${t("hrReports.completedOn")}`);
@@ -152,6 +187,58 @@ export function unitTable(db: Db, ctx: ReportContext, unitId: string, descendant
       ...whoWhen(who, lang),
     ],
     columns,
+    rows: rows(),
+  };
+}
+
+/** What a drill-down says of a person's programme: completed, overdue or in progress. */
+export function programmeState(p: Pick<ProgrammePerson, "completedAt" | "overdue">) {
+  return p.completedAt ? "completed" : p.overdue ? "overdue" : "following";
+}
+
+/** Everyone following a programme in the drill-down's units and job title, in batches (the file streams). */
+export async function programmeTable(
+  db: Db,
+  ctx: ReportContext,
+  programme: ProgrammeColumn,
+  query: Omit<FollowerQuery, "limit" | "offset" | "after"> & { unitId?: string; descendants: boolean },
+  who: Who,
+  lang: Lang,
+): Promise<ExportTable> {
+  const { t, locale } = lang;
+  const courses = await programmeCourseColumns(db, programme.id);
+  async function* rows(): AsyncIterable<Cell[]> {
+    for await (const p of inBatches((after) => programmePeople(db, ctx, programme.id, { ...query, limit: EXPORT_BATCH, after }))) {
+      yield [
+        ...personCells(ctx, p, locale),
+        p.assigned ? t("hrReports.programme.assigned") : t("hrReports.programme.selfStarted"),
+        t(`hrReports.programme.states.${programmeState(p)}`),
+        p.dueOn,
+        vietnamDay(p.completedAt),
+        ...courses.map((c) => t(`hrReports.programme.courseStates.${p.courses[c.id] ?? "none"}`)),
+      ];
+    }
+  }
+  const unit = query.unitId ? ctx.units.get(query.unitId) : null;
+  const all = t("hrReports.all");
+  return {
+    kind: "programme",
+    file: `programme-${programme.slug}`,
+    title: `${t("hrReports.programme.file")}: ${inLocale(locale, programme.titleVi, programme.titleEn)}`,
+    meta: [
+      [t("hrReports.unit"), unit ? `${unit.code} ${inLocale(locale, unit.name, unit.nameEn)}` : all],
+      [t("hrReports.includeDescendants"), query.descendants ? t("hrReports.file.yes") : t("hrReports.file.no")],
+      [t("hrReports.programme.jobTitle"), query.jobTitle ?? all],
+      ...whoWhen(who, lang),
+    ],
+    columns: [
+      ...personColumns(lang),
+      t("hrReports.statuses.assigned"),
+      t("hrReports.programme.programmeState"),
+      t("hrReports.due"),
+      t("hrReports.completedOn"),
+      ...courses.map((c) => inLocale(locale, c.titleVi, c.titleEn) + (c.optional ? ` (${t("hrReports.programme.optional")})` : "")),
+    ],
     rows: rows(),
   };
 }

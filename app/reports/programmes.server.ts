@@ -4,6 +4,7 @@
  *   started it themselves. COMPLETED: they hold its certificate, or every open assignment row is completed.
  *   OVERDUE: assigned, not completed, today (Vietnam) after the earliest open due day.
  * - Units roll up with their sub-units, like the course matrix; only active staff in an org unit count.
+ * - A person's courses in the drill-down: done (completed in some cycle), started (enrolled), else not started.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -92,6 +93,7 @@ export type ProgrammePerson = {
   fullName: string;
   email: string;
   staffNumber: string | null;
+  jobTitle: string | null;
   unitId: string;
   assigned: boolean;
   dueOn: string | null;
@@ -101,42 +103,87 @@ export type ProgrammePerson = {
   courses: Record<string, "done" | "started" | "none">;
 };
 
-/** A programme's followers in the report's units (HR scope), with each course's state: the drill-down and its export. */
-export async function programmePeople(db: Db, ctx: ReportContext, programmeId: string, limit = 5000) {
-  const unitIds = reportUnitIds(ctx);
-  const [courses, people] = await withReportSettings(db, async (tx) => [
-    rowsOf<{ id: string; slug: string; title_vi: string; title_en: string | null; optional: boolean }>(
-      await tx.execute(sql`select c.id, c.slug, c.title_vi, c.title_en, pc.optional from programme_courses pc join courses c on c.id = pc.course_id
-        where pc.programme_id = ${programmeId} order by pc.position`),
-    ),
-    rowsOf<{ id: string; full_name: string; email: string; staff_number: string | null; org_unit_id: string; assigned: boolean; due_on: string | null; overdue: boolean; completed_at: string | Date | null; states: Record<string, "done" | "started"> | null }>(
+/** Which followers a drill-down page or an export batch asks for (units null: every unit). */
+export type FollowerQuery = {
+  unitIds: readonly string[] | null;
+  jobTitle?: string;
+  limit: number;
+  offset?: number;
+  after?: { fullName: string; id: string };
+};
+
+function followerWhere(programmeId: string, q: Omit<FollowerQuery, "limit" | "offset">) {
+  const where = [sql`f.programme_id = ${programmeId}`];
+  if (q.unitIds) where.push(sql`u.org_unit_id = any(${uuidArray(q.unitIds)})`);
+  // As the assignment form matches a job title: trimmed, any case.
+  if (q.jobTitle) where.push(sql`lower(btrim(u.job_title)) = lower(btrim(${q.jobTitle}))`);
+  if (q.after) where.push(sql`(u.full_name, u.id) > (${q.after.fullName}, ${q.after.id})`);
+  return sql.join(where, sql` and `);
+}
+
+/** The programme's courses in order (the drill-down's columns). */
+export async function programmeCourseColumns(db: Db, programmeId: string) {
+  const rows = rowsOf<{ id: string; slug: string; title_vi: string; title_en: string | null; optional: boolean }>(
+    await db.execute(sql`select c.id, c.slug, c.title_vi, c.title_en, pc.optional from programme_courses pc join courses c on c.id = pc.course_id
+      where pc.programme_id = ${programmeId} order by pc.position`),
+  );
+  return rows.map((c) => ({ id: c.id, slug: c.slug, titleVi: c.title_vi, titleEn: c.title_en, optional: c.optional }));
+}
+
+/** A programme's followers in the given units (the asker's scope), in name order, with each course's state. */
+export async function programmePeople(db: Db, ctx: ReportContext, programmeId: string, q: FollowerQuery): Promise<ProgrammePerson[]> {
+  const people = await withReportSettings(db, async (tx) =>
+    rowsOf<{ id: string; full_name: string; email: string; staff_number: string | null; job_title: string | null; org_unit_id: string; assigned: boolean; due_on: string | null; overdue: boolean; completed_at: string | Date | null; states: Record<string, "done" | "started"> | null }>(
       await tx.execute(sql`
         with ${followersCte(ctx.today)}
-        select u.id, u.full_name, u.email, u.staff_number, u.org_unit_id, f.assigned, f.due_on, f.overdue, f.completed_at,
+        select u.id, u.full_name, u.email, u.staff_number, u.job_title, u.org_unit_id, f.assigned, f.due_on, f.overdue, f.completed_at,
           (select jsonb_object_agg(e.course_id, case when e.completed_at is not null or e.cycle > 1 then 'done' else 'started' end)
             from enrolments e join programme_courses pc on pc.course_id = e.course_id and pc.programme_id = ${programmeId}
             where e.user_id = u.id) as states
         from flagged f join users u on u.id = f.user_id and u.active and u.org_unit_id is not null
-        where f.programme_id = ${programmeId} and ${unitIds ? sql`u.org_unit_id = any(${uuidArray(unitIds)})` : sql`true`}
+        where ${followerWhere(programmeId, q)}
         order by u.full_name, u.id
-        limit ${limit}`),
+        limit ${q.limit} offset ${q.offset ?? 0}`),
     ),
-  ]);
-  return {
-    courses: courses.map((c) => ({ id: c.id, slug: c.slug, titleVi: c.title_vi, titleEn: c.title_en, optional: c.optional })),
-    people: people.map(
-      (p): ProgrammePerson => ({
-        id: p.id,
-        fullName: p.full_name,
-        email: p.email,
-        staffNumber: p.staff_number,
-        unitId: p.org_unit_id,
-        assigned: p.assigned,
-        dueOn: p.due_on,
-        overdue: p.overdue,
-        completedAt: p.completed_at ? new Date(p.completed_at) : null,
-        courses: Object.fromEntries(courses.map((c) => [c.id, p.states?.[c.id] ?? "none"])),
-      }),
+  );
+  return people.map(
+    (p): ProgrammePerson => ({
+      id: p.id,
+      fullName: p.full_name,
+      email: p.email,
+      staffNumber: p.staff_number,
+      jobTitle: p.job_title,
+      unitId: p.org_unit_id,
+      assigned: p.assigned,
+      dueOn: p.due_on,
+      overdue: p.overdue,
+      completedAt: p.completed_at ? new Date(p.completed_at) : null,
+      courses: Object.fromEntries(Object.entries(p.states ?? {})),
+    }),
+  );
+}
+
+/** How many follow the programme in those units, completed and overdue: the drill-down's headline and pager. */
+export async function programmeFollowerCounts(db: Db, ctx: ReportContext, programmeId: string, q: Omit<FollowerQuery, "limit" | "offset" | "after">) {
+  const [row] = await withReportSettings(db, async (tx) =>
+    rowsOf<ProgrammeCounts>(
+      await tx.execute(sql`
+        with ${followersCte(ctx.today)}
+        select count(*)::int as counted, count(f.completed_at)::int as completed, count(*) filter (where f.overdue)::int as overdue
+        from flagged f join users u on u.id = f.user_id and u.active and u.org_unit_id is not null
+        where ${followerWhere(programmeId, q)}`),
     ),
-  };
+  );
+  return { counted: Number(row?.counted ?? 0), completed: Number(row?.completed ?? 0), overdue: Number(row?.overdue ?? 0) };
+}
+
+/** The job titles of the active people the asker may see, for the drill-down's filter. */
+export async function reportJobTitles(db: Db, visible: readonly string[] | null) {
+  const rows = rowsOf<{ job_title: string }>(
+    await db.execute(sql`select distinct btrim(job_title) as job_title from users
+      where active and org_unit_id is not null and btrim(coalesce(job_title, '')) <> ''
+        ${visible ? sql`and org_unit_id = any(${uuidArray(visible)})` : sql``}
+      order by 1 limit 500`),
+  );
+  return rows.map((r) => r.job_title);
 }

@@ -1,9 +1,10 @@
 import { data, type RouterContextProvider } from "react-router";
-import { resolveReport } from "./views.server";
+import { drillUnitIds, reportUnitIds, resolveReport, unitVisible } from "./views.server";
+import { publishedProgrammes, reportJobTitles } from "./programmes.server";
 import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { getI18n } from "~/i18n/i18n.server";
-import { firstIssue, ReportFiltersSchema } from "./schemas";
+import { firstIssue, ProgrammeQuerySchema, ReportFiltersSchema } from "./schemas";
 
 type Args = { request: Request; context: Readonly<RouterContextProvider>; url: URL };
 
@@ -25,4 +26,26 @@ export async function reportRequest(args: Args, options: { ignoreFilters?: boole
 
 export function notFound(): never {
   throw data({ reason: "not-found" }, { status: 404 });
+}
+
+/**
+ * The start of the programme drill-down and its export: a report request, then the programme (published, by slug
+ * or id: 404 otherwise), the unit (outside the asker's scope or unknown: 404), sub-units or not, and a job title
+ * among those of the people in scope (400 otherwise).
+ */
+export async function programmeRequest(args: Args, find: { slug: string } | { id: string }) {
+  const report = await reportRequest(args, { ignoreFilters: true });
+  const { db, ctx } = report;
+  const programme = (await publishedProgrammes(db)).find((p) => ("slug" in find ? p.slug === find.slug : p.id === find.id));
+  if (!programme) notFound();
+  const parsed = ProgrammeQuerySchema.safeParse(Object.fromEntries(args.url.searchParams));
+  if (!parsed.success) throw data({ message: firstIssue(parsed.error) }, { status: 400 });
+  const { unit, descendants, jobTitle, page } = parsed.data;
+  if (unit && !unitVisible(ctx, unit)) notFound();
+  const jobTitles = await reportJobTitles(db, ctx.visible);
+  if (jobTitle && !jobTitles.some((title) => title.toLowerCase() === jobTitle.trim().toLowerCase())) {
+    throw data({ message: "hrReports.errors.jobTitle" }, { status: 400 });
+  }
+  const unitIds = unit ? drillUnitIds(ctx, unit, descendants) : reportUnitIds(ctx);
+  return { ...report, programme, jobTitles, page, query: { unitId: unit, descendants, jobTitle, unitIds } };
 }

@@ -35,7 +35,16 @@ export const UnitQuerySchema = z.object({
   page: optional(z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(1).max(100_000)).transform((v) => v ?? 1),
 });
 
-export const EXPORT_VIEWS = ["matrix", "unit", "person"] as const;
+/**
+ * The programme drill-down: a unit (± sub-units), a job title and a page. The unit is checked against the asker's
+ * scope by the route (404), like a unit drill-down's.
+ */
+export const ProgrammeQuerySchema = UnitQuerySchema.extend({
+  unit: optional(z.uuid({ error: "hrReports.errors.unit" })),
+  jobTitle: optional(z.string().max(200, { error: "hrReports.errors.jobTitle" })),
+});
+
+export const EXPORT_VIEWS = ["matrix", "unit", "person", "programme"] as const;
 export const ExportQuerySchema = z.object({
   view: optional(z.enum(EXPORT_VIEWS, { error: "validation.invalid" })).transform((v) => v ?? "matrix"),
   id: optional(z.uuid({ error: "validation.invalid" })),

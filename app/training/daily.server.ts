@@ -20,12 +20,18 @@ export type DailyJobOptions = {
   appUrl?: string;
   /** Run even when today's run is recorded (by hand): every step is safe to repeat. */
   force?: boolean;
+  /**
+   * Completes training whose rule is already met before anything is marked overdue or reminded (the composition
+   * root hands in programmes' settleMetProgrammes: training does not know programmes). Returns how many.
+   */
+  settle?: (db: Db, now: Date) => Promise<number>;
 };
 
 export type DailySummary = {
   opened: number;
   closed: number;
   recertifications: number;
+  settled: number;
   overdue: number;
   reminders: number;
   overdueNotices: number;
@@ -35,7 +41,7 @@ export type DailySummary = {
 
 /**
  * The daily assignment job: re-syncs who is assigned, opens recertification cycles for expired certificates,
- * marks overdue rows, sends reminders and collects the day's notifications. Only the instance that records today's run (Vietnam's date) in
+ * settles programmes whose rule is already met, marks overdue rows, sends reminders and collects the day's notifications. Only the instance that records today's run (Vietnam's date) in
  * job_runs does it; each reminder is also claimed by a conditional update and deduplicated in the outbox.
  */
 export async function runDailyJob(db: Db, options: DailyJobOptions): Promise<{ ran: boolean; runKey: string; summary?: DailySummary }> {
@@ -49,6 +55,7 @@ export async function runDailyJob(db: Db, options: DailyJobOptions): Promise<{ r
   try {
     const synced = await syncLearnerAssignments(db, { now: options.now });
     const recertifications = await openRecertifications(db, options.now);
+    const settled = options.settle ? await options.settle(db, options.now) : 0;
     const overdue = await markOverdue(db, options.now);
     const mail = await sendReminders(db, options);
     // Everything else worth telling people (assigned, certificates issued or about to expire), for everyone.
@@ -58,6 +65,7 @@ export async function runDailyJob(db: Db, options: DailyJobOptions): Promise<{ r
       opened: synced.opened,
       closed: synced.closed,
       recertifications,
+      settled,
       overdue,
       ...mail,
       notifications: collected.length + mail.reminders + mail.overdueNotices,

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { Cron } from "croner";
 import type { Db } from "../../db/client";
+import type { DailyJobOptions } from "./daily.server";
 import { logger } from "~/platform/log.server";
 import { runDailyJob } from "./daily.server";
 import { dispatchEmails } from "~/notifications/dispatch.server";
@@ -12,11 +13,11 @@ import { runWeeklyDigest } from "~/notifications/digest.server";
  * instance actually does each day's and each week's work. Notification emails every minute: each one is claimed
  * by one conditional update, so instances share them without sending any twice.
  */
-export function startScheduler(db: Db, options: { firstRunAfterMs?: number } = {}) {
+export function startScheduler(db: Db, options: { firstRunAfterMs?: number; settle?: DailyJobOptions["settle"] } = {}) {
   const instance = `${hostname()}:${process.pid}`;
   const tick = async () => {
     try {
-      const result = await runDailyJob(db, { now: new Date(), instance });
+      const result = await runDailyJob(db, { now: new Date(), instance, settle: options.settle });
       if (result.ran) logger.info({ job: "daily", runKey: result.runKey, ...result.summary }, "daily job done");
     } catch (error) {
       logger.error({ err: error, job: "daily" }, "daily job failed");

@@ -1,7 +1,8 @@
 // Programmes as people meet them: HR assigns a programme to a unit, the librarian in it (a person of this spec's
 // own, brought in by CSV import and invitation, so the demo accounts are untouched) sees its path in My learning,
 // opens the programme page, and finds a course that waits for another locked, with the course to take first named
-// and linked; its lessons lead back to the course page. Also without JavaScript, at 390 px, and in English.
+// and linked; its lessons lead back to the course page. Also without JavaScript, at 390 px, and in English; and a
+// one-course programme (a test fixture) completed, with its certificate.
 import type { Page } from "@playwright/test";
 import { expect, expectNoSeriousA11yViolations, invitationLink, loginAs, test } from "./fixtures";
 
@@ -73,6 +74,27 @@ test("HR assigns a programme; the learner follows its path and meets a locked co
   await page.getByRole("link", { name: "Học khóa này trước" }).first().click();
   await expect(page).toHaveURL(/\/courses\/digital-foundations-for-library-staff$/);
   await expect(page.getByRole("link", { name: /Bắt đầu học/ }).first()).toBeVisible();
+});
+
+test("a learner whose programme completes sees the programme's certificate", async ({ page }) => {
+  test.setTimeout(180_000);
+  const { link } = await newLearner(page);
+  await setPassword(page, link);
+  await page.goto("/learning/programmes/e2e-one-course-path");
+  await page.getByRole("button", { name: "Tham gia chương trình" }).click();
+  await expect(page.getByText("Bạn đang theo chương trình này.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Xem chứng chỉ chương trình" })).toHaveCount(0);
+  // Its one course, completed: the programme completes with it.
+  await page.goto("/courses/e2e-programme-course/first-steps");
+  await page.getByRole("button", { name: "Đánh dấu hoàn thành" }).click();
+  await expect(page).toHaveURL(/\/courses\/e2e-programme-course$/);
+  await page.goto("/learning/programmes/e2e-one-course-path");
+  await expect(page.getByText("Bạn đã hoàn thành chương trình này.")).toBeVisible();
+  await page.getByRole("link", { name: "Xem chứng chỉ chương trình" }).click();
+  await expect(page).toHaveURL(/\/certificates\/[0-9A-Z]{16}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lộ trình kiểm thử một khóa");
+  await expect(page.getByText("Phan Thị Lộ Trình", { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });
 
 test.describe("without JavaScript, at 390 px, in English", () => {

@@ -4,7 +4,7 @@ import type { Route } from "./+types/heatmap";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FilterSelect } from "~/ui/filter-field";
-import { ExportLinks } from "~/reports/components/filters";
+import { ExportLinks, JobTitleSelect, UnitSelect } from "~/reports/components/filters";
 import { heatClass, HeatLegend } from "~/competences/components/heatmap";
 import { heatmapRequest } from "~/competences/heatmap-request.server";
 import { type HeatmapCounts, share } from "~/competences/heatmap.server";
@@ -100,23 +100,8 @@ export default function HeatmapPage({ loaderData }: Route.ComponentProps) {
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect id="f-unit" name="unit" label={t("hrReports.unit")} value={filters.unit} small>
-            <option value="">{t("hrReports.all")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {"\u00a0\u00a0".repeat(u.depth)}
-                {u.label}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterSelect id="f-job" name="jobTitle" label={t("heatmap.jobTitle")} value={filters.jobTitle} small>
-            <option value="">{t("hrReports.all")}</option>
-            {jobTitles.map((j) => (
-              <option key={j} value={j}>
-                {j}
-              </option>
-            ))}
-          </FilterSelect>
+          <UnitSelect units={units} value={filters.unit} />
+          <JobTitleSelect titles={jobTitles} value={filters.jobTitle} label={t("heatmap.jobTitle")} />
           <FilterSelect id="f-domain" name="domain" label={t("heatmap.domain")} value={filters.domain} small>
             <option value="">{t("hrReports.all")}</option>
             {allDomains.map((d) => (

@@ -20,6 +20,50 @@ function Select({ name, label, value, children }: { name: string; label: string;
   );
 }
 
+/** The unit filter: every unit the asker may see, indented by depth, "all" first. */
+export function UnitSelect({ units, value }: { units: NonNullable<FilterOptions["units"]>; value?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Select name="unit" label={t("hrReports.unit")} value={value}>
+      <option value="">{t("hrReports.all")}</option>
+      {units.map((u) => (
+        <option key={u.id} value={u.id}>
+          {"\u00a0\u00a0".repeat(u.depth)}
+          {u.label}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+/** The job-title filter: the titles of the people the asker may see. */
+export function JobTitleSelect({ titles, value, label }: { titles: readonly string[]; value?: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <FilterSelect id="f-job" name="jobTitle" label={label} value={value} small>
+      <option value="">{t("hrReports.all")}</option>
+      {titles.map((title) => (
+        <option key={title} value={title}>
+          {title}
+        </option>
+      ))}
+    </FilterSelect>
+  );
+}
+
+/** Previous / page n of m / next, for a drill-down's people (`link` makes the URL of a page). */
+export function Pager({ page, pages, link }: { page: number; pages: number; link: (page: number) => string }) {
+  const { t } = useTranslation();
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t("hrReports.pagination")} className="flex items-center gap-4">
+      {page > 1 ? <Link to={link(page - 1)}>{t("hrReports.prev")}</Link> : null}
+      <span>{t("hrReports.page", { page, pages })}</span>
+      {page < pages ? <Link to={link(page + 1)}>{t("hrReports.next")}</Link> : null}
+    </nav>
+  );
+}
+
 /** The report filters as a plain GET form: the URL holds them, so a report can be bookmarked and works without JS. */
 export function ReportFilters({ options, clearTo, extra }: { options: FilterOptions; clearTo: string; extra?: ReactNode }) {
   const { t } = useTranslation();
@@ -30,17 +74,7 @@ export function ReportFilters({ options, clearTo, extra }: { options: FilterOpti
         {t("hrReports.filters")}
       </h2>
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        {options.units ? (
-          <Select name="unit" label={t("hrReports.unit")} value={v.unit}>
-            <option value="">{t("hrReports.all")}</option>
-            {options.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {"\u00a0\u00a0".repeat(u.depth)}
-                {u.label}
-              </option>
-            ))}
-          </Select>
-        ) : null}
+        {options.units ? <UnitSelect units={options.units} value={v.unit} /> : null}
         <Select name="course" label={t("hrReports.course")} value={v.course}>
           <option value="">{t("hrReports.all")}</option>
           {options.courses.map((c) => (

@@ -1,17 +1,22 @@
 import { data } from "react-router";
 import type { Route } from "./+types/export";
-import { csvResponse, matrixTable, personTable, unitTable, xlsxResponse } from "~/reports/export.server";
+import { csvResponse, matrixTable, personTable, programmeTable, unitTable, xlsxResponse } from "~/reports/export.server";
 import { personReport, unitVisible } from "~/reports/views.server";
 import { ExportQuerySchema, firstIssue, UnitQuerySchema } from "~/reports/schemas";
-import { notFound, reportRequest } from "~/reports/request.server";
+import { notFound, programmeRequest, reportRequest } from "~/reports/request.server";
 
-/** /reports/export.csv and /reports/export.xlsx: any report view (?view=matrix|unit|person&id=…) with the page's filters. */
+/** /reports/export.csv and /reports/export.xlsx: any report view (?view=matrix|unit|person|programme&id=…) with the page's filters. */
 export async function loader(args: Route.LoaderArgs) {
   const format = args.url.pathname.endsWith(".xlsx") ? "xlsx" : "csv";
   const query = ExportQuerySchema.safeParse(Object.fromEntries(args.url.searchParams));
   if (!query.success) throw data({ message: firstIssue(query.error) }, { status: 400 });
   const { view, id } = query.data;
   if (view !== "matrix" && !id) throw data({ message: "validation.invalid" }, { status: 400 });
+  if (view === "programme") {
+    const { user, t, locale, db, ctx, programme, query: q } = await programmeRequest(args, { id: id! });
+    const table = await programmeTable(db, ctx, programme, q, user, { t, locale });
+    return format === "xlsx" ? xlsxResponse(table, ctx.today) : csvResponse(table, ctx.today);
+  }
   const { user, db, locale, t, ctx } = await reportRequest(args, { ignoreUnit: view === "unit", ignoreFilters: view === "person" });
   const lang = { t, locale };
   let table;

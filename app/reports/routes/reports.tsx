@@ -48,7 +48,7 @@ export async function loader(args: Route.LoaderArgs) {
     courses: ctx.courses.map((c) => ({ id: c.id, title: inLocale(locale, c.titleVi, c.titleEn) })),
     rows: matrix.rows.map((r) => ({ id: r.unit.id, code: r.unit.code, name: name(r.unit), depth: r.depth, cells: r.cells, total: r.total })),
     totals: { id: "total", code: "", name: t("hrReports.total"), depth: 0, cells: matrix.totals, total: matrix.grand },
-    programmes: programmeMatrix.programmes.map((p) => ({ id: p.id, title: inLocale(locale, p.titleVi, p.titleEn) })),
+    programmes: programmeMatrix.programmes.map((p) => ({ id: p.id, slug: p.slug, title: inLocale(locale, p.titleVi, p.titleEn) })),
     programmeRows: programmeMatrix.rows.map((r) => ({ id: r.unit.id, name: name(r.unit), depth: r.depth, cells: r.cells })),
     programmeTotals: { id: "total", name: t("hrReports.total"), depth: 0, cells: programmeMatrix.totals },
     weekly,
@@ -125,10 +125,21 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
     ...loaderData.programmes.flatMap((p) =>
       (["counted", "completed", "overdue", "percent"] as const).map((m) => ({
         key: `${p.id}-${m}`,
-        group: { key: p.id, header: p.title },
+        // The programme's name opens its drill-down (the whole scope); a unit's "following" figure, that unit's.
+        group: { key: p.id, header: <Link to={`/reports/programmes/${p.slug}`}>{p.title}</Link> },
         numeric: true,
         header: t(`hrReports.programmeCols.${m}`),
-        cell: (row: ProgrammeRow) => programmeMeasure(row.cells[p.id]!, m),
+        cell: (row: ProgrammeRow) =>
+          m === "counted" && row.id !== "total" && row.cells[p.id]!.counted > 0 ? (
+            <Link
+              to={`/reports/programmes/${p.slug}?unit=${row.id}`}
+              aria-label={t("hrReports.programme.open", { programme: `${p.title}, ${row.name}` })}
+            >
+              {programmeMeasure(row.cells[p.id]!, m)}
+            </Link>
+          ) : (
+            programmeMeasure(row.cells[p.id]!, m)
+          ),
       })),
     ),
   ];

@@ -4,7 +4,7 @@ import type { Route } from "./+types/unit";
 import { type Column, DataTable } from "~/ui/data-table";
 import { FilterSelect } from "~/ui/filter-field";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { ExportLinks, HowCounted, ReportFilters } from "~/reports/components/filters";
+import { ExportLinks, HowCounted, Pager, ReportFilters } from "~/reports/components/filters";
 import { drillUnitIds, UNIT_PAGE_SIZE, unitPeopleCount, unitPeoplePage, unitVisible } from "~/reports/views.server";
 import { inLocale } from "~/i18n";
 import { filtersToSearch, firstIssue, UnitQuerySchema } from "~/reports/schemas";
@@ -171,13 +171,7 @@ export default function UnitReportPage({ loaderData }: Route.ComponentProps) {
           rowKey={(p) => p.id}
           empty={t("hrReports.noPeople")}
         />
-        {pages > 1 ? (
-          <nav aria-label={t("hrReports.pagination")} className="flex items-center gap-4">
-            {page > 1 ? <Link to={withPage(page - 1)}>{t("hrReports.prev")}</Link> : null}
-            <span>{t("hrReports.page", { page, pages })}</span>
-            {page < pages ? <Link to={withPage(page + 1)}>{t("hrReports.next")}</Link> : null}
-          </nav>
-        ) : null}
+        <Pager page={page} pages={pages} link={withPage} />
       </section>
     </div>
   );

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DbHandle } from "../../../db/client";
 import type { Db } from "../../../db/client";
 import { seedOrg } from "../../../db/seed";
-import { certificates, courses, learnerAssignments, programmes, userRoles } from "../../../db/schema";
+import { certificates, courses, learnerAssignments, notifications, programmes, userRoles } from "../../../db/schema";
 import { completeLesson, findLesson, recordLessonVisit } from "../../../app/learning/progress.server";
 import { verifyCertificate } from "../../../app/certificates/certificates.server";
-import { courseGate, listMyProgrammes, programmePath, settleProgramme, startProgramme } from "../../../app/programmes/programmes.server";
+import { courseGate, listMyProgrammes, programmePath, settleMetProgrammes, settleProgramme, startProgramme } from "../../../app/programmes/programmes.server";
+import { runDailyJob } from "../../../app/training/daily.server";
 import { syncProgrammes } from "../../../app/programmes/sync.server";
 import type { ProgrammeSpec } from "../../../app/programmes/programme-files.server";
 import { createAssignment } from "../../../app/training/assignments.server";
@@ -212,5 +213,61 @@ describe("assigning a programme", () => {
       courseId: "programme:00000000-0000-4000-8000-000000000000", people: [learner], includeDescendants: false, dueOn: due, daysForNewcomers: 30, recertify: false,
     } as never);
     expect(unknown).toMatchObject({ ok: false, status: 400 });
+  });
+});
+
+describe("a programme whose rule is met before it is assigned", () => {
+  test("is never reminded nor marked overdue: the daily job completes it and issues its certificate once, across runs", async () => {
+    await seedOrg(db);
+    const admin = { id: await userId(db, await createUser(db, { roles: ["admin"], orgUnit: "TVQG" })), roles: ["admin", "hr"] };
+    // One learner completed the courses long before; the other has only begun (the control: reminded, then overdue).
+    const ready = await userId(db, await createUser(db, { orgUnit: "NA-PV" }));
+    const begun = await userId(db, await createUser(db, { orgUnit: "NA-PV" }));
+    for (const slug of ["pg-a", "pg-b", "pg-d"]) await complete(ready, slug);
+    await complete(begun, "pg-a");
+    const due = addDays(todayInVietnam(), 3);
+    const created = await createAssignment(db, admin, {
+      courseId: `programme:${programmeId}`, people: [ready, begun], includeDescendants: false, dueOn: due, daysForNewcomers: 30, recertify: false,
+    } as never);
+    expect(created.ok).toBe(true);
+    // Assigned, the rule already met, and nothing issued yet (assigning does not know programmes).
+    expect(await programmeCertificates(ready)).toHaveLength(0);
+
+    const reminded = (user: string) =>
+      db.select({ kind: notifications.kind }).from(notifications).where(and(eq(notifications.userId, user), sql`${notifications.kind} in ('reminder', 'overdue')`));
+    const rows = (user: string) => db.select().from(learnerAssignments).where(and(eq(learnerAssignments.userId, user), eq(learnerAssignments.programmeId, programmeId)));
+
+    // The day before it is due (reminder window), twice at once and once more forced.
+    const dayBefore = new Date(Date.now() + 2 * 86_400_000);
+    const runs = await Promise.all([
+      runDailyJob(db, { now: dayBefore, instance: "a", smtpUrl: null, settle: settleMetProgrammes }),
+      runDailyJob(db, { now: dayBefore, instance: "b", smtpUrl: null, settle: settleMetProgrammes }),
+    ]);
+    expect(runs.filter((r) => r.ran)).toHaveLength(1);
+    expect(runs.find((r) => r.ran)!.summary!.settled).toBe(1);
+    const [cert] = await programmeCertificates(ready);
+    expect(cert!.evidence.map((e) => e.courseSlug)).toEqual(["pg-a", "pg-b", "pg-d"]);
+    const [row] = await rows(ready);
+    expect(row!.completedAt).not.toBeNull();
+    expect(row!.certificateId).toBe(cert!.id);
+    expect(await reminded(ready)).toEqual([]);
+    expect((await reminded(begun)).map((n) => n.kind)).toEqual(["reminder"]);
+
+    // A week past the due day: the settled one is not overdue; the control is, and is told once across two runs.
+    const late = new Date(Date.now() + 10 * 86_400_000);
+    await Promise.all([
+      runDailyJob(db, { now: late, instance: "c", smtpUrl: null, settle: settleMetProgrammes }),
+      runDailyJob(db, { now: late, instance: "d", smtpUrl: null, settle: settleMetProgrammes, force: true }),
+    ]);
+    expect((await rows(ready))[0]!.overdueAt).toBeNull();
+    expect((await rows(begun))[0]!.overdueAt).not.toBeNull();
+    expect(await reminded(ready)).toEqual([]);
+    expect((await reminded(begun)).map((n) => n.kind).sort()).toEqual(["overdue", "reminder"]);
+    expect(await programmeCertificates(ready)).toHaveLength(1);
+    expect(await programmeCertificates(begun)).toHaveLength(0);
+    // Settling again finds nothing to do; the learner is told of the certificate once.
+    expect(await settleMetProgrammes(db, late)).toBe(0);
+    const told = await db.select().from(notifications).where(and(eq(notifications.userId, ready), eq(notifications.kind, "certificate_issued")));
+    expect(told.filter((n) => (n.params as { subject?: string }).subject === "programme")).toHaveLength(1);
   });
 });
