@@ -22,6 +22,7 @@ import {
   programmePeople,
   type ProgrammePerson,
   programmePercent,
+  programmeStatesOf,
 } from "./programmes.server";
 
 /** A report view as rows: a title, what was asked (filters, who, when), column names, then the rows (streamed). */
@@ -152,7 +153,15 @@ async function* inBatches<P extends After>(fetch: (after: After | undefined) => 
 }
 
 /** Every person of the unit (± descendants), fetched in batches so the file streams whatever its size. */
-export function unitTable(db: Db, ctx: ReportContext, unitId: string, descendants: boolean, who: Who, lang: Lang): ExportTable {
+export function unitTable(
+  db: Db,
+  ctx: ReportContext,
+  unitId: string,
+  descendants: boolean,
+  who: Who,
+  lang: Lang,
+  programmes: readonly ProgrammeColumn[] = [],
+): ExportTable {
   const { t, locale } = lang;
   const unit = ctx.units.get(unitId)!;
   const labels = new Map<string, string>();
@@ -161,13 +170,22 @@ export function unitTable(db: Db, ctx: ReportContext, unitId: string, descendant
     labels.set(`${status}:true`, `${t(`hrReports.statuses.${status}`)} (${t("hrReports.statuses.overdue")})`);
   }
   const statusText = (pair: { status: string; overdue: boolean } | undefined) => (pair ? labels.get(`${pair.status}:${pair.overdue}`)! : null);
+  // Each batch of people comes with their programmes' states (the columns after the courses).
+  const batch = async (after: After | undefined) => {
+    const { people } = await unitPeoplePage(db, ctx, unitId, { descendants, limit: EXPORT_BATCH, after });
+    const states = await programmeStatesOf(db, ctx, people.map((p) => p.id));
+    return people.map((p) => ({ ...p, programmes: states.get(p.id) ?? {} }));
+  };
   async function* rows(): AsyncIterable<Cell[]> {
-    const people = inBatches(async (after) => (await unitPeoplePage(db, ctx, unitId, { descendants, limit: EXPORT_BATCH, after })).people);
-    for await (const p of people) {
+    for await (const p of inBatches(batch)) {
       const cells = personCells(ctx, p, locale);
       for (const course of ctx.courses) {
         const pair = p.pairs[course.id];
         cells.push(statusText(pair), pair?.dueOn ?? null, vietnamDay(pair?.completedAt ?? null));
+      }
+      for (const programme of programmes) {
+        const state = p.programmes[programme.id];
+        cells.push(state ? t(`hrReports.programme.states.${state}`) : null);
       }
       yield cells;
     }
@@ -177,6 +195,7 @@ export function unitTable(db: Db, ctx: ReportContext, unitId: string, descendant
     const name = inLocale(locale, course.titleVi, course.titleEn);
     columns.push(`${name}: ${t("hrReports.status")}`, `${name}: ${t("hrReports.due")}`, `${name}: ${t("hrReports.completedOn")}`);
   }
+  for (const programme of programmes) columns.push(`${t("hrReports.programme.programmeState")}: ${inLocale(locale, programme.titleVi, programme.titleEn)}`);
   return {
     kind: "unit",
     title: t("hrReports.file.unit"),

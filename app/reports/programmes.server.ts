@@ -187,3 +187,26 @@ export async function reportJobTitles(db: Db, visible: readonly string[] | null)
   );
   return rows.map((r) => r.job_title);
 }
+
+export type ProgrammeState = "completed" | "overdue" | "following";
+
+/** For an export batch: each person's state in every programme they follow (the unit file's programme columns). */
+export async function programmeStatesOf(db: Db, ctx: ReportContext, userIds: readonly string[]) {
+  const states = new Map<string, Record<string, ProgrammeState>>();
+  if (!userIds.length) return states;
+  const rows = await withReportSettings(db, async (tx) =>
+    rowsOf<{ user_id: string; programme_id: string; completed: boolean; overdue: boolean }>(
+      await tx.execute(sql`
+        with ${followersCte(ctx.today)}
+        select f.user_id, f.programme_id, f.completed_at is not null as completed, f.overdue from flagged f
+        join programmes p on p.id = f.programme_id and p.published
+        where f.user_id = any(${uuidArray(userIds)})`),
+    ),
+  );
+  for (const r of rows) {
+    const mine = states.get(r.user_id) ?? {};
+    mine[r.programme_id] = r.completed ? "completed" : r.overdue ? "overdue" : "following";
+    states.set(r.user_id, mine);
+  }
+  return states;
+}

@@ -275,5 +275,10 @@ describe("the programme drill-down", () => {
     const matrix = String((await callRoute(exportRoute.loader as never, request("/reports/export.csv?view=matrix", { cookie: await cookieFor(db, people.hrAll.email) }), db)).data);
     expect(matrix).toContain("Following,Completed,Overdue,% completed");
     expect(matrix).toMatch(/LS,[^\n]*,0,Weekly digital path,2,1,0,50/);
+    // The unit file has a column per programme: each person's state in it.
+    const unit = String((await callRoute(exportRoute.loader as never, request(`/reports/export.csv?view=unit&id=${units.get("LS")}`, { cookie: await cookieFor(db, people.hrAll.email) }), db)).data);
+    expect(unit).toContain("Programme: Weekly digital path");
+    expect(unit).toMatch(/Đinh Hoàn Thành[^\n]*,Completed\r?\n/);
+    expect(unit).toMatch(/Lò Văn Trễ[^\n]*,In progress\r?\n/);
   });
 });
