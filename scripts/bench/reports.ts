@@ -200,7 +200,8 @@ async function run(database: string, handle: DbHandle, people: number) {
   }
   for (const { q } of heatmaps) {
     const unitIds = heatmapUnitIds(ctx);
-    await explain(handle, `heatmap ${q.source}`, database, heatmapSql({ ...q, unitIds }));
+    const note = q.source === "self" && handle.driver === "postgres" ? " (here with parallel workers allowed)" : "";
+    await explain(handle, `heatmap ${q.source}${note}`, database, heatmapSql({ ...q, unitIds }));
     await explain(handle, `heatmap ${q.source} — before`, database, heatmapSqlBefore({ ...q, unitIds }));
   }
   if (ONLY_HEATMAP) return seeded;
