@@ -30,7 +30,7 @@ import {
 import { matrixSql, peopleSql, pairsOfSql, withReportSettings } from "../../app/reports/reports.server";
 import { rowsOf } from "../../app/platform/org-scope.server";
 import { seed } from "./reports-seed";
-import { buildHeatmap, heatmapSql, heatmapUnitIds } from "../../app/competences/heatmap.server";
+import { buildHeatmap, heatmapSql, type HeatmapSqlRow, heatmapUnitIds, rollUp } from "../../app/competences/heatmap.server";
 import { buildHeatmapBefore, heatmapSqlBefore } from "./heatmap-before";
 import { getI18n } from "../../app/i18n/i18n.server";
 
@@ -62,32 +62,37 @@ async function time(label: string, database: string, fn: () => Promise<unknown>)
   results.push({ database, query: label, "median ms": median.toFixed(1), "p95 ms": p95.toFixed(1), runs: RUNS });
 }
 
-/** Today's query and the one before it, run in turns so that load on the machine falls on both alike. */
-async function compare(label: string, database: string, now: () => Promise<unknown>, before: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) {
-    await now();
-    await before();
-  }
-  const samples = { now: [] as number[], before: [] as number[] };
+/** Two ways of running a query, in turns so that load on the machine falls on both alike. */
+async function inTurns(database: string, runs: [label: string, fn: () => Promise<unknown>][]) {
+  for (let i = 0; i < 3; i++) for (const [, fn] of runs) await fn();
+  const samples = runs.map(() => [] as number[]);
   for (let i = 0; i < RUNS; i++) {
-    for (const [key, fn] of [["now", now], ["before", before]] as const) {
+    for (const [k, [, fn]] of runs.entries()) {
       const t = performance.now();
       await fn();
-      samples[key].push(performance.now() - t);
+      samples[k]!.push(performance.now() - t);
     }
   }
-  const after = stats(samples.now);
-  const old = stats(samples.before);
-  for (const [name, s] of [[label, after], [`${label} — before competence_reach`, old]] as const) {
-    results.push({ database, query: name, "median ms": s.median.toFixed(1), "p95 ms": s.p95.toFixed(1), runs: RUNS });
-  }
+  return runs.map(([label], k) => {
+    const s = stats(samples[k]!);
+    results.push({ database, query: label, "median ms": s.median.toFixed(1), "p95 ms": s.p95.toFixed(1), runs: RUNS });
+    return s;
+  });
+}
+
+/** Today's query and the one before it, with their ratio. */
+async function compare(label: string, database: string, now: () => Promise<unknown>, before: () => Promise<unknown>) {
+  const [after, old] = await inTurns(database, [
+    [label, now],
+    [`${label} — before competence_reach`, before],
+  ]);
   ratios.push({
     database,
     query: label,
-    "before median / p95 ms": `${old.median.toFixed(1)} / ${old.p95.toFixed(1)}`,
-    "now median / p95 ms": `${after.median.toFixed(1)} / ${after.p95.toFixed(1)}`,
-    "median ratio": `${(old.median / after.median).toFixed(1)}×`,
-    "p95 ratio": `${(old.p95 / after.p95).toFixed(1)}×`,
+    "before median / p95 ms": `${old!.median.toFixed(1)} / ${old!.p95.toFixed(1)}`,
+    "now median / p95 ms": `${after!.median.toFixed(1)} / ${after!.p95.toFixed(1)}`,
+    "median ratio": `${(old!.median / after!.median).toFixed(1)}×`,
+    "p95 ratio": `${(old!.p95 / after!.p95).toFixed(1)}×`,
   });
 }
 
@@ -179,6 +184,15 @@ async function run(database: string, handle: DbHandle, people: number) {
   for (const { label, q } of heatmaps) {
     await compare(label, database, () => buildHeatmap(db, ctx, q), () => buildHeatmapBefore(db, ctx, q));
   }
+  if (handle.driver === "postgres") {
+    // What the self-assessed view's max_parallel_workers_per_gather = 0 saves: the same query with parallel workers allowed.
+    const self = heatmaps[1].q;
+    const query = heatmapSql({ ...self, unitIds: heatmapUnitIds(ctx) });
+    await inTurns(database, [
+      [`${heatmaps[1].label} — parallel workers off (as the app runs it)`, () => buildHeatmap(db, ctx, self)],
+      [`${heatmaps[1].label} — parallel workers allowed`, async () => rollUp(ctx, await withReportSettings(db, async (tx) => rowsOf<HeatmapSqlRow>(await tx.execute(query))))],
+    ]);
+  }
   // Both queries give the same numbers on this data (tests/integration/competences/heatmap-reference.test.ts checks it on random data).
   for (const { q } of heatmaps) {
     const [a, b] = [await buildHeatmap(db, ctx, q), await buildHeatmapBefore(db, ctx, q)];
@@ -186,7 +200,8 @@ async function run(database: string, handle: DbHandle, people: number) {
   }
   for (const { q } of heatmaps) {
     const unitIds = heatmapUnitIds(ctx);
-    await explain(handle, `heatmap ${q.source}`, database, heatmapSql({ ...q, unitIds }));
+    const note = q.source === "self" && handle.driver === "postgres" ? " (here with parallel workers allowed)" : "";
+    await explain(handle, `heatmap ${q.source}${note}`, database, heatmapSql({ ...q, unitIds }));
     await explain(handle, `heatmap ${q.source} — before`, database, heatmapSqlBefore({ ...q, unitIds }));
   }
   if (ONLY_HEATMAP) return seeded;
