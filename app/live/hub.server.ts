@@ -51,7 +51,11 @@ export class LiveHub {
     }
     room.subscribers.add(subscriber);
     const states = await sessionStates(this.db, sessionId);
-    if (states) subscriber.send("state", states[subscriber.audience]);
+    if (states) {
+      subscriber.send("state", states[subscriber.audience]);
+      // The room's first phone of its kind: what it holds is what a flush compares with.
+      if (subscriber.audience !== "presenter" && !room.lastSent.has(subscriber.audience)) room.lastSent.set(subscriber.audience, JSON.stringify(states[subscriber.audience]));
+    }
     const joined = room;
     return () => {
       joined.subscribers.delete(subscriber);
