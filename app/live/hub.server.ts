@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import { getDbHandle } from "~/platform/db.server";
 import { type Listen, createChannelHub } from "~/platform/pubsub.server";
 import { LIVE_CHANNEL } from "./notify.server";
-import { sessionStates } from "./state.server";
+import { type SessionStates, sessionStates } from "./state.server";
 
 /**
  * The live hub of one app instance: the open event streams (presenters and participants) of each session, fed by
@@ -25,6 +25,10 @@ type Room = {
   dirty: boolean;
   /** What the members and the guests were last sent (JSON), so an unchanged state is not sent again. */
   lastSent: Map<Audience, string>;
+  /** Counts the notifications: a read begun at the current version is still the latest state. */
+  version: number;
+  /** The read in flight for new streams, shared by all that arrive meanwhile (300 phones reconnecting: one read). */
+  reading: { version: number; states: Promise<SessionStates | null> } | null;
 };
 
 export class LiveHub {
@@ -46,11 +50,11 @@ export class LiveHub {
     await this.unlisten;
     let room = this.rooms.get(sessionId);
     if (!room) {
-      room = { subscribers: new Set(), timer: null, lastFlush: 0, flushing: false, dirty: false, lastSent: new Map() };
+      room = { subscribers: new Set(), timer: null, lastFlush: 0, flushing: false, dirty: false, lastSent: new Map(), version: 0, reading: null };
       this.rooms.set(sessionId, room);
     }
     room.subscribers.add(subscriber);
-    const states = await sessionStates(this.db, sessionId);
+    const states = await this.read(sessionId, room);
     if (states) {
       subscriber.send("state", states[subscriber.audience]);
       // The room's first phone of its kind: what it holds is what a flush compares with.
@@ -66,10 +70,23 @@ export class LiveHub {
     };
   }
 
+  /** The session's current state for a new stream: the read in flight if nothing changed since it began, else a new one. */
+  private read(sessionId: string, room: Room) {
+    if (room.reading?.version !== room.version) {
+      const reading = { version: room.version, states: sessionStates(this.db, sessionId) };
+      room.reading = reading;
+      void reading.states.finally(() => {
+        if (room.reading === reading) room.reading = null;
+      }).catch(() => {});
+    }
+    return room.reading!.states;
+  }
+
   /** A notification: the session changed somewhere. Flushed now if the last flush is old enough, else soon. */
   changed(sessionId: string) {
     const room = this.rooms.get(sessionId);
     if (!room) return;
+    room.version += 1;
     if (room.flushing) {
       room.dirty = true;
       return;

@@ -132,6 +132,28 @@ describe("who is sent what", () => {
   });
 });
 
+describe("new streams", () => {
+  it("50 streams arriving at once (phones reconnecting) share one read of the rows, and each gets the state", async () => {
+    const found = await pollSession();
+    await new Promise((r) => setTimeout(r, 200)); // the start's notification passes first
+    let selects = 0;
+    const counting = new Proxy(handle.priority, {
+      get(target, property, receiver) {
+        if (property === "select") selects += 1;
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const hub = new LiveHub(counting, handle.listen);
+    const sent: Sent[] = [];
+    const stops = await Promise.all(Array.from({ length: 50 }, (_, i) => hub.subscribe(found.session.id, recorder(sent, i % 2 ? "guest" : "member"))));
+    expect(sent).toHaveLength(50);
+    expect(new Set(sent.map((s) => s.data.key))).toEqual(new Set([`running:${found.activities[0]!.id}:false:false`]));
+    // One read is four selects (session, activities, participant count, results); 50 separate reads would be 200.
+    expect(selects).toBeLessThanOrEqual(8);
+    for (const stop of stops) stop();
+  });
+});
+
 describe("the priority pool", () => {
   it.skipIf(!process.env.DATABASE_URL)("the hub reads while every connection of the app's pool is taken", async () => {
     const [row] = rowsOf<{ name: string }>(await handle.db.execute(sql`select current_database() as name`));
