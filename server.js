@@ -72,8 +72,12 @@ app.use("/content", (_req, res) => {
 if (vite) {
   app.use(vite.middlewares);
 } else {
-  // Hashed assets, sent precompressed (scripts/precompress.js writes a .gz beside each at build time).
-  app.use("/assets", expressStaticGzip("build/client/assets", { serveStatic: { immutable: true, maxAge: "1y", index: false } }));
+  // Hashed assets, sent precompressed (scripts/precompress.js writes a .br and a .gz beside each at build time),
+  // Brotli to the browsers that take it.
+  app.use(
+    "/assets",
+    expressStaticGzip("build/client/assets", { enableBrotli: true, orderPreference: ["br", "gz"], serveStatic: { immutable: true, maxAge: "1y", index: false } }),
+  );
   // The other public files (favicon, robots.txt…) are known at start: only their paths touch the
   // disk, so a page request never pays for a failed stat.
   const publicFiles = new Set(

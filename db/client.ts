@@ -11,6 +11,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DbHandle = {
   db: Db;
+  /**
+   * A small pool of its own (2 connections on PostgreSQL; on PGlite the same database) for reads that must not wait
+   * behind a burst of writes: the live hub's state reads, which would otherwise queue behind 300 votes in the pool.
+   */
+  priority: Db;
   driver: "postgres" | "pglite";
   /** Host (or data directory) named in error messages. */
   where: string;
@@ -40,12 +45,26 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
       connection: { application_name: "skillshelf" },
     });
     const db = drizzle(client, { schema });
+    let priority: { client: ReturnType<typeof postgres>; db: Db } | null = null;
+    const priorityDb = () => {
+      // Opened on first use: most processes (scripts, tests) never need it.
+      if (!priority) {
+        const c = postgres(options.url!, { max: 2, onnotice: () => {}, connection: { application_name: "skillshelf-priority" } });
+        priority = { client: c, db: drizzle(c, { schema }) as unknown as Db };
+      }
+      return priority.db;
+    };
     return {
       db: db as unknown as Db,
+      get priority() {
+        return priorityDb();
+      },
       driver: "postgres",
       where: `${url.hostname}:${url.port || 5432}`,
       listen: postgresListen(client as never),
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), priority?.client.end({ timeout: 5 })]);
+      },
     };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -63,6 +82,7 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
   attachReadCache(db, cache);
   return {
     db: db as unknown as Db,
+    priority: db as unknown as Db,
     driver: "pglite",
     where: dataDir,
     listen: pgliteListen(client as never),

@@ -2,21 +2,34 @@ import type { Db } from "../../db/client";
 import { getDbHandle } from "~/platform/db.server";
 import { type Listen, createChannelHub } from "~/platform/pubsub.server";
 import { LIVE_CHANNEL } from "./notify.server";
-import { participantBroadcast, presenterState } from "./state.server";
+import { type SessionStates, sessionStates } from "./state.server";
 
 /**
  * The live hub of one app instance: the open event streams (presenters and participants) of each session, fed by
  * the "live" NOTIFY channel, so a vote stored by any instance reaches the streams of every instance. Updates are
- * batched: a session's state is computed from the rows at most every FLUSH_MS, once per audience (presenter, members,
- * guests), and the same message goes to every stream of that audience — 300 votes in a second are four messages
- * to each phone, not 300.
+ * batched: at most every FLUSH_MS a session's rows are read once (sessionStates: one read for every audience and
+ * every stream), the presenters are sent theirs first, and the phones only when what they may see changed — 300
+ * votes in a second are four messages to the presenter and none to a phone until results are shown. The reads go
+ * through the database's priority pool, so they do not queue behind the votes they report.
  */
 export const FLUSH_MS = 250;
 
 export type Audience = "presenter" | "member" | "guest";
 export type Subscriber = { audience: Audience; send: (event: string, data: unknown) => void };
 
-type Room = { subscribers: Set<Subscriber>; timer: NodeJS.Timeout | null; lastFlush: number; flushing: boolean; dirty: boolean };
+type Room = {
+  subscribers: Set<Subscriber>;
+  timer: NodeJS.Timeout | null;
+  lastFlush: number;
+  flushing: boolean;
+  dirty: boolean;
+  /** What the members and the guests were last sent (JSON), so an unchanged state is not sent again. */
+  lastSent: Map<Audience, string>;
+  /** Counts the notifications: a read begun at the current version is still the latest state. */
+  version: number;
+  /** The read in flight for new streams, shared by all that arrive meanwhile (300 phones reconnecting: one read). */
+  reading: { version: number; states: Promise<SessionStates | null> } | null;
+};
 
 export class LiveHub {
   private rooms = new Map<string, Room>();
@@ -36,23 +49,44 @@ export class LiveHub {
     this.unlisten ??= this.channel.subscribe(LIVE_CHANNEL, (payload) => this.changed(payload));
     await this.unlisten;
     let room = this.rooms.get(sessionId);
-    if (!room) this.rooms.set(sessionId, (room = { subscribers: new Set(), timer: null, lastFlush: 0, flushing: false, dirty: false }));
+    if (!room) {
+      room = { subscribers: new Set(), timer: null, lastFlush: 0, flushing: false, dirty: false, lastSent: new Map(), version: 0, reading: null };
+      this.rooms.set(sessionId, room);
+    }
     room.subscribers.add(subscriber);
-    const state = await this.compute(sessionId, subscriber.audience);
-    if (state) subscriber.send("state", state);
+    const states = await this.read(sessionId, room);
+    if (states) {
+      subscriber.send("state", states[subscriber.audience]);
+      // The room's first phone of its kind: what it holds is what a flush compares with.
+      if (subscriber.audience !== "presenter" && !room.lastSent.has(subscriber.audience)) room.lastSent.set(subscriber.audience, JSON.stringify(states[subscriber.audience]));
+    }
+    const joined = room;
     return () => {
-      room.subscribers.delete(subscriber);
-      if (room.subscribers.size === 0 && this.rooms.get(sessionId) === room) {
-        if (room.timer) clearTimeout(room.timer);
+      joined.subscribers.delete(subscriber);
+      if (joined.subscribers.size === 0 && this.rooms.get(sessionId) === joined) {
+        if (joined.timer) clearTimeout(joined.timer);
         this.rooms.delete(sessionId);
       }
     };
+  }
+
+  /** The session's current state for a new stream: the read in flight if nothing changed since it began, else a new one. */
+  private read(sessionId: string, room: Room) {
+    if (room.reading?.version !== room.version) {
+      const reading = { version: room.version, states: sessionStates(this.db, sessionId) };
+      room.reading = reading;
+      void reading.states.finally(() => {
+        if (room.reading === reading) room.reading = null;
+      }).catch(() => {});
+    }
+    return room.reading!.states;
   }
 
   /** A notification: the session changed somewhere. Flushed now if the last flush is old enough, else soon. */
   changed(sessionId: string) {
     const room = this.rooms.get(sessionId);
     if (!room) return;
+    room.version += 1;
     if (room.flushing) {
       room.dirty = true;
       return;
@@ -68,12 +102,14 @@ export class LiveHub {
     room.dirty = false;
     room.lastFlush = Date.now();
     try {
-      const audiences = new Set([...room.subscribers].map((s) => s.audience));
-      const states = new Map<Audience, unknown>();
-      for (const audience of audiences) states.set(audience, await this.compute(sessionId, audience));
-      for (const subscriber of room.subscribers) {
-        const state = states.get(subscriber.audience);
-        if (state) subscriber.send("state", state);
+      const states = await sessionStates(this.db, sessionId);
+      if (!states) return;
+      for (const subscriber of room.subscribers) if (subscriber.audience === "presenter") subscriber.send("state", states.presenter);
+      for (const audience of ["member", "guest"] as const) {
+        const json = JSON.stringify(states[audience]);
+        if (room.lastSent.get(audience) === json) continue;
+        room.lastSent.set(audience, json);
+        for (const subscriber of room.subscribers) if (subscriber.audience === audience) subscriber.send("state", states[audience]);
       }
     } catch (error) {
       this.onError(error);
@@ -83,10 +119,6 @@ export class LiveHub {
     }
   }
 
-  private compute(sessionId: string, audience: Audience) {
-    return audience === "presenter" ? presenterState(this.db, sessionId) : participantBroadcast(this.db, sessionId, audience === "guest");
-  }
-
   get roomCount() {
     return this.rooms.size;
   }
@@ -94,9 +126,9 @@ export class LiveHub {
 
 let hub: Promise<LiveHub> | null = null;
 
-/** This instance's hub on the app's database, made on first use. */
+/** This instance's hub on the app's database (its priority pool), made on first use. */
 export function getLiveHub() {
-  hub ??= getDbHandle().then((handle) => new LiveHub(handle.db, handle.listen));
+  hub ??= getDbHandle().then((handle) => new LiveHub(handle.priority, handle.listen));
   return hub;
 }
 

@@ -146,6 +146,7 @@ export const en = {
       noSession: "This session was not found.",
       options: "Give 2 to {{max}} choices, one per line.",
       correct: "Give the number of the right choice (e.g. 2 or 1, 3).",
+      courseNotLinkable: "You cannot link the session to this course (only courses you look after).",
       answerTooLong: "The answer is too long (at most 500 characters).",
     },
   },

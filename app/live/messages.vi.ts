@@ -143,6 +143,7 @@ export const vi = {
       noSession: "Không tìm thấy phiên này.",
       options: "Cần từ 2 đến {{max}} lựa chọn, mỗi dòng một lựa chọn.",
       correct: "Hãy ghi số thứ tự của đáp án đúng (ví dụ 2 hoặc 1, 3).",
+      courseNotLinkable: "Bạn không thể gắn phiên với khóa học này (chỉ khóa học bạn phụ trách).",
       answerTooLong: "Câu trả lời quá dài (tối đa 500 ký tự).",
     },
   },

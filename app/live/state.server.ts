@@ -72,23 +72,7 @@ import { publicActivity } from "./activity";
 
 /** The presenter's screen: the session, its running order, the current activity with live results. */
 export async function presenterState(db: Db, sessionId: string) {
-  const computedAt = Date.now();
-  const found = await sessionWithActivities(db, sessionId);
-  if (!found) return null;
-  const { session, activities } = found;
-  const index = activities.findIndex((a) => a.id === session.currentActivityId);
-  const current = activities[index] ?? null;
-  const [participants] = await db.select({ n: count() }).from(liveParticipants).where(eq(liveParticipants.sessionId, sessionId));
-  return {
-    computedAt,
-    status: session.status,
-    code: session.code,
-    title: session.title,
-    participants: participants?.n ?? 0,
-    index,
-    total: activities.length,
-    current: current ? { ...current, results: await activityResults(db, current, { names: session.showNames, hidden: true }) } : null,
-  };
+  return (await sessionStates(db, sessionId))?.presenter ?? null;
 }
 export type PresenterState = NonNullable<Awaited<ReturnType<typeof presenterState>>>;
 
@@ -98,15 +82,51 @@ export type PresenterState = NonNullable<Awaited<ReturnType<typeof presenterStat
  * and the results they may see: the wall always, the others once revealed.
  */
 export async function participantBroadcast(db: Db, sessionId: string, guest: boolean) {
+  const states = await sessionStates(db, sessionId);
+  return states ? (guest ? states.guest : states.member) : null;
+}
+export type ParticipantBroadcast = { key: string; results: Results | null };
+
+/** The same results as another audience may see them: without hidden posts, authors named or not. */
+function forAudience(results: Results, options: { names: boolean; hidden: boolean }): Results {
+  if (results.kind !== "wall") return results;
+  const posts = options.hidden ? results.posts : results.posts.filter((p) => !p.hidden);
+  return { kind: "wall", posts: posts.map((p) => ({ ...p, author: options.names ? p.author : null })) };
+}
+
+/**
+ * The state of a session for each audience (presenter, members, guests), read from the rows once: the session, its
+ * activities, the participant count and the current activity's results are each read one time, and the audiences'
+ * views are cut from them. The live hub calls this once per batch, whatever the number of streams.
+ */
+export async function sessionStates(db: Db, sessionId: string) {
+  const computedAt = Date.now();
   const found = await sessionWithActivities(db, sessionId);
   if (!found) return null;
   const { session, activities } = found;
-  const current = activities.find((a) => a.id === session.currentActivityId) ?? null;
+  const index = activities.findIndex((a) => a.id === session.currentActivityId);
+  const current = activities[index] ?? null;
+  const [[participants], results] = await Promise.all([
+    db.select({ n: count() }).from(liveParticipants).where(eq(liveParticipants.sessionId, sessionId)),
+    current ? activityResults(db, current, { names: true, hidden: true }) : null,
+  ]);
+  const presenter = {
+    computedAt,
+    status: session.status,
+    code: session.code,
+    title: session.title,
+    participants: participants?.n ?? 0,
+    index,
+    total: activities.length,
+    current: current && results ? { ...current, results: forAudience(results, { names: session.showNames, hidden: true }) } : null,
+  };
   const key = `${session.status}:${current?.id ?? "-"}:${current?.locked ?? ""}:${current?.revealed ?? ""}`;
-  const visible = current && (current.kind === "wall" || current.revealed);
-  const results = visible ? await activityResults(db, current, { names: session.showNames && !guest, hidden: false }) : null;
-  return { key, results };
+  const visible = current && results && (current.kind === "wall" || current.revealed) ? results : null;
+  const member: ParticipantBroadcast = { key, results: visible && forAudience(visible, { names: session.showNames, hidden: false }) };
+  const guest: ParticipantBroadcast = { key, results: visible && forAudience(visible, { names: false, hidden: false }) };
+  return { presenter, member, guest };
 }
+export type SessionStates = NonNullable<Awaited<ReturnType<typeof sessionStates>>>;
 
 /** The participant's own answer and upvotes, for the page they are shown. */
 export async function participantOwn(db: Db, participantId: string, activity: Activity) {

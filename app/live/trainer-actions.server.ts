@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
 import type { Db } from "../../db/client";
 import { MODERATION, type Moderation, moderatePost } from "./moderation.server";
-import { ActivitySchema, AnswerSchema, SessionSchema, uuidParam } from "./schemas";
+import { parseSessionForm } from "./courses.server";
+import { ActivitySchema, AnswerSchema, uuidParam } from "./schemas";
 import { type RunCommand, type Trainer, type TrainerSession, addActivity, deleteActivity, deleteSession, moveActivity, runSession, updateSession } from "./sessions.server";
 
 const BACK = { edit: "", present: "/present", results: "/results" } as const;
@@ -14,7 +15,7 @@ const bad = (message = "validation.invalid", status = 400) => data({ form: null 
  * Every form of the trainer's session pages (edit, presenter, results) posts here with an `intent`; a success goes
  * back to the page named by `back`. Ids are looked up inside this session only, so another session's id is a 404.
  */
-export async function handleTrainerPost(db: Db, user: Trainer, found: TrainerSession, form: FormData) {
+export async function handleTrainerPost(db: Db, user: Trainer & { email: string }, found: TrainerSession, form: FormData) {
   const id = found.session.id;
   const intent = String(form.get("intent") ?? "");
   const back = form.get("back");
@@ -23,12 +24,17 @@ export async function handleTrainerPost(db: Db, user: Trainer, found: TrainerSes
     const parsed = uuidParam.safeParse(form.get("activity"));
     return parsed.success ? parsed.data : null;
   };
-  if (intent === "settings" || intent === "add") {
-    const submission = parseWithZod(form, { schema: intent === "settings" ? SessionSchema : ActivitySchema });
+  if (intent === "settings") {
+    const { value, reply } = parseSessionForm(form, user);
+    if (!value) return data({ form: intent, result: reply, message: null }, { status: 400 });
+    await updateSession(db, user, id, value);
+    throw redirect(target, 303);
+  }
+  if (intent === "add") {
+    const submission = parseWithZod(form, { schema: ActivitySchema });
     if (submission.status !== "success") return data({ form: intent, result: submission.reply(), message: null }, { status: 400 });
-    if (intent === "settings") await updateSession(db, user, id, submission.value as never);
-    else await addActivity(db, found.session, submission.value as never);
-    throw redirect(intent === "add" ? `${target}#activities` : target, 303);
+    await addActivity(db, found.session, submission.value);
+    throw redirect(`${target}#activities`, 303);
   }
   if (intent === "delete-activity" || intent === "move") {
     const activityId = activity();

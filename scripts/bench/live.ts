@@ -7,11 +7,14 @@
 // instances sharing PostgreSQL: presenter on instance 1, every participant on instance 2.
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
+import os from "node:os";
+import zlib from "node:zlib";
 import { cpuMs, peakRssMiB, root, signIn, startServer } from "./harness";
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 300);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 10_000);
 const OPTIONS = 4;
+const PORT = Number(process.env.BENCH_PORT ?? 3412);
 
 type Json = Record<string, unknown>;
 
@@ -96,6 +99,41 @@ function stream(base: string, path: string, cookie: string, onState: (data: Json
   });
 }
 
+/** Bytes on the wire of one response, as a browser that accepts Brotli and gzip is sent it (not decompressed). */
+function wireBytes(base: string, path: string, cookie: string) {
+  return new Promise<{ bytes: number; body: string; encoding: string }>((resolve, reject) => {
+    http
+      .get(new URL(path, base), { agent: false, headers: { cookie, "accept-encoding": "br, gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          const encoding = String(res.headers["content-encoding"] ?? "identity");
+          const body = encoding === "br" ? zlib.brotliDecompressSync(raw) : encoding === "gzip" ? zlib.gunzipSync(raw) : raw;
+          resolve({ bytes: raw.length, body: body.toString("utf8"), encoding });
+        });
+      })
+      .on("error", reject);
+  });
+}
+
+/**
+ * The participant page's weight over the wire: the page and what it loads, with JavaScript (its scripts too) and
+ * without (the page, its style sheets and icon). Returns KB (1,000 bytes) and how each file was encoded.
+ */
+async function pageWeight(base: string, path: string, cookie: string) {
+  const page = await wireBytes(base, path, cookie);
+  const refs = (pattern: RegExp) => [...page.body.matchAll(pattern)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+  const styles = refs(/<link[^>]*rel="(?:stylesheet|icon)"[^>]*href="([^"]+)"/g).concat(refs(/<link[^>]*href="([^"]+)"[^>]*rel="(?:stylesheet|icon)"/g));
+  const scripts = refs(/<script[^>]*src="([^"]+)"/g).concat(refs(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g));
+  const fetchAll = (urls: string[]) => Promise.all([...new Set(urls)].map((u) => wireBytes(base, u, cookie)));
+  const [css, js] = await Promise.all([fetchAll(styles), fetchAll(scripts)]);
+  const sum = (files: { bytes: number }[]) => files.reduce((n, f) => n + f.bytes, 0);
+  const withoutJs = page.bytes + sum(css);
+  const encodings = [page, ...css, ...js].map((f) => f.encoding);
+  return { withJs: (withoutJs + sum(js)) / 1000, withoutJs: withoutJs / 1000, files: 1 + css.length + js.length, encodings: [...new Set(encodings)].join("+") };
+}
+
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -149,9 +187,11 @@ async function run(label: string, presenterUrl: string, voterUrl: string, pids: 
   const first = await get(voterUrl, `/live/${code}`, people[0]!.cookie, people[0]!.agent);
   const activity = /name="activity" value="([0-9a-f-]{36})"/.exec(first.body)?.[1];
   if (!activity) throw new Error("no activity on the participant's page");
+  const weight = await pageWeight(voterUrl, `/live/${code}`, people[0]!.cookie);
   const streams = await Promise.all(people.map((p) => stream(voterUrl, `/live/${code}/events`, p.cookie, () => void (p.states += 1))));
   while (people.some((p) => p.states === 0)) await new Promise((r) => setTimeout(r, 50));
 
+  const loadBefore = os.loadavg()[0]!;
   const cpuBefore = pids.map(cpuMs);
   const started = Date.now();
   const failures: string[] = [];
@@ -172,11 +212,19 @@ async function run(label: string, presenterUrl: string, voterUrl: string, pids: 
     }),
   );
   const votingMs = Date.now() - started;
+  const cpuAfter = pids.map(cpuMs);
+  // Each person's own page, while voting is open (the answer form shows the stored choice; a locked poll shows none).
+  let ownPagesRight = 0;
+  for (const p of people.filter((q) => q.final >= 0)) {
+    const own = await get(voterUrl, `/live/${code}`, p.cookie, p.agent);
+    const inputs = own.body.match(/<input[^>]*name="choice"[^>]*>/g) ?? [];
+    const checked = inputs.filter((tag) => tag.includes('checked=""')).map((tag) => /value="(\d+)"/.exec(tag)?.[1]);
+    if (checked.length === 1 && checked[0] === String(p.final)) ownPagesRight += 1;
+  }
   // The trainer locks voting: one more update, computed after every acknowledgement.
   await post(presenterUrl, `/trainer/live/${id}`, { intent: "lock", activity, back: "present" }, trainer);
   const lockedAt = Date.now();
   while (Date.now() - lockedAt < 5000 && (presenter.at(-1)?.computedAt ?? 0) <= lockedAt) await new Promise((r) => setTimeout(r, 50));
-  const cpuAfter = pids.map(cpuMs);
 
   // Exactly once: the final tally (from the rows), the export (from the rows), and each person's own page.
   const voted = people.filter((p) => p.final >= 0);
@@ -184,13 +232,6 @@ async function run(label: string, presenterUrl: string, voterUrl: string, pids: 
   const last = presenter.at(-1)!;
   const csv = await get(presenterUrl, `/trainer/live/${id}/export.csv`, trainer);
   const csvCounts = ["A", "B", "C", "D"].map((o) => Number(new RegExp(`,${o},(\\d+),`).exec(csv.body)?.[1] ?? NaN));
-  let ownPagesRight = 0;
-  for (const p of voted) {
-    const own = await get(voterUrl, `/live/${code}`, p.cookie, p.agent);
-    const inputs = own.body.match(/<input[^>]*name="choice"[^>]*>/g) ?? [];
-    const checked = inputs.filter((tag) => tag.includes('checked=""')).map((tag) => /value="(\d+)"/.exec(tag)?.[1]);
-    if (checked.length === 1 && checked[0] === String(p.final)) ownPagesRight += 1;
-  }
   const latencies = voted.flatMap((p) =>
     p.acks.map((ack) => {
       const seen = presenter.find((e) => e.computedAt >= ack);
@@ -199,7 +240,7 @@ async function run(label: string, presenterUrl: string, voterUrl: string, pids: 
   );
   const observed = latencies.filter((l) => !Number.isNaN(l));
   const acked = voted.reduce((n, p) => n + p.acks.length, 0);
-  const exact = last.voters === voted.length && JSON.stringify(last.counts) === JSON.stringify(expected) && JSON.stringify(csvCounts) === JSON.stringify(expected) && ownPagesRight === voted.length;
+  const exact = last.voters === voted.length && JSON.stringify(last.counts) === JSON.stringify(expected) && JSON.stringify(csvCounts) === JSON.stringify(expected) && ownPagesRight === voted.length && observed.length === latencies.length;
 
   presenterReq.destroy();
   for (const s of streams) s.destroy();
@@ -218,6 +259,8 @@ async function run(label: string, presenterUrl: string, voterUrl: string, pids: 
     "ack→presenter p95 (ms)": percentile(observed, 95),
     "ack→presenter max (ms)": Math.max(...observed),
     "acks not seen": latencies.length - observed.length,
+    "participant page KB with JS / without": `${weight.withJs.toFixed(1)} / ${weight.withoutJs.toFixed(1)} (${weight.files} files, ${weight.encodings})`,
+    "machine load average (1 min) before / after": `${loadBefore.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)} (${os.cpus().length} cores)`,
     "server CPU (s) per instance": cpuAfter.map((c, i) => ((c - cpuBefore[i]!) / 1000).toFixed(2)).join(" / "),
     "peak RSS (MiB) per instance": pids.map((pid) => peakRssMiB(pid).toFixed(0)).join(" / "),
     failures: failures.slice(0, 3).join("; "),
@@ -232,7 +275,7 @@ async function main() {
     for (const [k, v] of Object.entries(r)) console.log(`  ${k.padEnd(40)} ${v}`);
     return;
   }
-  const one = await startServer({ port: 3412 });
+  const one = await startServer({ port: PORT });
   try {
     results.push(await run(`one instance (${one.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, one.url, one.url, [one.proc.pid!]));
   } finally {
@@ -240,7 +283,7 @@ async function main() {
   }
   if (process.env.DATABASE_URL) {
     // The second instance shares the first one's database: presenter on 1, every participant on 2.
-    const two = await startSecond(one.env, 3413);
+    const two = await startSecond(one.env, PORT + 1);
     try {
       results.push(await run("two instances (PostgreSQL)", one.url, two.url, [one.proc.pid!, two.proc.pid!]));
     } finally {

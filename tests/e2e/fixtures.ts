@@ -38,3 +38,9 @@ export async function expectNoSeriousA11yViolations(page: Page) {
 
 export const test = base;
 export { expect };
+
+/** axe with the WCAG 2.x A/AA and 2.2 AA rules, as tests/e2e/axe.spec.ts runs it: every violation fails, whatever its impact. */
+export async function expectAxeClean(page: Page, where = page.url()) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}

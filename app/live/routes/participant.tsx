@@ -6,13 +6,19 @@ import { handleParticipantPost, liveRequest } from "~/live/participant-form.serv
 import { participantPage } from "~/live/participant-page.server";
 import { LIMITS } from "~/live/schemas";
 import { useNonce } from "~/platform/nonce";
-import { FormMessage, translateError } from "~/ui/forms";
+import { translateError } from "~/ui/forms";
 import { title } from "~/i18n/meta";
 
 /** No framework JavaScript here: the page is plain HTML and forms, and /live.js (a few KB) makes it live. */
 export const handle = { hydrate: false };
 
 export const meta: Route.MetaFunction = ({ matches, data }) => title(matches, data?.title ?? "live.title");
+
+/** The look of FormMessage (app/ui/forms.tsx), the same boxes live.js draws. */
+const MESSAGE_CLASS = {
+  success: "rounded-md border border-emerald-300 bg-emerald-50 p-3 font-medium text-emerald-900",
+  error: "rounded-md border border-red-300 bg-red-50 p-3 font-medium text-red-900",
+};
 
 const DONE = new Set(["live.joined", "live.voted", "live.sent", "live.posted", "live.upvoted", "live.unvoted"]);
 
@@ -72,11 +78,12 @@ export default function ParticipantPage({ loaderData, actionData }: Route.Compon
           {loaderData.nickname ? ` · ${t("live.youAre", { name: loaderData.nickname })}` : loaderData.signedInAs ? ` · ${t("live.youAre", { name: loaderData.signedInAs })}` : null}
         </p>
       </div>
+      {/* The page's own live regions (live.js writes into them): their messages are plain boxes, not regions inside regions. */}
       <div id="live-status" role="status" aria-live="polite">
-        {loaderData.done ? <FormMessage tone="success">{t(loaderData.done)}</FormMessage> : null}
+        {loaderData.done ? <div className={MESSAGE_CLASS.success}>{t(loaderData.done)}</div> : null}
       </div>
       <div id="live-error" role="alert">
-        {error ? <FormMessage>{error}</FormMessage> : null}
+        {error ? <div className={MESSAGE_CLASS.error}>{error}</div> : null}
       </div>
       {gate === "nickname" ? (
         <form method="post" data-live-form data-reload className="card space-y-3">

@@ -1,10 +1,8 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/trainer-list";
 import { SessionForm } from "~/live/components/session-form";
-import { linkableCourses } from "~/live/courses.server";
-import { SessionSchema } from "~/live/schemas";
+import { linkableCourses, parseSessionForm } from "~/live/courses.server";
 import { createSession, listSessions } from "~/live/sessions.server";
 import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
@@ -28,9 +26,9 @@ export async function action(args: Route.ActionArgs) {
   const user = requireRole(args, "trainer");
   const form = await args.request.formData();
   if (form.get("intent") !== "create") throw data({ message: "live.errors.unknownIntent" }, { status: 400 });
-  const submission = parseWithZod(form, { schema: SessionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const id = await createSession(getDb(args.context), user, submission.value);
+  const { value, reply } = parseSessionForm(form, user);
+  if (!value) return data({ result: reply }, { status: 400 });
+  const id = await createSession(getDb(args.context), user, value);
   throw redirect(`/trainer/live/${id}`, 303);
 }
 
