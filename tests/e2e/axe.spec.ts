@@ -3,39 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, loginAs, test, type DemoRole } from "./fixtures";
-
-const PAGES: Record<DemoRole | "signedOut", string[]> = {
-  signedOut: ["/login", "/password/forgot", "/verify", "/verify/ZZZZZZZZZZZZZZZZ", "/competences", "/no-such-page"],
-  learner: [
-    "/",
-    "/learning",
-    "/learning/programmes",
-    "/learning/programmes/digital-foundations-year-1",
-    "/live",
-    "/live/TVQG25",
-    "/courses",
-    "/courses?q=d%E1%BB%AF%20li%E1%BB%87u",
-    "/courses/digital-library-services",
-    "/courses/digital-library-services/user-centred-service-design",
-    "/account",
-    "/notifications",
-    "/notifications/settings",
-    "/learning/competences",
-  ],
-  trainer: [
-    "/trainer/live",
-    "/trainer",
-    "/trainer/health",
-    "/trainer/courses/digital-library-services",
-    "/trainer/courses/digital-library-services/quizzes/final",
-    "/courses/data-literacy-for-libraries/kinds-of-library-data?as=learner",
-  ],
-  hr: ["/reports", "/reports?figures=all", "/reports/people?q=nguyen", "/reports/certificates", "/reports/assignments", "/reports/assignments/new", "/reports/competences", "/reports/competences?view=self&level=3"],
-  admin: ["/admin", "/admin/units", "/admin/import", "/admin/outbox", "/admin/audit"],
-  manager: ["/reports", "/notifications", "/notifications/settings"],
-};
-
-const SIZES = { desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
+import { PAGES, SIZES } from "./pages";
 
 /** The interface language: the signed-in person's stored preference (set like the switch does), else the cookie. */
 async function useLanguage(page: Page, locale: "vi" | "en") {
