@@ -80,7 +80,7 @@ export default function AdminAuditPage({ loaderData }: Route.ComponentProps) {
       {rows.length === 0 ? (
         <p>{t("staffAdmin.audit.empty")}</p>
       ) : (
-        <DataTable caption={t("staffAdmin.audit.caption")} hideCaption className="card" columns={columns} rows={rows} rowKey={(row) => String(row.id)} />
+        <DataTable caption={t("staffAdmin.audit.caption")} hideCaption className="card" tableClassName="min-w-[40rem]" columns={columns} rows={rows} rowKey={(row) => String(row.id)} />
       )}
       <nav aria-label={t("staffAdmin.pageOf", { page: query.page, pages: hasNext ? query.page + 1 : query.page })} className="flex gap-4">
         {query.page > 1 ? <Link to={pageHref(query.page - 1)}>{t("staffAdmin.previous")}</Link> : null}
