@@ -61,10 +61,13 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
       cellClassName: "min-w-48",
       cell: (course) => (
         <>
-          <Link to={`/trainer/courses/${course.slug}`}>{course.title}</Link>{" "}
+          {/* Both links at least 24 px tall (WCAG 2.5.8): a one-line title sits right above "open the course". */}
+          <Link to={`/trainer/courses/${course.slug}`} className="inline-block py-0.5">
+            {course.title}
+          </Link>{" "}
           {!course.published ? <span className="rounded bg-amber-100 px-2 text-xs font-semibold">{t("trainer.draft")}</span> : null}
           <br />
-          <Link to={`/courses/${course.slug}`} className="text-sm">
+          <Link to={`/courses/${course.slug}`} className="inline-block py-0.5 text-sm">
             {t("trainer.openCourse")}
             <span className="sr-only">: {course.title}</span>
           </Link>
