@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { issueCertificate } from "../app/certificates/issue.server";
 import type { Db } from "./client";
-import { competenceSelfAssessments, courses, enrolments, orgUnits, userRoles, users } from "./schema";
+import { competenceSelfAssessments, courses, enrolments, lessonProgress, lessons, orgUnits, userRoles, users } from "./schema";
 
 /**
  * Colleagues of the demo accounts at the National Library and in Nghệ An (never Lạng Sơn, whose staff the demo
@@ -45,7 +45,27 @@ export async function seedDemoCompetences(db: Db) {
       const courseId = catalogue.get(slug);
       if (!courseId) continue;
       const completedAt = new Date(Date.now() - (20 + 35 * k + 9 * i) * 86_400_000);
-      await db.insert(enrolments).values({ userId: id, courseId, startedAt: new Date(completedAt.getTime() - 14 * 86_400_000), lastActivityAt: completedAt, completedAt }).onConflictDoNothing();
+      const startedAt = new Date(completedAt.getTime() - 14 * 86_400_000);
+      await db.insert(enrolments).values({ userId: id, courseId, startedAt, lastActivityAt: completedAt, completedAt }).onConflictDoNothing();
+      // A completed course has every lesson done, one after another over the fortnight (reports and the trainer's
+      // per-lesson figures read these rows; without them a "completed" person showed 0 of 6 lessons).
+      const courseLessons = await db
+        .select({ id: lessons.id })
+        .from(lessons)
+        .where(and(eq(lessons.courseId, courseId), eq(lessons.active, true)))
+        .orderBy(asc(lessons.position));
+      const step = (completedAt.getTime() - startedAt.getTime()) / Math.max(courseLessons.length, 1);
+      if (courseLessons.length > 0) {
+        await db
+          .insert(lessonProgress)
+          .values(
+            courseLessons.map((lesson, n) => {
+              const done = new Date(startedAt.getTime() + step * (n + 1));
+              return { userId: id, lessonId: lesson.id, firstOpenedAt: new Date(done.getTime() - 3_600_000), lastOpenedAt: done, completedAt: done };
+            }),
+          )
+          .onConflictDoNothing();
+      }
       await issueCertificate(db, { userId: id, courseId, completedAt, cycle: 1 });
     }
     // Most colleagues assessed themselves; two did not yet (the heatmap's "self-assessed" column shows it).

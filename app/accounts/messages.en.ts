@@ -32,6 +32,8 @@ export const en = {
     sessionsCount_one: "You are signed in on {{count}} device or browser.",
     sessionsCount_other: "You are signed in on {{count}} devices or browsers.",
     signOutEverywhere: "Sign out everywhere",
+    languageIntro: "The language of these pages and of the emails Skillshelf sends you.",
+    languageSave: "Save the language",
     lite: "Lite mode",
     liteIntro: "Pages are sent without JavaScript: much lighter on slow lines and old PCs. Everything still works.",
     liteIsOn: "Lite mode is on.",

@@ -29,6 +29,8 @@ export const vi = {
     sessionsCount_one: "Bạn đang đăng nhập trên {{count}} thiết bị hoặc trình duyệt.",
     sessionsCount_other: "Bạn đang đăng nhập trên {{count}} thiết bị hoặc trình duyệt.",
     signOutEverywhere: "Đăng xuất khỏi mọi thiết bị",
+    languageIntro: "Ngôn ngữ của các trang và của email Skillshelf gửi cho bạn.",
+    languageSave: "Lưu ngôn ngữ",
     lite: "Chế độ nhẹ",
     liteIntro:
       "Trang được gửi không kèm JavaScript: nhẹ hơn nhiều trên đường truyền chậm và máy tính cũ. Mọi chức năng vẫn dùng được.",

@@ -34,7 +34,7 @@ export const vi = {
     downloadPdf: "Tải PDF tiếng Việt",
     downloadPdfEn: "Tải PDF tiếng Anh",
     downloadCredential: "Tải chứng nhận số Open Badges (.jwt)",
-    credentialHint: "Tệp .jwt là chứng nhận số theo chuẩn Open Badges 3.0, có chữ ký của đơn vị cấp; bạn có thể đưa vào ví chứng nhận số hoặc backpack.",
+    credentialHint: "Tệp .jwt là chứng nhận số theo chuẩn Open Badges 3.0, có chữ ký của đơn vị cấp; bạn có thể đưa vào ví chứng nhận số hoặc kho lưu huy hiệu số.",
     verifyLink: "Trang kiểm tra công khai",
     verifyHint: "Mã QR trên bản PDF dẫn đến địa chỉ này. Bất kỳ ai cũng có thể mở để kiểm tra chứng chỉ mà không cần đăng nhập.",
     status: {
@@ -94,7 +94,8 @@ export const vi = {
       search: "Tìm theo tên, email hoặc mã",
       apply: "Lọc",
       caption: "Danh sách chứng chỉ",
-      count: "{{count}} chứng chỉ",
+      count_one: "{{count}} chứng chỉ",
+      count_other: "{{count}} chứng chỉ",
       none: "Không có chứng chỉ nào khớp bộ lọc.",
       exportCsv: "Xuất CSV",
       exportXlsx: "Xuất Excel (XLSX)",

@@ -39,6 +39,10 @@ export function describeAudit(i18n: Pick<I18n, "t" | "exists">, row: AuditRow) {
     from: roles(d.from),
     to: roles(d.to),
     fields: fields(d.changes),
+    title: text(d.title),
+    prompt: text(d.prompt),
+    body: text(d.body),
+    answer: text(d.answer),
   };
   const key = `staffAdmin.audit.describe.${keyOf(row.action)}`;
   return i18n.exists(key) ? t(key, params) : t("staffAdmin.audit.describe.other", params);

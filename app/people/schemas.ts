@@ -14,6 +14,12 @@ export const StaffQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
+/** The audit log's filter: a kind has two or three parts ("user.roles", "live.post.hide"); anything else is ignored. */
+export const AuditQuerySchema = z.object({
+  action: z.string().regex(/^[a-z_]+(\.[a-z_]+){1,2}$/).max(64).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
 export const PersonSchema = z.object({
   fullName: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, tooLong(200)),
   email: z

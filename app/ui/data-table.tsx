@@ -36,7 +36,10 @@ type Props<Row> = Naming & {
   rowKey: (row: Row) => string;
   /** Rows of totals, in <tfoot>. */
   footer?: readonly Row[];
+  /** Extra classes for the scrolling box around the table. */
   className?: string;
+  /** Extra classes for the <table> itself (e.g. a minimum width, so narrow columns do not squeeze on phones). */
+  tableClassName?: string;
   /** Extra classes for a body row. */
   rowClassName?: (row: Row) => string;
   empty?: ReactNode;
@@ -73,6 +76,7 @@ export function DataTable<Row>({
   rowKey,
   footer,
   className,
+  tableClassName,
   rowClassName,
   empty,
 }: Props<Row>) {
@@ -100,13 +104,15 @@ export function DataTable<Row>({
   return (
     // A wide table scrolls sideways: the box is focusable so keyboard users can scroll it too. Named by a heading that
     // already labels a region around it, it is a group, so the page does not get two regions with the same name.
+    // `relative` keeps positioned content (screen-reader-only text is absolutely positioned) inside the scrolling box,
+    // and `max-w-full` keeps the box within its column, so the page itself never scrolls sideways.
     <div
-      className={`overflow-x-auto ${className ?? ""}`}
+      className={`relative max-w-full overflow-x-auto ${className ?? ""}`}
       role={labelledBy ? "group" : "region"}
       aria-labelledby={captionId}
       tabIndex={0}
     >
-      <table className="w-full border-collapse text-sm" aria-labelledby={labelledBy}>
+      <table className={`w-full border-collapse text-sm ${tableClassName ?? ""}`} aria-labelledby={labelledBy}>
         {labelledBy ? null : (
           <caption id={captionId} className={hideCaption ? "sr-only" : "mb-2 text-left font-semibold"}>
             {caption}

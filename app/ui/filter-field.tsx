@@ -21,7 +21,7 @@ export function FilterField({ id, label, small, className, children }: FieldProp
   );
 }
 
-/** A labelled <select> of a GET filter form; `value` is the current filter ("" for none). */
+/** A labelled <select> of a plain form (a GET filter, or a one-choice setting); `value` is the current choice ("" for none). */
 export function FilterSelect({ name, value, children, ...field }: FieldProps & { name: string; value?: string; children: ReactNode }) {
   return (
     <FilterField {...field}>

@@ -89,3 +89,12 @@ test("a lesson without an English version falls back to Vietnamese with a visibl
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
   await expect(page.getByRole("note").filter({ hasText: "This lesson has no English version yet" })).toHaveCount(0);
 });
+
+test("a one-lesson course's lesson has a single way back to the course, not two", async ({ page }) => {
+  // Signed in as HR: the certificate journey completes this course as the learner, and nobody else touches it.
+  await loginAs(page, "hr");
+  await page.goto("/courses/e2e-cert-course/first-steps");
+  const pager = page.getByRole("navigation", { name: "Chuyển bài" });
+  await expect(pager.getByRole("link")).toHaveCount(1);
+  await expect(pager.getByRole("link")).toHaveAttribute("href", "/courses/e2e-cert-course");
+});

@@ -11,8 +11,10 @@ import { sessionIdContext } from "~/platform/context";
 import { countSessions, deleteSessionCookie, invalidateAllSessions, isSecureRequest } from "~/platform/session.server";
 import { ChangePasswordSchema } from "~/accounts/schemas";
 import { title } from "~/i18n/meta";
+import { LOCALES } from "~/i18n";
 import { savesData } from "~/platform/lite";
 import { LiteToggle } from "~/ui/lite-toggle";
+import { FilterSelect } from "~/ui/filter-field";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "account.title");
 
@@ -65,7 +67,7 @@ export async function action(args: Route.ActionArgs) {
 const ACCOUNT_LITE = { on: "account.liteTurnOn", off: "account.liteTurnOff", byBrowser: "account.liteByBrowser" };
 
 export default function AccountPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { profile, roles, sessions, changed, liteMode, saveData } = loaderData;
   const [form, fields] = useForm({
     id: "change-password",
@@ -122,6 +124,26 @@ export default function AccountPage({ loaderData, actionData }: Route.ComponentP
             inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
           />
           <SubmitButton>{t("account.save")}</SubmitButton>
+        </Form>
+      </section>
+      <section aria-labelledby="language-heading" className="card max-w-xl">
+        <h2 id="language-heading" className="text-xl font-semibold">
+          {t("language.label")}
+        </h2>
+        <p className="mt-2">{t("account.languageIntro")}</p>
+        {/* The same switch as the header's (a full page load brings the other language's messages), as a choice. */}
+        <Form method="post" action="/locale" reloadDocument className="mt-4 flex flex-wrap items-end gap-3">
+          <input type="hidden" name="redirectTo" value="/account" />
+          <FilterSelect id="account-locale" name="locale" label={t("language.label")} value={i18n.language}>
+            {LOCALES.map((lng) => (
+              <option key={lng} value={lng} lang={lng}>
+                {t(`language.${lng}`)}
+              </option>
+            ))}
+          </FilterSelect>
+          <button type="submit" className="btn-secondary">
+            {t("account.languageSave")}
+          </button>
         </Form>
       </section>
       <section aria-labelledby="lite-heading" className="card max-w-xl">

@@ -104,7 +104,7 @@ export default function TrainerCoursePage({ loaderData }: Route.ComponentProps) 
         <h2 id="funnel-heading" className="text-xl font-semibold">
           {t("trainer.funnel")}
         </h2>
-        <DataTable labelledBy="funnel-heading" className="mt-3" columns={funnelColumns} rows={funnel} rowKey={(f) => f.slug} />
+        <DataTable labelledBy="funnel-heading" className="mt-3" tableClassName="min-w-[36rem]" columns={funnelColumns} rows={funnel} rowKey={(f) => f.slug} />
       </section>
       <section aria-labelledby="learners-heading" className="card">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -118,7 +118,7 @@ export default function TrainerCoursePage({ loaderData }: Route.ComponentProps) 
         {learners.length === 0 ? (
           <p className="mt-3">{t("trainer.noLearners")}</p>
         ) : (
-          <DataTable labelledBy="learners-heading" className="mt-3" columns={learnerColumns} rows={learners} rowKey={(l) => l.email} />
+          <DataTable labelledBy="learners-heading" className="mt-3" tableClassName="min-w-[32rem]" columns={learnerColumns} rows={learners} rowKey={(l) => l.email} />
         )}
       </section>
     </div>

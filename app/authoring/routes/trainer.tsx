@@ -58,12 +58,16 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
     {
       key: "title",
       header: t("catalogue.title"),
+      cellClassName: "min-w-48",
       cell: (course) => (
         <>
-          <Link to={`/trainer/courses/${course.slug}`}>{course.title}</Link>{" "}
+          {/* Both links at least 24 px tall (WCAG 2.5.8): a one-line title sits right above "open the course". */}
+          <Link to={`/trainer/courses/${course.slug}`} className="inline-block py-0.5">
+            {course.title}
+          </Link>{" "}
           {!course.published ? <span className="rounded bg-amber-100 px-2 text-xs font-semibold">{t("trainer.draft")}</span> : null}
           <br />
-          <Link to={`/courses/${course.slug}`} className="text-sm">
+          <Link to={`/courses/${course.slug}`} className="inline-block py-0.5 text-sm">
             {t("trainer.openCourse")}
             <span className="sr-only">: {course.title}</span>
           </Link>
@@ -80,15 +84,17 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
       cell: (course) => (course.completionRate === null ? "—" : formatPercent(course.completionRate, i18n.language)),
     },
     { key: "median", header: t("trainer.medianTime"), numeric: true, cell: (course) => formatDuration(course.medianHours, t) },
-    { key: "changed", header: t("trainer.lastChange"), cell: (course) => formatDate(course.contentChangedAt, i18n.language) },
+    { key: "changed", header: t("trainer.lastChange"), cellClassName: "whitespace-nowrap", cell: (course) => formatDate(course.contentChangedAt, i18n.language) },
     {
       key: "quizzes",
       header: t("trainer.quizzes"),
+      // Below lg each quiz keeps to one line (the table scrolls in its box), so a row is as tall as its quiz list.
+      cellClassName: "min-w-72 max-lg:whitespace-nowrap",
       cell: (course) => (
-        <ul className="flex flex-wrap gap-x-3">
+        <ul className="flex flex-wrap gap-x-3 max-lg:block">
           {course.quizzes.map((quiz) => (
             <li key={quiz.id}>
-              <Link to={`/trainer/courses/${course.slug}/quizzes/${quiz.id}`} className="inline-block py-1" aria-label={`${t("trainer.quizStats")}: ${quiz.name}`}>
+              <Link to={`/trainer/courses/${course.slug}/quizzes/${quiz.id}`} className="inline-block py-0.5 text-sm" aria-label={`${t("trainer.quizStats")}: ${quiz.name}`}>
                 {quiz.name}
               </Link>
             </li>
@@ -117,7 +123,9 @@ export default function TrainerPage({ loaderData }: Route.ComponentProps) {
         {loaderData.courses.length === 0 ? (
           <p className="mt-3">{t("trainer.none")}</p>
         ) : (
-          <DataTable labelledBy="owned-heading" className="mt-4" columns={columns} rows={loaderData.courses} rowKey={(c) => c.slug} />
+          // On a phone the table scrolls inside its box at a readable width, rather than squeezing the quiz list into
+          // one word a line (rows a screen tall).
+          <DataTable labelledBy="owned-heading" className="mt-4" tableClassName="min-w-[48rem]" columns={columns} rows={loaderData.courses} rowKey={(c) => c.slug} />
         )}
       </section>
     </div>

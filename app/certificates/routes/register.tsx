@@ -129,7 +129,7 @@ export default function CertificateRegister({ loaderData }: Route.ComponentProps
       {rows.length === 0 ? (
         <p>{t("certificates.register.none")}</p>
       ) : (
-        <DataTable caption={t("certificates.register.caption")} hideCaption className="card" columns={columns} rows={rows} rowKey={(r) => r.code} />
+        <DataTable caption={t("certificates.register.caption")} hideCaption className="card" tableClassName="min-w-[56rem]" columns={columns} rows={rows} rowKey={(r) => r.code} />
       )}
     </div>
   );

@@ -84,7 +84,7 @@ function Facts({ c, levels }: { c: ProfileCompetence; levels: Level[] }) {
 /** The stage a level belongs to ("Trung cấp 3" → "Trung cấp"), shown under the number. */
 const stageOf = (levels: Level[], level: number) => (levels.find((l) => l.level === level)?.name ?? "").replace(/\s*\d+$/, "");
 
-/** One radio group: the eight levels (two rows of four on a phone, one row on a wide screen) and "not assessed". */
+/** One radio group: the eight levels (four rows of two on a phone, two rows of four on a tablet, one row on a wide screen) and "not assessed". */
 function LevelChoice({ c, levels, errors }: { c: ProfileCompetence; levels: Level[]; errors?: string[] }) {
   const { t } = useTranslation();
   const errorId = errors?.length ? `${c.field}-error` : undefined;
@@ -92,11 +92,11 @@ function LevelChoice({ c, levels, errors }: { c: ProfileCompetence; levels: Leve
   return (
     <fieldset className="mt-3" aria-describedby={errorId}>
       <legend className="text-sm font-semibold">{t("competences.yourLevel")}</legend>
-      <div className="mt-1 grid grid-cols-4 gap-2 md:grid-cols-9">
+      <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-4 xl:grid-cols-9">
         {LEVELS.map((level) => (
           <label key={level} className={option}>
             <input type="radio" name={c.field} value={String(level)} defaultChecked={c.self === level} className="size-4" />
-            <span>
+            <span className="min-w-0">
               <span className="sr-only">{t("competences.levelOption", { level })}: </span>
               <span aria-hidden="true" className="block text-base leading-tight font-semibold">
                 {level}
@@ -108,7 +108,7 @@ function LevelChoice({ c, levels, errors }: { c: ProfileCompetence; levels: Leve
             </span>
           </label>
         ))}
-        <label className={`${option} col-span-4 md:col-span-1`}>
+        <label className={`${option} col-span-2 sm:col-span-4 xl:col-span-1`}>
           <input type="radio" name={c.field} value={NOT_ASSESSED} defaultChecked={c.self === null} className="size-4" />
           <span className="text-sm">{t("competences.clear")}</span>
         </label>

@@ -284,11 +284,12 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
                 </span>
                 <span aria-hidden="true">→</span>
               </Link>
-            ) : (
+            ) : prev ? (
+              // The last lesson: back to the course on the right. A one-lesson course already has it on the left.
               <Link to={`/courses/${course.slug}`} className="btn-secondary justify-end sm:col-start-2">
                 {t("lesson.backToCourse")}
               </Link>
-            )}
+            ) : null}
           </nav>
         </div>
       </article>

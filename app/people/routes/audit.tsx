@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/audit";
 import { type Column, DataTable } from "~/ui/data-table";
 import { FilterSelect } from "~/ui/filter-field";
@@ -11,19 +10,16 @@ import { getDb, requireRole } from "~/platform/auth.server";
 import { auditActionLabel, describeAudit } from "~/people/audit-text";
 import { formatDateTime } from "~/platform/format";
 import { title } from "~/i18n/meta";
+import { AuditQuerySchema } from "~/people/schemas";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "staffAdmin.audit.heading");
 
 const PAGE_SIZE = 50;
-const QuerySchema = z.object({
-  action: z.string().regex(/^[a-z_]+\.[a-z_]+$/).max(64).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-});
 
 export async function loader(args: Route.LoaderArgs) {
   requireRole(args, "admin");
   const db = getDb(args.context);
-  const query = QuerySchema.parse(Object.fromEntries(args.url.searchParams));
+  const query = AuditQuerySchema.parse(Object.fromEntries(args.url.searchParams));
   const [rows, actions] = await Promise.all([
     listAudit(db, { action: query.action, limit: PAGE_SIZE + 1, offset: (query.page - 1) * PAGE_SIZE }),
     auditActions(db),
@@ -84,7 +80,7 @@ export default function AdminAuditPage({ loaderData }: Route.ComponentProps) {
       {rows.length === 0 ? (
         <p>{t("staffAdmin.audit.empty")}</p>
       ) : (
-        <DataTable caption={t("staffAdmin.audit.caption")} hideCaption className="card" columns={columns} rows={rows} rowKey={(row) => String(row.id)} />
+        <DataTable caption={t("staffAdmin.audit.caption")} hideCaption className="card" tableClassName="min-w-[40rem]" columns={columns} rows={rows} rowKey={(row) => String(row.id)} />
       )}
       <nav aria-label={t("staffAdmin.pageOf", { page: query.page, pages: hasNext ? query.page + 1 : query.page })} className="flex gap-4">
         {query.page > 1 ? <Link to={pageHref(query.page - 1)}>{t("staffAdmin.previous")}</Link> : null}

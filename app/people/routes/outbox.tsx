@@ -54,7 +54,7 @@ export default function AdminOutboxPage({ loaderData }: Route.ComponentProps) {
       {rows.length === 0 ? (
         <p>{t("staffAdmin.outbox.empty")}</p>
       ) : (
-        <DataTable caption={t("staffAdmin.outbox.caption")} hideCaption className="card" columns={columns} rows={rows} rowKey={(m) => m.id} />
+        <DataTable caption={t("staffAdmin.outbox.caption")} hideCaption className="card" tableClassName="min-w-[40rem]" columns={columns} rows={rows} rowKey={(m) => m.id} />
       )}
       <Pager page={page} total={total} pageSize={pageSize} />
     </section>

@@ -104,7 +104,7 @@ export default function AdminStaffPage({ loaderData }: Route.ComponentProps) {
       {rows.length === 0 ? (
         <p>{t("staffAdmin.staff.none")}</p>
       ) : (
-        <DataTable labelledBy="staff-heading" className="card" columns={columns} rows={rows} rowKey={(person) => person.id} />
+        <DataTable labelledBy="staff-heading" className="card" tableClassName="min-w-[40rem]" columns={columns} rows={rows} rowKey={(person) => person.id} />
       )}
       <Pager page={page} total={total} pageSize={pageSize} />
     </section>

@@ -37,7 +37,7 @@ export function CompletionCell({ counts }: { counts: Counts }) {
     <div className={`-mx-2 -my-1.5 min-w-24 px-2 py-1.5 ${bandClass(percent)}`}>
       <div className="font-semibold">{formatPercent(percent, lang)}</div>
       <div className="text-xs text-stone-800">
-        {t("hrReports.completedOf", { completed: formatNumber(counts.completed, lang), counted: formatNumber(counts.counted, lang) })}
+        {t("hrReports.completedOf", { completed: formatNumber(counts.completed, lang), count: counts.counted, counted: formatNumber(counts.counted, lang) })}
       </div>
       {counts.overdue > 0 ? (
         <div className="text-xs font-semibold text-red-800">

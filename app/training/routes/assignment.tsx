@@ -105,7 +105,7 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
         ) : null}
       </header>
 
-      <section aria-labelledby="people-heading" className="card overflow-x-auto">
+      <section aria-labelledby="people-heading" className="card relative max-w-full overflow-x-auto">
         <h2 id="people-heading" className="text-xl font-semibold">
           {t("assignments.detail.people")} ({a.people.length})
         </h2>

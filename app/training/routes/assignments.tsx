@@ -94,7 +94,7 @@ export default function AssignmentsPage({ loaderData }: Route.ComponentProps) {
           {t("assignments.filter.apply")}
         </button>
       </Form>
-      <div className="card overflow-x-auto">
+      <div className="card relative max-w-full overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="mb-2 text-left text-lg font-semibold">{t("assignments.table.caption")}</caption>
           <thead>
