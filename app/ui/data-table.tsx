@@ -107,12 +107,12 @@ export function DataTable<Row>({
     // `relative` keeps positioned content (screen-reader-only text is absolutely positioned) inside the scrolling box,
     // and `max-w-full` keeps the box within its column, so the page itself never scrolls sideways.
     <div
-      className={`relative max-w-full overflow-x-auto ${className ?? ""}`}
+      className={["relative max-w-full overflow-x-auto", className].filter(Boolean).join(" ")}
       role={labelledBy ? "group" : "region"}
       aria-labelledby={captionId}
       tabIndex={0}
     >
-      <table className={`w-full border-collapse text-sm ${tableClassName ?? ""}`} aria-labelledby={labelledBy}>
+      <table className={["w-full border-collapse text-sm", tableClassName].filter(Boolean).join(" ")} aria-labelledby={labelledBy}>
         {labelledBy ? null : (
           <caption id={captionId} className={hideCaption ? "sr-only" : "mb-2 text-left font-semibold"}>
             {caption}
