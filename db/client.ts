@@ -25,7 +25,23 @@ export type DbOptions = {
   /** PGlite data directory; "memory://" for a throwaway in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /**
+   * PostgreSQL only: open each connection with `jit=off` and `work_mem=32MB` as startup parameters (default true).
+   * PgBouncer refuses startup parameters it does not know (unless listed in its ignore_startup_parameters): false
+   * leaves them out, and the reports then set both per transaction (app/reports/reports.server.ts).
+   */
+  startupSettings?: boolean;
 };
+
+const settled = new WeakSet<object>();
+
+/**
+ * Whether every connection of this client already runs with room for the reports and without JIT: true for a
+ * PostgreSQL client opened with startupSettings, and for the embedded database (no JIT; its one connection has the room).
+ */
+export function hasReportSettings(db: object) {
+  return settled.has(db);
+}
 
 export const DEFAULT_DATA_DIR = path.resolve(".data/pglite");
 
@@ -34,12 +50,20 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const url = new URL(options.url);
+    const startupSettings = options.startupSettings ?? true;
     const client = postgres(options.url, {
       max: options.poolSize ?? 10,
       onnotice: () => {},
-      connection: { application_name: "skillshelf" },
+      connection: {
+        application_name: "skillshelf",
+        // PostgreSQL's JIT is triggered by a plan's estimated cost, not its size: on this app's small queries it
+        // spends milliseconds compiling what runs in microseconds. The report queries hash every person × course
+        // pair, which spills to disk with the default 4 MB work_mem.
+        ...(startupSettings ? { jit: "off", work_mem: "32MB" } : {}),
+      },
     });
     const db = drizzle(client, { schema });
+    if (startupSettings) settled.add(db);
     return {
       db: db as unknown as Db,
       driver: "postgres",
@@ -61,6 +85,7 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
   watchWrites(client as never, cache);
   const db = drizzle(client, { schema });
   attachReadCache(db, cache);
+  settled.add(db);
   return {
     db: db as unknown as Db,
     driver: "pglite",

@@ -4,7 +4,7 @@ import { getDbHandle } from "./db.server";
 import { getEnv } from "./env.server";
 import { requireTrustedOrigin, runWithRequestOrigin } from "./request-origin.server";
 import { checkRequest, refusalResponse } from "./request-body.server";
-import { dbContext, liteContext, localeContext, nonceContext, sessionIdContext, userContext } from "./context";
+import { dbContext, liteContext, localeContext, nonceContext, sessionIdContext, unreadAtSessionContext, userContext } from "./context";
 import { isLite } from "./lite";
 import {
   deleteSessionCookie,
@@ -75,6 +75,8 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const validation = token ? await validateSessionToken(db, token) : null;
   context.set(userContext, validation?.user ?? null);
   context.set(sessionIdContext, validation?.session.id ?? null);
+  // React Router hands loaders a GET copy of a posted request: only here is it known whether an action runs first.
+  context.set(unreadAtSessionContext, validation && (request.method === "GET" || request.method === "HEAD") ? validation.unread : null);
   context.set(
     localeContext,
     negotiateLocale({
