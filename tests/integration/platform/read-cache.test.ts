@@ -54,7 +54,7 @@ describe("cached session lookups", () => {
   it("reads the bell's unread count with the session, and sees it change at once", async () => {
     const { user, token } = await signedIn();
     expect((await validateSessionToken(handle.db, token))?.unread).toBe(0);
-    const event = (n: number) => ({ userId: user.id, kind: "course_changed" as const, params: {}, link: "/learning", dedupeKey: `unread-test:${user.id}:${n}` });
+    const event = (n: number) => ({ userId: user.id, kind: "course_changed" as const, params: { subject: "course" as const, titleVi: "Khóa học" }, link: "/learning", dedupeKey: `unread-test:${user.id}:${n}` });
     await notify(handle.db, [event(1), event(2)]);
     expect((await validateSessionToken(handle.db, token))?.unread).toBe(2);
     expect(await unreadCount(handle.db, user.id)).toBe(2);
