@@ -2,7 +2,6 @@
 // structured request logs (pino), static assets and the client IP the sign-in throttle needs.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
@@ -20,8 +19,9 @@ async function loadBuild() {
 }
 
 let startup;
+let build;
 try {
-  const build = await loadBuild();
+  build = await loadBuild();
   startup = await build.entry.module.startup();
 } catch (error) {
   if (error?.name === "ConfigError" || error?.name === "DatabaseUnreachableError") {
@@ -88,10 +88,13 @@ if (vite) {
   const publicStatic = express.static("build/client", { maxAge: "1h", index: false });
   app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
 }
+// The request handler comes from the server build (app/entry.server.tsx), which bundles React Router's production
+// copy: the handler and the routes share that one copy. In development Vite loads react-router from node_modules.
+const { createRequestHandler } = vite ? await import("@react-router/express") : build.entry.module;
 app.use(
   createRequestHandler({
     // In production the build is loaded once; in development Vite reloads it on every request.
-    build: vite ? loadBuild : await loadBuild(),
+    build: vite ? loadBuild : build,
     mode: env.NODE_ENV,
   }),
 );

@@ -1,15 +1,34 @@
 import { fileURLToPath } from "node:url";
 import { reactRouter } from "@react-router/dev/vite";
 import tailwindcss from "@tailwindcss/vite";
-import { defineConfig } from "vite";
+import { type Plugin, defineConfig } from "vite";
 import { contentReload } from "./app/content/vite-plugin.ts";
 
-export default defineConfig({
-  plugins: [tailwindcss(), reactRouter(), contentReload()],
+/**
+ * The server build gets React Router's production copy. Its package exports always resolve `dist/development` on
+ * Node (react-router issue #14102), whose dev-only checks and warnings run on every request. The server build bundles
+ * react-router together with the Express adapter (@react-router/express and @react-router/node, which import it), and
+ * server.js takes its request handler from the build (app/entry.server.tsx): one copy of React Router at run time, so
+ * its classes (data(), redirects, contexts) are the same on both sides. The browser build is left as it is.
+ */
+const SERVER_BUNDLED = ["react-router", "@react-router/express", "@react-router/node"];
+const reactRouterProduction: Plugin = {
+  name: "skillshelf:react-router-production-on-server",
+  apply: "build",
+  enforce: "pre",
+  applyToEnvironment: (environment) => environment.name === "ssr",
+  resolveId(id) {
+    if (id === "react-router") return fileURLToPath(new URL("./node_modules/react-router/dist/production/index.mjs", import.meta.url));
+  },
+};
+
+export default defineConfig(({ command }) => ({
+  plugins: [tailwindcss(), reactRouter(), contentReload(), reactRouterProduction],
+  ...(command === "build" ? { ssr: { noExternal: SERVER_BUNDLED } } : {}),
   resolve: {
     tsconfigPaths: true,
     // The app's own useTranslation over i18next (app/i18n/react.tsx): cheaper per render, and no store subscription
     // shipped to the browser.
     alias: [{ find: /^react-i18next$/, replacement: fileURLToPath(new URL("./app/i18n/react.tsx", import.meta.url)) }],
   },
-});
+}));

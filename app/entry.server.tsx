@@ -12,6 +12,8 @@ export const streamTimeout = 5_000;
 // Exposed to server.js through the server build (build.entry.module): it checks configuration and
 // the database before the server listens, so a bad value stops the app with one clear line.
 export { startup } from "./startup.server";
+// server.js's request handler, from the copy of React Router bundled into the server build (vite.config.ts).
+export { createRequestHandler } from "@react-router/express";
 
 export default function handleRequest(
   request: Request,

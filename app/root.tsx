@@ -8,7 +8,7 @@ import { DEFAULT_LOCALE, availableLocale, getI18n, isLocale, loadMessages } from
 import { getDb, getUser } from "./platform/auth.server";
 import { NotificationBell } from "./notifications/components/bell";
 import { unreadCount } from "./notifications/notifications.server";
-import { liteContext, localeContext } from "./platform/context";
+import { liteContext, localeContext, unreadAtSessionContext } from "./platform/context";
 import { savesData, wantsScripts } from "./platform/lite";
 import { rootMiddleware } from "./platform/middleware.server";
 import { navFor } from "./platform/permissions";
@@ -45,7 +45,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     saveData: savesData(request.headers),
     user: user ? { fullName: user.fullName, roles: user.roles } : null,
     nav: user ? navFor(user) : [],
-    unread: user ? await unreadCount(getDb(context), user.id) : 0,
+    // A page read shows the count looked up with the session, in the same query; after an action (marking
+    // notifications read, say) in the same request it is counted again.
+    unread: user ? (context.get(unreadAtSessionContext) ?? (await unreadCount(getDb(context), user.id))) : 0,
   };
 }
 

@@ -30,7 +30,23 @@ export type DbOptions = {
   /** PGlite data directory; "memory://" for a throwaway in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /**
+   * PostgreSQL only: open each connection with `jit=off` and `work_mem=32MB` as startup parameters (default true).
+   * PgBouncer refuses startup parameters it does not know (unless listed in its ignore_startup_parameters): false
+   * leaves them out, and the reports then set both per transaction (app/reports/reports.server.ts).
+   */
+  startupSettings?: boolean;
 };
+
+const settled = new WeakSet<object>();
+
+/**
+ * Whether every connection of this client already runs with room for the reports and without JIT: true for a
+ * PostgreSQL client opened with startupSettings, and for the embedded database (no JIT; its one connection has the room).
+ */
+export function hasReportSettings(db: object) {
+  return settled.has(db);
+}
 
 export const DEFAULT_DATA_DIR = path.resolve(".data/pglite");
 
@@ -39,21 +55,30 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const url = new URL(options.url);
+    const startupSettings = options.startupSettings ?? true;
+    // PostgreSQL's JIT is triggered by a plan's estimated cost, not its size: on this app's small queries it
+    // spends milliseconds compiling what runs in microseconds. The report queries hash every person × course
+    // pair, which spills to disk with the default 4 MB work_mem.
+    const settings = startupSettings ? { jit: "off", work_mem: "32MB" } : {};
     const client = postgres(options.url, {
       max: options.poolSize ?? 10,
       onnotice: () => {},
-      connection: { application_name: "skillshelf" },
+      connection: {
+        application_name: "skillshelf",
+        ...settings,
+      },
     });
     const db = drizzle(client, { schema });
     let priority: { client: ReturnType<typeof postgres>; db: Db } | null = null;
     const priorityDb = () => {
       // Opened on first use: most processes (scripts, tests) never need it.
       if (!priority) {
-        const c = postgres(options.url!, { max: 2, onnotice: () => {}, connection: { application_name: "skillshelf-priority" } });
+        const c = postgres(options.url!, { max: 2, onnotice: () => {}, connection: { application_name: "skillshelf-priority", ...settings } });
         priority = { client: c, db: drizzle(c, { schema }) as unknown as Db };
       }
       return priority.db;
     };
+    if (startupSettings) settled.add(db);
     return {
       db: db as unknown as Db,
       get priority() {
@@ -80,6 +105,7 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
   watchWrites(client as never, cache);
   const db = drizzle(client, { schema });
   attachReadCache(db, cache);
+  settled.add(db);
   return {
     db: db as unknown as Db,
     priority: db as unknown as Db,

@@ -1,7 +1,7 @@
 import { cachedRead } from "../../db/read-cache";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type Placeholder, type SQL, and, asc, eq, inArray, sql } from "drizzle-orm";
 import { foldSql } from "../../db/fold";
-import { outer } from "../../db/sql";
+import { outer, preparedFor } from "../../db/sql";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { courses, enrolments, lessons } from "../../db/schema";
@@ -27,8 +27,29 @@ export function listCatalogue(db: Db, userId: string, query: CatalogueQuery) {
   );
 }
 
+// The catalogue as most open it, with no search and no filter: its query is built once per database and reused.
+const wholeCatalogue = (db: Db) =>
+  preparedFor(db, "catalogue_all", () => catalogueQuery(db, sql.placeholder("userId"), []).prepare("catalogue_all"));
+
 async function loadCatalogue(db: Db, userId: string, query: CatalogueQuery) {
   const terms = searchTerms(query.q);
+  if (!terms.length && !query.topic && !query.level) {
+    return (await wholeCatalogue(db).execute({ userId })).map((row) => ({ ...row, lessons: [] as MatchedLesson[] }));
+  }
+  const rows = await catalogueQuery(db, userId, terms, query);
+  const matchedLessons: MatchedLesson[] = terms.length && rows.length
+    ? await db
+        .select({ courseId: lessons.courseId, slug: lessons.slug, titleVi: lessons.titleVi, titleEn: lessons.titleEn })
+        .from(lessons)
+        .where(and(inArray(lessons.courseId, rows.map((r) => r.id)), eq(lessons.active, true), matchesAll(lessons.searchText, terms)))
+        .orderBy(asc(lessons.position))
+    : [];
+  return rows.map((row) => ({ ...row, lessons: matchedLessons.filter((l) => l.courseId === row.id).slice(0, 5) }));
+}
+
+type MatchedLesson = { courseId: string; slug: string; titleVi: string; titleEn: string | null };
+
+function catalogueQuery(db: Db, userId: string | Placeholder, terms: string[], query: Pick<CatalogueQuery, "topic" | "level"> = {}) {
   const filters = [eq(courses.published, true)];
   if (query.topic) filters.push(eq(courses.topic, query.topic));
   if (query.level) filters.push(eq(courses.level, query.level));
@@ -38,7 +59,7 @@ async function loadCatalogue(db: Db, userId: string, query: CatalogueQuery) {
         select 1 from lessons l where l.course_id = ${outer(courses.id)} and l.active and ${matchesAll(sql`l.search_text`, terms)}))`,
     );
   }
-  const rows = await db
+  return db
     .select({
       id: courses.id,
       slug: courses.slug,
@@ -67,12 +88,4 @@ async function loadCatalogue(db: Db, userId: string, query: CatalogueQuery) {
         : []),
       asc(courses.titleVi),
     );
-  const matchedLessons = terms.length && rows.length
-    ? await db
-        .select({ courseId: lessons.courseId, slug: lessons.slug, titleVi: lessons.titleVi, titleEn: lessons.titleEn })
-        .from(lessons)
-        .where(and(inArray(lessons.courseId, rows.map((r) => r.id)), eq(lessons.active, true), matchesAll(lessons.searchText, terms)))
-        .orderBy(asc(lessons.position))
-    : [];
-  return rows.map((row) => ({ ...row, lessons: matchedLessons.filter((l) => l.courseId === row.id).slice(0, 5) }));
 }

@@ -267,7 +267,7 @@ const inCurrentCycle = sql`and (${outer(enrolments.cycleStartedAt)} is null or q
  * Columns counting what a course asks (active lessons plus active graded quizzes) and what the
  * learner has done of it (lessons completed, graded quizzes passed), for percentOf. The query must join enrolments.
  */
-export function lessonCounts(userId: string | SQL) {
+export function lessonCounts(userId: string | SQL | Placeholder) {
   return {
     total: sql<number>`(select count(*)::int from lessons l where l.course_id = ${outer(courses.id)} and l.active)
       + (select count(*)::int from course_quizzes cq join lessons l on l.id = cq.lesson_id

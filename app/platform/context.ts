@@ -6,6 +6,11 @@ import type { SessionUser } from "./session.server";
 /** Values the root middleware puts in every request's router context. */
 export const dbContext = createContext<Db | null>(null);
 export const userContext = createContext<SessionUser | null>(null);
+/**
+ * The signed-in person's unread notifications as read with the session (app/platform/session.server.ts), on a GET or
+ * HEAD only: after an action (which may have marked some read) it is null and the count is read again.
+ */
+export const unreadAtSessionContext = createContext<number | null>(null);
 export const sessionIdContext = createContext<string | null>(null);
 export const localeContext = createContext<Locale>("vi");
 export const nonceContext = createContext<string>("");

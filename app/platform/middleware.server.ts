@@ -4,7 +4,7 @@ import { getDbHandle } from "./db.server";
 import { getEnv } from "./env.server";
 import { requireTrustedOrigin, runWithRequestOrigin } from "./request-origin.server";
 import { checkRequest, refusalResponse } from "./request-body.server";
-import { dbContext, liteContext, localeContext, nonceContext, sessionIdContext, userContext } from "./context";
+import { dbContext, liteContext, localeContext, nonceContext, sessionIdContext, unreadAtSessionContext, userContext } from "./context";
 import { isLite } from "./lite";
 import {
   deleteSessionCookie,
@@ -39,10 +39,11 @@ export function isCrossOrigin(request: Request, trustProxy = getEnv().TRUST_PROX
   return origin === "null";
 }
 
-export function contentSecurityPolicy(nonce: string, dev: boolean) {
-  return [
+// Only the nonce changes from one page to the next: the rest of the policy is written once per mode.
+const cspParts = (dev: boolean) => {
+  const [before, after] = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-inline'" : ""}`,
+    `script-src 'self' 'nonce-\u0000'${dev ? " 'unsafe-inline'" : ""}`,
     `style-src 'self'${dev ? " 'unsafe-inline'" : ""}`,
     "img-src 'self' data:",
     "media-src 'self'",
@@ -52,7 +53,16 @@ export function contentSecurityPolicy(nonce: string, dev: boolean) {
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-  ].join("; ");
+  ]
+    .join("; ")
+    .split("\u0000");
+  return { before: before!, after: after! };
+};
+const CSP = { prod: cspParts(false), dev: cspParts(true) };
+
+export function contentSecurityPolicy(nonce: string, dev: boolean) {
+  const parts = dev ? CSP.dev : CSP.prod;
+  return parts.before + nonce + parts.after;
 }
 
 export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
@@ -75,6 +85,8 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const validation = token ? await validateSessionToken(db, token) : null;
   context.set(userContext, validation?.user ?? null);
   context.set(sessionIdContext, validation?.session.id ?? null);
+  // React Router hands loaders a GET copy of a posted request: only here is it known whether an action runs first.
+  context.set(unreadAtSessionContext, validation && (request.method === "GET" || request.method === "HEAD") ? validation.unread : null);
   context.set(
     localeContext,
     negotiateLocale({

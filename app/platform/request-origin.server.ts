@@ -11,11 +11,20 @@ export function runWithRequestOrigin<T>(origin: string, fn: () => T): T {
   return storage.run(origin, fn);
 }
 
+// Every request checks its Host: the set is built once per configuration, not per request.
+const hostSets = new WeakMap<object, Set<string>>();
+
 /** Hosts served when APP_URL is unset: ALLOWED_HOSTS, else the loopback names and this machine's own. */
 export function allowedHosts(env: Pick<Env, "ALLOWED_HOSTS"> = getEnv()): Set<string> {
-  if (env.ALLOWED_HOSTS) return new Set(env.ALLOWED_HOSTS.map(stripPort));
-  const own = hostname().toLowerCase();
-  return new Set(["localhost", "127.0.0.1", "[::1]", own, own.split(".")[0]!].filter(Boolean));
+  let hosts = hostSets.get(env);
+  if (!hosts) {
+    const own = hostname().toLowerCase();
+    hosts = env.ALLOWED_HOSTS
+      ? new Set(env.ALLOWED_HOSTS.map(stripPort))
+      : new Set(["localhost", "127.0.0.1", "[::1]", own, own.split(".")[0]!].filter(Boolean));
+    hostSets.set(env, hosts);
+  }
+  return hosts;
 }
 
 // "[::1]:3000" → "[::1]", "example.vn:8080" → "example.vn": the allow-list names hosts, any port.

@@ -25,7 +25,8 @@ export type SessionUser = {
 
 export type Session = { id: string; userId: string; expiresAt: Date };
 
-export type SessionValidation = { session: Session; user: SessionUser; renewed: boolean } | null;
+/** `unread`: the person's unread notifications (the header's bell), read in the same query as the session. */
+export type SessionValidation = { session: Session; user: SessionUser; renewed: boolean; unread: number } | null;
 
 export function generateSessionToken() {
   const bytes = new Uint8Array(20);
@@ -65,6 +66,8 @@ function buildSessionLookup(db: Db) {
       active: users.active,
       orgUnitId: users.orgUnitId,
       roles: sql<Role[]>`coalesce(array(select ur.role::text from user_roles ur where ur.user_id = ${outer(users.id)} order by 1), '{}')`,
+      // Every signed-in page shows the bell: its count comes with the session instead of in a query of its own.
+      unread: sql<number>`(select count(*)::int from notifications n where n.user_id = ${outer(users.id)} and n.read_at is null)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -89,8 +92,8 @@ export async function validateSessionToken(db: Db, token: string): Promise<Sessi
     renewed = true;
     await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
   }
-  const { sessionId: id, active: _active, expiresAt: _e, ...user } = row;
-  return { session: { id, userId: user.id, expiresAt }, user, renewed };
+  const { sessionId: id, active: _active, expiresAt: _e, unread, ...user } = row;
+  return { session: { id, userId: user.id, expiresAt }, user, renewed, unread: Number(unread) };
 }
 
 export async function invalidateSession(db: Db, sessionId: string) {

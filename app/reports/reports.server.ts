@@ -6,6 +6,7 @@
  */
 import { TIME_ZONE } from "~/platform/days";
 import { cachedRead, isEmbedded } from "../../db/read-cache";
+import { hasReportSettings } from "../../db/client";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { ReportFilters, ReportStatus } from "./schemas";
@@ -36,7 +37,8 @@ export const REPORT_TIME_ZONE = TIME_ZONE;
 export async function withReportSettings<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   // The embedded database has no JIT and its one connection already has the room (db/client.ts); a transaction
   // there would also empty the read cache of every page (docs/decisions/0003), so report reads run as they are.
-  if (isEmbedded(db)) return fn(db);
+  // A PostgreSQL pool opened with both as startup parameters needs no transaction either (DATABASE_STARTUP_SETTINGS).
+  if (hasReportSettings(db)) return fn(db);
   return db.transaction(async (tx) => {
     // Both in one round trip, for this transaction only (set_config's third argument: is_local).
     await tx.execute(sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`);

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { formatNumber } from "~/i18n/numbers";
 
 /**
  * The header's bell: a plain link to /notifications (works without JavaScript) whose accessible name carries the
@@ -8,7 +9,7 @@ import { Link } from "react-router";
 export function NotificationBell({ unread }: { unread: number }) {
   const { t, i18n } = useTranslation();
   const label = unread > 0 ? t("notifications.bellUnread", { count: unread }) : t("notifications.bellNone");
-  const shown = unread > 99 ? "99+" : new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "vi-VN").format(unread);
+  const shown = unread > 99 ? "99+" : formatNumber(unread, i18n.language, 0);
   return (
     <Link
       to="/notifications"

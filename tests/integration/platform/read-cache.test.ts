@@ -4,6 +4,7 @@ import type { DbHandle } from "../../../db/client";
 import { readCacheFor } from "../../../db/read-cache";
 import { sessions, userRoles, users } from "../../../db/schema";
 import { createSession, generateSessionToken, validateSessionToken } from "../../../app/platform/session.server";
+import { markAllRead, notify, unreadCount } from "../../../app/notifications/notifications.server";
 import { createTestDb } from "../../support/db";
 import { createUser } from "../../support/factories";
 
@@ -48,5 +49,16 @@ describe("cached session lookups", () => {
     expect(await validateSessionToken(handle.db, token)).not.toBeNull();
     await handle.db.delete(sessions).where(eq(sessions.userId, user.id));
     expect(await validateSessionToken(handle.db, token)).toBeNull();
+  });
+
+  it("reads the bell's unread count with the session, and sees it change at once", async () => {
+    const { user, token } = await signedIn();
+    expect((await validateSessionToken(handle.db, token))?.unread).toBe(0);
+    const event = (n: number) => ({ userId: user.id, kind: "course_changed" as const, params: { subject: "course" as const, titleVi: "Khóa học" }, link: "/learning", dedupeKey: `unread-test:${user.id}:${n}` });
+    await notify(handle.db, [event(1), event(2)]);
+    expect((await validateSessionToken(handle.db, token))?.unread).toBe(2);
+    expect(await unreadCount(handle.db, user.id)).toBe(2);
+    await markAllRead(handle.db, user.id);
+    expect((await validateSessionToken(handle.db, token))?.unread).toBe(0);
   });
 });
