@@ -4,9 +4,12 @@
 // The entry of the server build imports it too, so the page render (root Layout, route meta) has them as well.
 import { en } from "./bundle.en";
 import { vi } from "./bundle.vi";
-import { addMessages, getI18n } from "./index";
+import { addMessages, getI18n, setTranslator } from "./index";
+import { createI18next } from "./i18next";
 
 addMessages("vi", vi);
 addMessages("en", en);
+// The server translates with i18next; the browser with ./translate (the same text, a fraction of the script).
+setTranslator(createI18next);
 
 export { getI18n };

@@ -1,8 +1,7 @@
-import i18next, { type i18n as I18n } from "i18next";
-import { initReactI18next } from "react-i18next";
+import type { i18n as I18n } from "i18next";
 import type { Widen } from "./types";
 import type { vi } from "./bundle.vi";
-import { formatNumber, formatPercent } from "./numbers";
+import { asI18n, createTranslator } from "./translate";
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -54,7 +53,17 @@ export function isLocale(value: unknown): value is Locale {
 
 const instances = new Map<Locale, I18n>();
 
-/** One initialised i18next instance per language; messages are registered beforehand, so init is synchronous. */
+type Create = (locale: Locale, messages: Messages) => I18n;
+// The browser translates with ./translate (a few hundred bytes); the server registers i18next (./i18n.server).
+let create: Create = (locale, messages) => asI18n(createTranslator(locale, messages));
+
+/** Which translator getI18n makes from now on (./i18n.server registers i18next's). */
+export function setTranslator(make: Create) {
+  create = make;
+  instances.clear();
+}
+
+/** One translator per language (i18next on the server, ./translate in the browser); messages are registered first. */
 export function getI18n(locale: Locale): I18n {
   let instance = instances.get(locale);
   if (!instance) {
@@ -64,18 +73,7 @@ export function getI18n(locale: Locale): I18n {
         `The ${locale} messages are not loaded: server code takes getI18n from ~/i18n/i18n.server; pages render with availableLocale`,
       );
     }
-    instance = i18next.createInstance();
-    void instance.use(initReactI18next).init({
-      lng: locale,
-      fallbackLng: false,
-      resources: { [locale]: { translation: messages } },
-      initAsync: false,
-      interpolation: { escapeValue: false },
-      returnNull: false,
-    });
-    // "{{percent, percent}}" and "{{count, number}}" in messages write numbers the reader's way.
-    instance.services.formatter?.add("percent", (value, lng) => formatPercent(Number(value), lng ?? locale));
-    instance.services.formatter?.add("number", (value, lng) => formatNumber(Number(value), lng ?? locale));
+    instance = create(locale, messages);
     instances.set(locale, instance);
   }
   return instance;

@@ -51,6 +51,8 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
+    // A fixed id: the browser build (Preact) would make another than the server (React), and Conform finds the form by it.
+    id: "login",
     lastResult: actionData?.result,
     constraint: getZodConstraint(LoginSchema),
     shouldValidate: "onBlur",

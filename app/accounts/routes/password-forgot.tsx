@@ -42,6 +42,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function ForgotPasswordPage({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
+    // A fixed id: the browser build (Preact) would make another than the server (React), and Conform finds the form by it.
+    id: "forgot-password",
     lastResult: actionData?.result,
     constraint: getZodConstraint(ForgotSchema),
     shouldValidate: "onBlur",

@@ -47,6 +47,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 export default function SetPasswordPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
+    // A fixed id: the browser build (Preact) would make another than the server (React), and Conform finds the form by it.
+    id: "set-password",
     lastResult: actionData?.result,
     constraint: getZodConstraint(SetPasswordSchema),
     shouldValidate: "onBlur",

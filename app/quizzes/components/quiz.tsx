@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, useFetcher } from "react-router";
+import { Form, useFetcher, useNavigation } from "react-router";
 import { formatDateTime } from "~/platform/format";
 import type { AttemptQuestion, QuizResultView, QuizView } from "./quiz-types";
 
@@ -68,6 +68,9 @@ function AttemptForm({ quiz, attempt, unanswered }: { quiz: QuizView; attempt: N
   const fetcher = useFetcher();
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A save or submission by button is on its way: no autosave starts meanwhile (it would post after it).
+  const sending = useRef(false);
+  sending.current = useNavigation().state === "submitting";
   const [savedAt, setSavedAt] = useState(attempt.savedAt);
   const [open, setOpen] = useState<number | null>(null);
 
@@ -83,11 +86,18 @@ function AttemptForm({ quiz, attempt, unanswered }: { quiz: QuizView; attempt: N
     if (data?.savedAt) setSavedAt(data.savedAt);
   }, [fetcher.data]);
 
+  const cancelAutosave = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  useEffect(() => cancelAutosave, []);
+
   const autosave = () => {
     countOpen();
-    if (timer.current) clearTimeout(timer.current);
+    cancelAutosave();
     timer.current = setTimeout(() => {
-      if (!formRef.current) return;
+      timer.current = null;
+      if (!formRef.current || sending.current) return;
       const data = new FormData(formRef.current);
       data.set("intent", "quiz-save");
       fetcher.submit(data, { method: "post" });
@@ -95,7 +105,19 @@ function AttemptForm({ quiz, attempt, unanswered }: { quiz: QuizView; attempt: N
   };
 
   return (
-    <Form method="post" ref={formRef} onChange={autosave} className="mt-6 space-y-6" preventScrollReset>
+    <Form
+      method="post"
+      ref={formRef}
+      onChange={autosave}
+      // Typing too (React's onChange on a form hears each keystroke; the browser build's Preact hears only the
+      // native change event, on leaving a text field). The timer makes the two one save.
+      onInput={autosave}
+      // Saving or submitting by button: an autosave still waiting would post the same answers after it (and a save
+      // that reaches the server after the submission is refused). It is dropped; the button's request carries them.
+      onSubmit={cancelAutosave}
+      className="mt-6 space-y-6"
+      preventScrollReset
+    >
       <input type="hidden" name="quizId" value={quiz.id} />
       <input type="hidden" name="attemptId" value={attempt.id} />
       <ol className="space-y-6">
