@@ -43,7 +43,10 @@ function preactInBrowser(): Plugin {
     async resolveId(source, importer, options) {
       const target = aliases[source];
       if (!target) return null;
-      return this.resolve(target, importer, { ...options, skipSelf: true });
+      const resolved = await this.resolve(target, importer, { ...options, skipSelf: true });
+      // Falling back to React here would ship a build whose entry hydrates the Preact way: stop instead.
+      if (!resolved) throw new Error(`${target} is not installed: run npm install (the browser build needs preact)`);
+      return resolved;
     },
   };
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import http from "node:http";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { buildContent } from "../../app/content/build.server";
 import { type LoadResult, type Server, load, peakRssMiB, root, signIn, startServer, table } from "./harness";
 import { FLOOR_ROUTE, LEARNER_ROUTES, routeBundle } from "./bundles";
@@ -32,17 +32,21 @@ async function contentBuildTimes() {
   }
 }
 
-/** The bytes a browser receives for a URL when it accepts gzip (as sent: precompressed assets, compressed HTML). */
-function wire(url: string, headers: Record<string, string> = {}): Promise<{ bytes: number; body: Buffer; encoding: string }> {
+/**
+ * The bytes a browser receives for a URL (as sent: precompressed assets, compressed HTML). `encodings` is what the
+ * client accepts: gzip alone for the figures kept since session 2, "br, gzip" for what Chromium gets today.
+ */
+function wire(url: string, headers: Record<string, string> = {}, encodings = "gzip"): Promise<{ bytes: number; body: Buffer; encoding: string }> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { headers: { "accept-encoding": "gzip", ...headers } }, (res) => {
+      .get(url, { headers: { "accept-encoding": encodings, ...headers } }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
           const raw = Buffer.concat(chunks);
           const encoding = String(res.headers["content-encoding"] ?? "identity");
-          resolve({ bytes: raw.length, body: encoding === "gzip" ? gunzipSync(raw) : raw, encoding });
+          const body = encoding === "gzip" ? gunzipSync(raw) : encoding === "br" ? brotliDecompressSync(raw) : raw;
+          resolve({ bytes: raw.length, body, encoding });
         });
       })
       .on("error", reject);
@@ -72,11 +76,11 @@ async function pageWeight(url: string, cookie: string) {
 }
 
 /** Lite mode's lesson page as sent: the HTML (Save-Data: on) and the stylesheets it links, gzip. */
-async function liteWeight(url: string, cookie: string) {
-  const page = await wire(url + LESSON, { cookie, "save-data": "on" });
+async function liteWeight(url: string, cookie: string, encodings = "gzip") {
+  const page = await wire(url + LESSON, { cookie, "save-data": "on" }, encodings);
   const html = page.body.toString("utf8");
   let css = 0;
-  for (const m of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) css += (await wire(url + m[1])).bytes;
+  for (const m of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) css += (await wire(url + m[1], {}, encodings)).bytes;
   return { htmlKB: page.bytes / 1024, cssKB: css / 1024, scripts: (html.match(/<script/g) ?? []).length };
 }
 
@@ -148,6 +152,7 @@ async function main() {
     const p99at10 = narrow.results.get(LESSON)!;
     const weight = await pageWeight(server.url, cookie);
     const lite = await liteWeight(server.url, cookie);
+    const liteBr = await liteWeight(server.url, cookie, "br, gzip");
     const slow = PAGES_ONLY ? [] : await firstContent({ url: server.url + LESSON, cookie, selector: ".lesson-body", runs: Number(process.env.BENCH_RUNS ?? 3) });
     const db = process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite";
     console.log(`\nLoad average (1 / 5 / 15 min): ${loadBefore} before, ${loadAfter} after (2 cores: above 2, neighbours share the CPU)`);
@@ -165,7 +170,8 @@ async function main() {
       `content:build: cold ${(build.cold / 1000).toFixed(2)} s for ${build.files} files (target < 20 s), unchanged ${(build.warm / 1000).toFixed(2)} s with ${build.warmCompiled} recompiled (target < 2 s)`,
     );
     console.log(
-      `Lite lesson page (Save-Data: on): HTML ${lite.htmlKB.toFixed(1)} KB + CSS ${lite.cssKB.toFixed(1)} KB = ${(lite.htmlKB + lite.cssKB).toFixed(1)} KB gzip, ${lite.scripts} scripts (target ≤ 15 KB, none)`,
+      `Lite lesson page (Save-Data: on): HTML ${lite.htmlKB.toFixed(1)} KB + CSS ${lite.cssKB.toFixed(1)} KB = ${(lite.htmlKB + lite.cssKB).toFixed(1)} KB gzip, ${lite.scripts} scripts (target ≤ 15 KB, none); ` +
+        `as Chromium receives it (Accept-Encoding: br, gzip): HTML ${liteBr.htmlKB.toFixed(1)} KB + CSS ${liteBr.cssKB.toFixed(1)} KB = ${(liteBr.htmlKB + liteBr.cssKB).toFixed(1)} KB`,
     );
     const floorJs = routeBundle(FLOOR_ROUTE);
     console.log(`\nJavaScript per page on a first visit, gzip as sent (vi messages included; build output):`);
