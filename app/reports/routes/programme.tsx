@@ -5,6 +5,7 @@ import { type Column, DataTable } from "~/ui/data-table";
 import { FilterSelect } from "~/ui/filter-field";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ExportLinks, JobTitleSelect, Pager, UnitSelect } from "~/reports/components/filters";
+import { PersonCell } from "~/reports/components/person-cell";
 import { programmeCourseColumns, programmeFollowerCounts, programmePeople, programmePercent } from "~/reports/programmes.server";
 import { programmeState } from "~/reports/export.server";
 import { UNIT_PAGE_SIZE } from "~/reports/views.server";
@@ -77,14 +78,7 @@ export default function ProgrammeReportPage({ loaderData }: Route.ComponentProps
       key: "name",
       header: t("hrReports.person"),
       rowHeader: true,
-      cell: (p) => (
-        <div className="min-w-40">
-          <Link to={`/reports/people/${p.id}`} className="inline-block py-0.5">
-            {p.fullName}
-          </Link>
-          <div className="text-xs font-normal break-all text-stone-700">{p.email}</div>
-        </div>
-      ),
+      cell: (p) => <PersonCell person={p} />,
     },
     { key: "unit", header: t("hrReports.unit"), cell: (p) => p.unit },
     { key: "job", header: t("hrReports.jobTitle"), cell: (p) => p.jobTitle ?? "—" },

@@ -5,6 +5,7 @@ import { type Column, DataTable } from "~/ui/data-table";
 import { FilterSelect } from "~/ui/filter-field";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ExportLinks, HowCounted, Pager, ReportFilters } from "~/reports/components/filters";
+import { PersonCell } from "~/reports/components/person-cell";
 import { drillUnitIds, UNIT_PAGE_SIZE, unitPeopleCount, unitPeoplePage, unitVisible } from "~/reports/views.server";
 import { inLocale } from "~/i18n";
 import { filtersToSearch, firstIssue, UnitQuerySchema } from "~/reports/schemas";
@@ -80,27 +81,13 @@ export default function UnitReportPage({ loaderData }: Route.ComponentProps) {
     if (n > 1) params.set("page", String(n));
     return `?${params}`;
   };
-  const personLink = (id: string) => `/reports/people/${id}`;
   const day = (iso: string) => formatDate(`${iso}T12:00:00+07:00`, i18n.language);
   const columns: Column<Person>[] = [
     {
       key: "name",
       header: t("hrReports.person"),
       rowHeader: true,
-      // Email and staff number under the name: two people with the same name can be told apart.
-      cell: (p) => (
-        <div className="min-w-40">
-          <Link to={personLink(p.id)} className="inline-block py-0.5">
-            {p.fullName}
-          </Link>
-          <div className="text-xs font-normal break-all text-stone-700">{p.email}</div>
-          {p.staffNumber ? (
-            <div className="text-xs font-normal text-stone-700">
-              {t("hrReports.staffNumber")}: {p.staffNumber}
-            </div>
-          ) : null}
-        </div>
-      ),
+      cell: (p) => <PersonCell person={p} />,
     },
     { key: "job", header: t("hrReports.jobTitle"), cell: (p) => p.jobTitle ?? "—" },
     ...(descendants ? [{ key: "unit", header: t("hrReports.unit"), cell: (p: Person) => p.unit }] : []),
