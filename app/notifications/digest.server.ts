@@ -8,7 +8,7 @@ import { addDays, todayInVietnam } from "~/platform/days";
 import { sendMail } from "~/platform/mail.server";
 import { hrVisibleUnits, rowsOf } from "~/platform/org-scope.server";
 import { publicOrigin } from "~/platform/request-origin.server";
-import { formatDay } from "./dispatch.server";
+import { formatDay } from "~/platform/format";
 import { EXPIRY_NOTICE_DAYS } from "./collect.server";
 
 export type DigestOptions = { now: Date; instance: string; smtpUrl?: string | null; appUrl?: string; force?: boolean };

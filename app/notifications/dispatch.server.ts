@@ -4,11 +4,11 @@ import { uuidArray } from "../../db/sql";
 import type { NotificationParams } from "../../db/schema";
 import { getI18n } from "~/i18n/i18n.server";
 import { isLocale } from "~/i18n";
-import { formatDate } from "~/platform/format";
 import { sendMail } from "~/platform/mail.server";
 import { rowsOf } from "~/platform/org-scope.server";
 import { publicOrigin } from "~/platform/request-origin.server";
 import { notificationText } from "./kinds";
+import { formatDay } from "~/platform/format";
 
 export type DispatchOptions = {
   /** Overrides SMTP_URL (tests use their own receiver; null: outbox only). */
@@ -32,10 +32,6 @@ type Claimed = {
   locale: string;
 };
 
-/** Calendar days are printed at noon Vietnam time, so the day never shifts. */
-export function formatDay(day: string, locale: string) {
-  return formatDate(`${day}T12:00:00+07:00`, locale);
-}
 
 /**
  * Emails the pending notifications: each is claimed by one conditional update (pending → sent, or skipped when

@@ -15,6 +15,11 @@ export function formatDate(iso: string | Date, lang: string) {
   return formatter("date", lang).format(new Date(iso));
 }
 
+/** A calendar day (YYYY-MM-DD, Vietnam) in the reader's language: printed at noon Vietnam time, so it never shifts. */
+export function formatDay(day: string, lang: string) {
+  return formatDate(`${day}T12:00:00+07:00`, lang);
+}
+
 /**
  * One date-time format everywhere: "09:10, 7 tháng 12, 2026" and "7 December 2026, 09:10" (the time first in
  * Vietnamese, as people write it), the same date words as `formatDate` and a 24-hour clock.

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatDay } from "~/training/components/assignment-summary";
+import { formatDay } from "~/platform/format";
 import { CourseStatus } from "./course-status";
 
 export type AssignedCourse = {

@@ -11,7 +11,7 @@ import { formatDateTime } from "~/platform/format";
 import { getI18n } from "~/i18n/i18n.server";
 import { title } from "~/i18n/meta";
 import { notificationText } from "~/notifications/kinds";
-import { formatDay } from "~/notifications/dispatch.server";
+import { formatDay } from "~/platform/format";
 import {
   listNotifications,
   markAllRead,

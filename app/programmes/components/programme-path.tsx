@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatDate } from "~/platform/format";
+import { formatDay } from "~/platform/format";
 import type { PresentedPath } from "~/programmes/present";
 
 type Step = PresentedPath["steps"][number];
@@ -60,7 +60,7 @@ export function ProgrammePath({ path, compact = false }: { path: PresentedPath; 
       )}
       {path.follow.assigned && path.follow.dueOn && !path.complete ? (
         <p className="flex flex-wrap items-center gap-2 text-sm">
-          {t("programmes.assigned", { date: formatDate(`${path.follow.dueOn}T12:00:00+07:00`, i18n.language) })}
+          {t("programmes.assigned", { date: formatDay(path.follow.dueOn, i18n.language) })}
           {path.follow.overdue ? <span className="rounded bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">{t("programmes.overdue")}</span> : null}
         </p>
       ) : null}

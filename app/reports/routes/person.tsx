@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ExportLinks, HowCounted } from "~/reports/components/filters";
 import { personReport } from "~/reports/views.server";
 import { inLocale, type Locale } from "~/i18n";
-import { formatDate, formatPercent } from "~/platform/format";
+import { formatDate, formatDay, formatPercent } from "~/platform/format";
 import { title } from "~/i18n/meta";
 import { notFound, reportRequest } from "~/reports/request.server";
 
@@ -74,7 +74,7 @@ export default function PersonReportPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { person, unit, courses, certificates } = loaderData;
   const date = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : "—");
-  const day = (value: string | null) => (value ? formatDate(`${value}T12:00:00+07:00`, i18n.language) : "—");
+  const day = (value: string | null) => (value ? formatDay(value, i18n.language) : "—");
   return (
     <div className="space-y-6">
       <nav aria-label={t("hrReports.breadcrumb")} className="text-sm">

@@ -14,7 +14,7 @@ import { programmeRequest } from "~/reports/request.server";
 import { filterOptions } from "~/reports/options.server";
 import { inLocale } from "~/i18n";
 import { title } from "~/i18n/meta";
-import { formatDate, formatNumber, formatPercent } from "~/platform/format";
+import { formatDate, formatDay, formatNumber, formatPercent } from "~/platform/format";
 
 export const meta: Route.MetaFunction = ({ matches, loaderData }) =>
   title(matches, loaderData ? "hrReports.programme.title" : "hrReports.title", { programme: loaderData?.programme.title });
@@ -72,7 +72,7 @@ export default function ProgrammeReportPage({ loaderData }: Route.ComponentProps
     if (n > 1) params.set("page", String(n));
     return `?${params}`;
   };
-  const day = (iso: string) => formatDate(`${iso}T12:00:00+07:00`, i18n.language);
+  const day = (iso: string) => formatDay(iso, i18n.language);
   const columns: Column<Person>[] = [
     {
       key: "name",

@@ -16,7 +16,7 @@ import { filtersToSearch } from "~/reports/schemas";
 import { title } from "~/i18n/meta";
 import { filterOptions } from "~/reports/options.server";
 import { reportRequest } from "~/reports/request.server";
-import { formatDate, formatNumber, formatPercent } from "~/platform/format";
+import { formatDay, formatNumber, formatPercent } from "~/platform/format";
 import { canActAsHr } from "~/platform/permissions";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "hrReports.title");
@@ -221,7 +221,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
               <DataTable
                 caption={t("hrReports.weeklyTitle")}
                 columns={[
-                  { key: "week", header: t("hrReports.week"), rowHeader: true, cell: (w) => formatDate(`${w.week}T12:00:00+07:00`, i18n.language) },
+                  { key: "week", header: t("hrReports.week"), rowHeader: true, cell: (w) => formatDay(w.week, i18n.language) },
                   { key: "n", header: t("hrReports.completions"), numeric: true, cell: (w) => <Figure value={w.completions} lang={i18n.language} /> },
                 ]}
                 rows={weekly}

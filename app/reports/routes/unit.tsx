@@ -9,7 +9,7 @@ import { PersonCell } from "~/reports/components/person-cell";
 import { drillUnitIds, UNIT_PAGE_SIZE, unitPeopleCount, unitPeoplePage, unitVisible } from "~/reports/views.server";
 import { inLocale } from "~/i18n";
 import { filtersToSearch, firstIssue, UnitQuerySchema } from "~/reports/schemas";
-import { formatDate } from "~/platform/format";
+import { formatDate, formatDay } from "~/platform/format";
 import { title } from "~/i18n/meta";
 import { filterOptions } from "~/reports/options.server";
 import { notFound, reportRequest } from "~/reports/request.server";
@@ -81,7 +81,7 @@ export default function UnitReportPage({ loaderData }: Route.ComponentProps) {
     if (n > 1) params.set("page", String(n));
     return `?${params}`;
   };
-  const day = (iso: string) => formatDate(`${iso}T12:00:00+07:00`, i18n.language);
+  const day = (iso: string) => formatDay(iso, i18n.language);
   const columns: Column<Person>[] = [
     {
       key: "name",

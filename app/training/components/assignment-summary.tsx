@@ -1,10 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDate } from "~/platform/format";
 
-/** A calendar day (YYYY-MM-DD, Vietnam) in the reader's language. */
-export function formatDay(day: string, lang: string) {
-  return formatDate(`${day}T12:00:00+07:00`, lang);
-}
 
 export function TargetSummary({ a }: { a: { unit: string | null; includeDescendants: boolean; jobTitle: string | null; namedPeople: number } }) {
   const { t } = useTranslation();

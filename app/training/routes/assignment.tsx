@@ -4,7 +4,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/assignment";
 import { AssignmentForm, type AssignmentFormState } from "~/training/components/assignment-form";
-import { formatDay } from "~/training/components/assignment-summary";
+import { formatDay } from "~/platform/format";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormMessage } from "~/ui/forms";
 import { handleAssignmentForm } from "~/training/assignment-form.server";
