@@ -16,7 +16,7 @@ import { reportUnitIds, type ReportContext, type TreeRow } from "./views.server"
 import { type ProgrammeCounts } from "./counts";
 
 export { programmePercent, type ProgrammeCounts } from "./counts";
-export type ProgrammeColumn = { id: string; slug: string; titleVi: string; titleEn: string | null };
+export type { ProgrammeColumn } from "./views.server";
 const empty = (): ProgrammeCounts => ({ counted: 0, completed: 0, overdue: 0 });
 const add = (into: ProgrammeCounts, more: ProgrammeCounts) => {
   into.counted += more.counted;
@@ -49,14 +49,9 @@ function followersCte(today: string) {
     )`;
 }
 
-export async function publishedProgrammes(db: Db): Promise<ProgrammeColumn[]> {
-  const result = await db.execute(sql`select id, slug, title_vi, title_en from programmes where published order by title_vi`);
-  return rowsOf<{ id: string; slug: string; title_vi: string; title_en: string | null }>(result).map((r) => ({ id: r.id, slug: r.slug, titleVi: r.title_vi, titleEn: r.title_en }));
-}
-
 /** Org units (rolled up) × programmes, with totals over the top rows. */
 export async function buildProgrammeMatrix(db: Db, ctx: ReportContext) {
-  const programmes = await publishedProgrammes(db);
+  const programmes = ctx.programmes;
   const unitIds = reportUnitIds(ctx);
   const cells = await withReportSettings(db, async (tx) =>
     rowsOf<{ unit_id: string; programme_id: string; counted: number; completed: number; overdue: number }>(

@@ -1,6 +1,6 @@
 import { data, type RouterContextProvider } from "react-router";
 import { drillUnitIds, reportUnitIds, resolveReport, unitVisible } from "./views.server";
-import { publishedProgrammes, reportJobTitles } from "./programmes.server";
+import { reportJobTitles } from "./programmes.server";
 import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { getI18n } from "~/i18n/i18n.server";
@@ -36,7 +36,7 @@ export function notFound(): never {
 export async function programmeRequest(args: Args, find: { slug: string } | { id: string }) {
   const report = await reportRequest(args, { ignoreFilters: true });
   const { db, ctx } = report;
-  const programme = (await publishedProgrammes(db)).find((p) => ("slug" in find ? p.slug === find.slug : p.id === find.id));
+  const programme = ctx.programmes.find((p) => ("slug" in find ? p.slug === find.slug : p.id === find.id));
   if (!programme) notFound();
   const parsed = ProgrammeQuerySchema.safeParse(Object.fromEntries(args.url.searchParams));
   if (!parsed.success) throw data({ message: firstIssue(parsed.error) }, { status: 400 });

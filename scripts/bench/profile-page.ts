@@ -12,7 +12,7 @@ type Node = { id: number; callFrame: { functionName: string; url: string; lineNu
 async function main() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const server = await startServer({ port: 3290, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
+  const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 3290), nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
   let r;
   try {
     // PROFILE_ANON=1 drives the page signed out (the floor is /login signed out).
