@@ -6,7 +6,8 @@ import { inLocale } from "~/i18n";
 import { resolveReport } from "~/reports/views.server";
 import { firstIssue } from "~/reports/schemas";
 import { domainsOf, framework } from "./framework.server";
-import { buildHeatmap, jobTitles } from "./heatmap.server";
+import { buildHeatmap } from "./heatmap.server";
+import { findJobTitle, jobTitlesInScope } from "~/reports/job-titles.server";
 import { HeatmapFiltersSchema } from "./schemas";
 
 type Args = { request: Request; context: Readonly<RouterContextProvider>; url: URL };
@@ -22,16 +23,19 @@ export async function heatmapRequest(args: Args) {
   const { t } = getI18n(locale);
   const parsed = HeatmapFiltersSchema.safeParse(Object.fromEntries(args.url.searchParams));
   if (!parsed.success) throw data({ message: firstIssue(parsed.error) }, { status: 400 });
-  const filters = parsed.data;
+  const asked = parsed.data;
   const catalogue = framework();
   const allDomains = domainsOf(catalogue, locale);
-  if (filters.domain && !allDomains.some((d) => d.id === filters.domain)) throw data({ message: "competences.errors.domain" }, { status: 400 });
+  if (asked.domain && !allDomains.some((d) => d.id === asked.domain)) throw data({ message: "competences.errors.domain" }, { status: 400 });
   // Only the unit filter can fail here (no course or topic is passed): a unit the asker may not see is not found.
-  const resolved = await resolveReport(db, user, { unit: filters.unit });
+  const resolved = await resolveReport(db, user, { unit: asked.unit });
   if (!resolved.ok) throw data({ reason: "not-found" }, { status: 404 });
   const ctx = resolved.ctx;
-  const titles = await jobTitles(db, ctx.visible);
-  if (filters.jobTitle && !titles.includes(filters.jobTitle)) throw data({ message: "competences.errors.jobTitle" }, { status: 400 });
+  const titles = await jobTitlesInScope(db, ctx.visible);
+  // The title as listed (trimmed, any case: the reports' one rule), so the filter shows it chosen and the export names it.
+  const jobTitle = asked.jobTitle ? findJobTitle(titles, asked.jobTitle) : undefined;
+  if (asked.jobTitle && !jobTitle) throw data({ message: "competences.errors.jobTitle" }, { status: 400 });
+  const filters = { ...asked, jobTitle };
   const heatmap = await buildHeatmap(db, ctx, { level: filters.level, source: filters.view, jobTitle: filters.jobTitle, now: new Date() });
   const domains = allDomains.filter((d) => !filters.domain || d.id === filters.domain);
   return {

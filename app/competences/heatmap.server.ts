@@ -4,6 +4,7 @@ import { isEmbedded } from "../../db/read-cache";
 import type { Db } from "../../db/client";
 import { rowsOf } from "~/platform/org-scope.server";
 import { withReportSettings } from "~/reports/reports.server";
+import { jobTitleIs } from "~/reports/job-titles.server";
 import type { ReportContext, TreeRow } from "~/reports/views.server";
 import type { HeatmapSource } from "./schemas";
 
@@ -30,7 +31,7 @@ export type HeatmapQuery = {
 export function heatmapPeople(q: Pick<HeatmapQuery, "unitIds" | "jobTitle">) {
   const people = [sql`u.active`, sql`u.org_unit_id is not null`];
   if (q.unitIds) people.push(sql`u.org_unit_id = any(${uuidArray(q.unitIds)})`);
-  if (q.jobTitle) people.push(sql`u.job_title = ${q.jobTitle}`);
+  if (q.jobTitle) people.push(jobTitleIs(sql`u.job_title`, q.jobTitle));
   return sql`people as not materialized (select u.id, u.org_unit_id from users u where ${sql.join(people, sql` and `)})`;
 }
 
@@ -117,14 +118,4 @@ export function rollUp(ctx: ReportContext, rows: readonly HeatmapSqlRow[]) {
   const total = empty();
   for (const row of result.filter((r) => r.depth === 0)) add(total, row);
   return { rows: result, total };
-}
-
-/** The job titles of the active people the asker may see, for the filter's list. */
-export async function jobTitles(db: Db, visible: readonly string[] | null) {
-  const where = [sql`active`, sql`job_title is not null`, sql`job_title <> ''`, sql`org_unit_id is not null`];
-  if (visible) where.push(sql`org_unit_id = any(${uuidArray(visible)})`);
-  const rows = rowsOf<{ job_title: string }>(
-    await db.execute(sql`select distinct job_title from users where ${sql.join(where, sql` and `)} order by job_title limit 500`),
-  );
-  return rows.map((r) => r.job_title);
 }

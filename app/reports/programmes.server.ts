@@ -11,12 +11,13 @@ import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql";
 import { rowsOf } from "~/platform/org-scope.server";
 import { withReportSettings } from "./reports.server";
+import { jobTitleIs } from "./job-titles.server";
 import { reportUnitIds, type ReportContext, type TreeRow } from "./views.server";
 
 import { type ProgrammeCounts } from "./counts";
 
 export { programmePercent, type ProgrammeCounts } from "./counts";
-export type ProgrammeColumn = { id: string; slug: string; titleVi: string; titleEn: string | null };
+export type { ProgrammeColumn } from "./views.server";
 const empty = (): ProgrammeCounts => ({ counted: 0, completed: 0, overdue: 0 });
 const add = (into: ProgrammeCounts, more: ProgrammeCounts) => {
   into.counted += more.counted;
@@ -49,14 +50,9 @@ function followersCte(today: string) {
     )`;
 }
 
-export async function publishedProgrammes(db: Db): Promise<ProgrammeColumn[]> {
-  const result = await db.execute(sql`select id, slug, title_vi, title_en from programmes where published order by title_vi`);
-  return rowsOf<{ id: string; slug: string; title_vi: string; title_en: string | null }>(result).map((r) => ({ id: r.id, slug: r.slug, titleVi: r.title_vi, titleEn: r.title_en }));
-}
-
 /** Org units (rolled up) × programmes, with totals over the top rows. */
 export async function buildProgrammeMatrix(db: Db, ctx: ReportContext) {
-  const programmes = await publishedProgrammes(db);
+  const programmes = ctx.programmes;
   const unitIds = reportUnitIds(ctx);
   const cells = await withReportSettings(db, async (tx) =>
     rowsOf<{ unit_id: string; programme_id: string; counted: number; completed: number; overdue: number }>(
@@ -115,8 +111,7 @@ export type FollowerQuery = {
 function followerWhere(programmeId: string, q: Omit<FollowerQuery, "limit" | "offset">) {
   const where = [sql`f.programme_id = ${programmeId}`];
   if (q.unitIds) where.push(sql`u.org_unit_id = any(${uuidArray(q.unitIds)})`);
-  // As the assignment form matches a job title: trimmed, any case.
-  if (q.jobTitle) where.push(sql`lower(btrim(u.job_title)) = lower(btrim(${q.jobTitle}))`);
+  if (q.jobTitle) where.push(jobTitleIs(sql`u.job_title`, q.jobTitle));
   if (q.after) where.push(sql`(u.full_name, u.id) > (${q.after.fullName}, ${q.after.id})`);
   return sql.join(where, sql` and `);
 }
@@ -175,17 +170,6 @@ export async function programmeFollowerCounts(db: Db, ctx: ReportContext, progra
     ),
   );
   return { counted: Number(row?.counted ?? 0), completed: Number(row?.completed ?? 0), overdue: Number(row?.overdue ?? 0) };
-}
-
-/** The job titles of the active people the asker may see, for the drill-down's filter. */
-export async function reportJobTitles(db: Db, visible: readonly string[] | null) {
-  const rows = rowsOf<{ job_title: string }>(
-    await db.execute(sql`select distinct btrim(job_title) as job_title from users
-      where active and org_unit_id is not null and btrim(coalesce(job_title, '')) <> ''
-        ${visible ? sql`and org_unit_id = any(${uuidArray(visible)})` : sql``}
-      order by 1 limit 500`),
-  );
-  return rows.map((r) => r.job_title);
 }
 
 export type ProgrammeState = "completed" | "overdue" | "following";

@@ -168,10 +168,11 @@ const MATRIX_PARTS = 2;
 /**
  * The matrix, computed in parts that run at once on PostgreSQL: every count belongs to one person × course pair,
  * so splitting the courses gives exact parts (cells are disjoint, weekly completions add up) and lets the server
- * use more than one core for the national view. The embedded database has one connection: one part.
+ * use more than one core for the national view. The embedded database has one connection, and a small organisation
+ * (`large` false: one query is quick there, and each extra one costs a round trip): one part.
  */
-export async function matrixData(db: Db, q: PairQuery) {
-  const parts = isEmbedded(db) ? 1 : Math.min(MATRIX_PARTS, q.courseIds.length);
+export async function matrixData(db: Db, q: PairQuery, options: { large: boolean } = { large: true }) {
+  const parts = isEmbedded(db) || !options.large ? 1 : Math.min(MATRIX_PARTS, q.courseIds.length);
   const slices = parts <= 1 ? [q.courseIds] : Array.from({ length: parts }, (_, i) => q.courseIds.filter((_, j) => j % parts === i));
   const rows = (
     await Promise.all(

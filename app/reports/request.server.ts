@@ -1,6 +1,6 @@
 import { data, type RouterContextProvider } from "react-router";
 import { drillUnitIds, reportUnitIds, resolveReport, unitVisible } from "./views.server";
-import { publishedProgrammes, reportJobTitles } from "./programmes.server";
+import { findJobTitle, jobTitlesInScope } from "./job-titles.server";
 import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { getI18n } from "~/i18n/i18n.server";
@@ -36,16 +36,16 @@ export function notFound(): never {
 export async function programmeRequest(args: Args, find: { slug: string } | { id: string }) {
   const report = await reportRequest(args, { ignoreFilters: true });
   const { db, ctx } = report;
-  const programme = (await publishedProgrammes(db)).find((p) => ("slug" in find ? p.slug === find.slug : p.id === find.id));
+  const programme = ctx.programmes.find((p) => ("slug" in find ? p.slug === find.slug : p.id === find.id));
   if (!programme) notFound();
   const parsed = ProgrammeQuerySchema.safeParse(Object.fromEntries(args.url.searchParams));
   if (!parsed.success) throw data({ message: firstIssue(parsed.error) }, { status: 400 });
-  const { unit, descendants, jobTitle, page } = parsed.data;
+  const { unit, descendants, page } = parsed.data;
   if (unit && !unitVisible(ctx, unit)) notFound();
-  const jobTitles = await reportJobTitles(db, ctx.visible);
-  if (jobTitle && !jobTitles.some((title) => title.toLowerCase() === jobTitle.trim().toLowerCase())) {
-    throw data({ message: "hrReports.errors.jobTitle" }, { status: 400 });
-  }
+  const jobTitles = await jobTitlesInScope(db, ctx.visible);
+  // The title as listed (the filter shows it chosen, the links carry it), whatever spaces and case were asked.
+  const jobTitle = parsed.data.jobTitle ? findJobTitle(jobTitles, parsed.data.jobTitle) : undefined;
+  if (parsed.data.jobTitle && !jobTitle) throw data({ message: "hrReports.errors.jobTitle" }, { status: 400 });
   const unitIds = unit ? drillUnitIds(ctx, unit, descendants) : reportUnitIds(ctx);
   return { ...report, programme, jobTitles, page, query: { unitId: unit, descendants, jobTitle, unitIds } };
 }

@@ -4,13 +4,14 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql";
 import { cachedRead } from "../../db/read-cache";
-import { certificates, courses, enrolments, lessonProgress, lessons, orgUnits, quizAttempts, users } from "../../db/schema";
+import { certificates, enrolments, lessonProgress, lessons, quizAttempts, users } from "../../db/schema";
 import type { ReportFilters } from "./schemas";
-import { hrVisibleUnits } from "~/platform/org-scope.server";
+import { rowsOf, type ScopeRole, scopeRolesJson, scopeRoot } from "~/platform/org-scope.server";
 import { addCounts, type Counts, countPeople, emptyCounts, matrixData, type PairQuery, pairsOf, peopleOf } from "./reports.server";
 
 export type UnitNode = { id: string; code: string; name: string; nameEn: string | null; parentId: string | null };
 export type CourseColumn = { id: string; slug: string; topic: string; titleVi: string; titleEn: string | null };
+export type ProgrammeColumn = { id: string; slug: string; titleVi: string; titleEn: string | null };
 export type TreeRow = { unit: UnitNode; depth: number };
 
 export type ReportContext = {
@@ -28,6 +29,10 @@ export type ReportContext = {
   allCourses: CourseColumn[];
   topics: string[];
   units: Map<string, UnitNode>;
+  /** The published programmes (the report's programme columns, the programme drill-downs). */
+  programmes: ProgrammeColumn[];
+  /** About how many people the organisation has (PostgreSQL's estimate; -1: not known yet). */
+  peopleEstimate: number;
 };
 
 type Asker = { id: string; roles: readonly string[] };
@@ -53,26 +58,41 @@ export function subtreeIds(all: UnitNode[], rootId: string) {
   return ids;
 }
 
+/** postgres.js hands json back parsed; a driver that does not, as text. */
+const parseJson = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+
 export type Resolved = { ok: true; ctx: ReportContext } | { ok: false; message: string };
 
 /** Checks the filters against what exists and what the asker may see; unknown ids are a 400 (never a 500). */
 export async function resolveReport(db: Db, asker: Asker, filters: ReportFilters, today = todayInVietnam()): Promise<Resolved> {
-  // Kept until the next write on the embedded database (db/read-cache.ts); callers copy before they sort or change.
-  const [visible, allUnits, published] = await Promise.all([
-    cachedRead(db, `hr-scope:${asker.id}:${asker.roles.join(",")}`, () => hrVisibleUnits(db, asker)),
-    cachedRead(db, "report-units", () =>
-      db
-        .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, nameEn: orgUnits.nameEn, parentId: orgUnits.parentId })
-        .from(orgUnits),
-    ),
-    cachedRead(db, "report-courses", () =>
-      db
-        .select({ id: courses.id, slug: courses.slug, topic: courses.topic, titleVi: courses.titleVi, titleEn: courses.titleEn })
-        .from(courses)
-        .where(eq(courses.published, true))
-        .orderBy(asc(courses.topic), asc(courses.titleVi)),
-    ),
-  ]);
+  // One round trip for everything a report needs before it counts: the asker's scope, every unit, the published
+  // courses and programmes. Kept until the next write on the embedded database (db/read-cache.ts); callers copy
+  // before they sort or change.
+  const basics = await cachedRead(db, `report-basics:${asker.id}:${asker.roles.join(",")}`, async () => {
+    const [row] = rowsOf<{ roles: ScopeRole[]; units: UnitNode[]; courses: CourseColumn[]; programmes: ProgrammeColumn[]; people: number | null }>(
+      await db.execute(sql`select ${scopeRolesJson(asker.id)} as roles,
+        (select coalesce(json_agg(json_build_object('id', id, 'code', code, 'name', name, 'nameEn', name_en, 'parentId', parent_id)), '[]'::json)
+          from org_units) as units,
+        (select coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'topic', topic, 'titleVi', title_vi, 'titleEn', title_en)
+          order by topic, title_vi), '[]'::json) from courses where published) as courses,
+        (select coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'titleVi', title_vi, 'titleEn', title_en) order by title_vi), '[]'::json)
+          from programmes where published) as programmes,
+        (select reltuples::float8 from pg_class where oid = 'users'::regclass) as people`),
+    );
+    const units = parseJson<UnitNode[]>(row!.units);
+    const root = scopeRoot(asker, parseJson<ScopeRole[]>(row!.roles));
+    const scope = root === "all" ? null : root === "none" || !units.some((u) => u.id === root.unit) ? [] : [...subtreeIds(units, root.unit)];
+    return {
+      visible: scope,
+      units,
+      courses: parseJson<CourseColumn[]>(row!.courses),
+      programmes: parseJson<ProgrammeColumn[]>(row!.programmes),
+      // PostgreSQL's own estimate of the users table's size (-1 before it was first analysed): whether the matrix is
+      // worth splitting. Free to read; a count would cost a scan of the table on every report.
+      peopleEstimate: Number(row!.people ?? -1),
+    };
+  });
+  const { visible, units: allUnits, courses: published, programmes, peopleEstimate } = basics;
   const visibleSet = visible ? new Set(visible) : null;
   const unitOptions = treeOrder(allUnits, visibleSet);
   if (filters.unit && !unitOptions.some((r) => r.unit.id === filters.unit)) return { ok: false, message: "hrReports.errors.unit" };
@@ -94,6 +114,8 @@ export async function resolveReport(db: Db, asker: Asker, filters: ReportFilters
       allCourses: published,
       topics,
       units: new Map(allUnits.map((u) => [u.id, u])),
+      programmes,
+      peopleEstimate,
     },
   };
 }
@@ -114,12 +136,18 @@ export function reportUnitIds(ctx: ReportContext) {
   return ctx.visible === null && !ctx.filters.unit ? null : ctx.rows.map((r) => r.unit.id);
 }
 
+/**
+ * From about this many people the matrix is computed in parts at once (reports.server.ts, matrixData); below it one
+ * query takes a few milliseconds, and every extra query costs the server a round trip.
+ */
+const SPLIT_FROM_PEOPLE = 1000;
+
 export type MatrixRow = TreeRow & { cells: Record<string, Counts>; total: Counts };
 
 /** Org units × courses, each unit with its descendants rolled up, and the grand total over the top rows. */
 export async function buildMatrix(db: Db, ctx: ReportContext) {
   const q = pairQuery(ctx, reportUnitIds(ctx));
-  const { cells, weekly } = await matrixData(db, q);
+  const { cells, weekly } = await matrixData(db, q, { large: ctx.peopleEstimate >= SPLIT_FROM_PEOPLE });
   const own = new Map<string, Map<string, Counts>>();
   for (const cell of cells) {
     const byCourse = own.get(cell.unitId) ?? new Map<string, Counts>();

@@ -51,6 +51,18 @@ export function JobTitleSelect({ titles, value, label }: { titles: readonly stri
   );
 }
 
+/**
+ * The link to page `n` of a drill-down: its filters (`search`), the extra parameters the drill-down keeps, and the
+ * page number from page 2 on (page 1 is the drill-down's plain URL).
+ */
+export function pageLink(search: string, n: number, extra: Record<string, string> = {}) {
+  const params = new URLSearchParams(search);
+  for (const [name, value] of Object.entries(extra)) params.set(name, value);
+  if (n > 1) params.set("page", String(n));
+  else params.delete("page");
+  return `?${params}`;
+}
+
 /** Previous / page n of m / next, for a drill-down's people (`link` makes the URL of a page). */
 export function Pager({ page, pages, link }: { page: number; pages: number; link: (page: number) => string }) {
   const { t } = useTranslation();

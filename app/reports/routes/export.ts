@@ -2,7 +2,6 @@ import { data } from "react-router";
 import type { Route } from "./+types/export";
 import { csvResponse, matrixTable, personTable, programmeTable, unitTable, xlsxResponse } from "~/reports/export.server";
 import { personReport, unitVisible } from "~/reports/views.server";
-import { publishedProgrammes } from "~/reports/programmes.server";
 import { ExportQuerySchema, firstIssue, UnitQuerySchema } from "~/reports/schemas";
 import { notFound, programmeRequest, reportRequest } from "~/reports/request.server";
 
@@ -27,7 +26,7 @@ export async function loader(args: Route.LoaderArgs) {
     if (!unitVisible(ctx, id!)) notFound();
     const unitQuery = UnitQuerySchema.safeParse(Object.fromEntries(args.url.searchParams));
     if (!unitQuery.success) throw data({ message: firstIssue(unitQuery.error) }, { status: 400 });
-    table = unitTable(db, ctx, id!, unitQuery.data.descendants, user, lang, await publishedProgrammes(db));
+    table = unitTable(db, ctx, id!, unitQuery.data.descendants, user, lang, ctx.programmes);
   } else {
     const report = await personReport(db, ctx, id!);
     if (!report) notFound();

@@ -4,7 +4,7 @@ import type { Route } from "./+types/programme";
 import { type Column, DataTable } from "~/ui/data-table";
 import { FilterSelect } from "~/ui/filter-field";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { ExportLinks, JobTitleSelect, Pager, UnitSelect } from "~/reports/components/filters";
+import { ExportLinks, JobTitleSelect, Pager, pageLink, UnitSelect } from "~/reports/components/filters";
 import { PersonCell } from "~/reports/components/person-cell";
 import { programmeCourseColumns, programmeFollowerCounts, programmePeople, programmePercent } from "~/reports/programmes.server";
 import { programmeState } from "~/reports/export.server";
@@ -67,11 +67,7 @@ type Person = Awaited<ReturnType<typeof loader>>["people"][number];
 export default function ProgrammeReportPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { programme, values, units, jobTitles, counts, percent, page, pages, search, exportSearch, courses, people } = loaderData;
-  const withPage = (n: number) => {
-    const params = new URLSearchParams(search);
-    if (n > 1) params.set("page", String(n));
-    return `?${params}`;
-  };
+  const withPage = (n: number) => pageLink(search, n);
   const day = (iso: string) => formatDay(iso, i18n.language);
   const columns: Column<Person>[] = [
     {

@@ -4,7 +4,7 @@ import type { Route } from "./+types/unit";
 import { type Column, DataTable } from "~/ui/data-table";
 import { FilterSelect } from "~/ui/filter-field";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { ExportLinks, HowCounted, Pager, ReportFilters } from "~/reports/components/filters";
+import { ExportLinks, HowCounted, Pager, pageLink, ReportFilters } from "~/reports/components/filters";
 import { PersonCell } from "~/reports/components/person-cell";
 import { drillUnitIds, UNIT_PAGE_SIZE, unitPeopleCount, unitPeoplePage, unitVisible } from "~/reports/views.server";
 import { inLocale } from "~/i18n";
@@ -75,12 +75,7 @@ type Person = Awaited<ReturnType<typeof loader>>["people"][number];
 export default function UnitReportPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { unit, trail, descendants, page, pages, total, search, exportSearch, options, courses, people } = loaderData;
-  const withPage = (n: number) => {
-    const params = new URLSearchParams(search);
-    if (!descendants) params.set("descendants", "0");
-    if (n > 1) params.set("page", String(n));
-    return `?${params}`;
-  };
+  const withPage = (n: number) => pageLink(search, n, descendants ? {} : { descendants: "0" });
   const day = (iso: string) => formatDay(iso, i18n.language);
   const columns: Column<Person>[] = [
     {

@@ -178,6 +178,8 @@ describe("self-assessment", () => {
 type HeatData = {
   rows: { code: string; people: number; evidence: number; shares: Record<string, number | null> }[];
   total: { people: number; evidence: number; shares: Record<string, number | null> };
+  filters: { jobTitle?: string };
+  jobTitles: string[];
 };
 
 describe("the heatmap", () => {
@@ -211,6 +213,23 @@ describe("the heatmap", () => {
     expect(job.row("A1")).toMatchObject({ people: 1, shares: { "1.1": 100 } });
     const domain = await heat("?domain=6");
     expect(Object.keys(domain.row("A").shares).sort()).toEqual(["6.1", "6.2", "6.3"]);
+  });
+
+  test("a job title matches trimmed and in any case, stored or asked with spaces (the programme drill-down's rule)", async () => {
+    // Staff imports keep what was typed: p7's title stored with a trailing space is still "Kỹ thuật viên".
+    await handle.db.update(users).set({ jobTitle: "Kỹ thuật viên " }).where(eq(users.id, person.p7!));
+    try {
+      for (const asked of ["Kỹ thuật viên", " kỹ thuật VIÊN  ", "Kỹ thuật viên "]) {
+        const job = await heat(`?jobTitle=${encodeURIComponent(asked)}`);
+        expect(job.data.total.people, asked).toBe(1);
+        expect(job.row("A1")).toMatchObject({ people: 1, shares: { "1.1": 100 } });
+        // The filter shows the title as listed, chosen.
+        expect(job.data.filters.jobTitle).toBe("Kỹ thuật viên");
+      }
+      expect((await heat("")).data.jobTitles).toEqual(["Kỹ thuật viên", "Thủ thư"]);
+    } finally {
+      await handle.db.update(users).set({ jobTitle: "Kỹ thuật viên" }).where(eq(users.id, person.p7!));
+    }
   });
 
   test("the self-assessed view", async () => {
