@@ -118,8 +118,6 @@ test("staff pages link the staff sheet after the one every page carries; learner
 const STILL_WITH_ZOD = [
   "authoring/routes/course",
   "competences/routes/heatmap",
-  "competences/routes/profile",
-  "live/routes/participant",
   "live/routes/trainer-list",
   "live/routes/trainer-session",
   "reports/routes/person",
