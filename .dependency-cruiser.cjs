@@ -18,6 +18,8 @@ const USES = {
   competences: ["content", "reports"],
 };
 const CAPABILITIES = Object.keys(USES);
+/** The capabilities whose files app/app.css leaves out (their pages link app/staff.css). */
+const STAFF = ["reports", "authoring", "people", "training"];
 const SHARED = "^(app/(platform|ui|i18n)|db)/";
 // db/seed*.ts builds the demo organisation through the capabilities' own services (like a script does).
 const SHARED_EXCEPT = ["^app/i18n/bundle\\.[a-z]+\\.ts$", "^db/seed[a-z-]*\\.ts$"];
@@ -76,6 +78,19 @@ module.exports = {
         path: `^app/${alt(CAPABILITIES)}/[^/]+/`,
         pathNot: [`^app/$1/`, `^app/${alt(CAPABILITIES)}/components/`],
       },
+    },
+    {
+      name: "staff-components-only-on-staff-pages",
+      severity: "error",
+      comment:
+        "app/app.css, the sheet every page carries, is generated without the staff capabilities' files; their pages " +
+        "link staff.css too (app/ui/staff-styles.ts). So only they, and staff routes that link it, render a " +
+        "staff capability's components (a server module, schemas or messages carry no classes).",
+      from: {
+        path: "^app/",
+        pathNot: [`^app/${alt(STAFF)}/`, "\\.server\\.ts$", ...SHARED_EXCEPT, "^app/competences/routes/heatmap\\.tsx$"],
+      },
+      to: { path: `^app/${alt(STAFF)}/`, pathNot: ["\\.server\\.ts$", "/schemas\\.ts$", "/messages\\.[a-z]+\\.ts$"] },
     },
     {
       name: "scripts-and-db-import-no-routes",

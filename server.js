@@ -2,6 +2,7 @@
 // structured request logs (pino), static assets and the client IP the sign-in throttle needs.
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import compression from "compression";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
@@ -37,11 +38,14 @@ app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
 // Server-Sent Events (the live workshops' streams) are not compressed: compression buffers its output, and each
 // event must reach the phone the moment it is written.
-app.use(
-  compression({
-    filter: (req, res) => !String(res.getHeader("content-type") ?? "").startsWith("text/event-stream") && compression.filter(req, res),
-  }),
-);
+const filter = (req, res) => !String(res.getHeader("content-type") ?? "").startsWith("text/event-stream") && compression.filter(req, res);
+const compress = compression({ filter });
+// Someone who asked to save data (Save-Data: on, or the signed-out lite cookie; app/platform/lite.ts) gets pages
+// compressed harder: Brotli quality 5 instead of the middleware's 4 makes the lesson page's HTML about 7 % smaller
+// (quality 4 is even larger than gzip there), for a fraction of a millisecond more CPU on these requests only.
+const compressHarder = compression({ filter, level: zlib.constants.Z_BEST_COMPRESSION, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } });
+const savesData = (req) => req.headers["save-data"]?.trim().toLowerCase() === "on" || /(?:^|;\s*)skillshelf_lite=1(?:;|$)/.test(req.headers.cookie ?? "");
+app.use((req, res, next) => (savesData(req) ? compressHarder : compress)(req, res, next));
 app.use(
   pinoHttp({
     logger,

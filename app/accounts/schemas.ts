@@ -1,3 +1,4 @@
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { hasLineBreak } from "~/platform/safe-redirect";
 
@@ -34,6 +35,29 @@ export const ChangePasswordSchema = z
     message: "validation.passwordMismatch",
     path: ["confirmPassword"],
   });
+
+export const ForgotPasswordSchema = z.object({ email: emailField });
+
+export const SetPasswordSchema = z
+  .object({ newPassword: newPasswordField, confirmPassword: z.string({ error: "validation.required" }).max(1024) })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "validation.passwordMismatch", path: ["confirmPassword"] });
+
+/**
+ * The forms' HTML constraints (required, lengths), worked out once from the schemas. Loaders hand them to the page, so
+ * that zod stays on the server: the browser's bundle of these pages never imports this module (bundles.ts checks).
+ */
+export const formConstraints = {
+  login: getZodConstraint(LoginSchema),
+  changePassword: getZodConstraint(ChangePasswordSchema),
+  forgotPassword: getZodConstraint(ForgotPasswordSchema),
+  setPassword: getZodConstraint(SetPasswordSchema),
+};
+
+/** What each form holds, for `useForm<…>` (types only: nothing of zod reaches the page). */
+export type LoginForm = z.input<typeof LoginSchema>;
+export type ChangePasswordForm = z.input<typeof ChangePasswordSchema>;
+export type ForgotPasswordForm = z.input<typeof ForgotPasswordSchema>;
+export type SetPasswordForm = z.input<typeof SetPasswordSchema>;
 
 export const LocaleSchema = z.object({
   locale: z.enum(["vi", "en"]),

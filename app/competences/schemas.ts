@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { LEVELS, NOT_ASSESSED } from "./levels";
 
-export const LEVELS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
-/** The radio value that clears a self-assessment ("not assessed"). */
-export const NOT_ASSESSED = "none";
+export { LEVELS, NOT_ASSESSED };
 
 const levelAnswer = z
   .enum([NOT_ASSESSED, ...LEVELS.map(String)] as [string, ...string[]], { error: "competences.errors.level" })

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { LIVE_KINDS } from "../../db/schema/live";
+import { LIMITS } from "./limits";
 
-export const LIMITS = { title: 120, prompt: 300, option: 100, options: 8, post: 280, answer: 500, nickname: 30, word: 40 } as const;
+export { LIMITS };
 
 const text = (max: number, required = "validation.required") =>
   z

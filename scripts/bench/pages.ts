@@ -6,12 +6,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import http from "node:http";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { buildContent } from "../../app/content/build.server";
 import { type LoadResult, type Server, load, peakRssMiB, root, signIn, startServer, table } from "./harness";
 import { FLOOR_ROUTE, LEARNER_ROUTES, routeBundle } from "./bundles";
 import { firstContent } from "./first-content";
+import { liteWeight, wire } from "./lite-weight";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -30,27 +29,6 @@ async function contentBuildTimes() {
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
-}
-
-/**
- * The bytes a browser receives for a URL (as sent: precompressed assets, compressed HTML). `encodings` is what the
- * client accepts: gzip alone for the figures kept since session 2, "br, gzip" for what Chromium gets today.
- */
-function wire(url: string, headers: Record<string, string> = {}, encodings = "gzip"): Promise<{ bytes: number; body: Buffer; encoding: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { "accept-encoding": encodings, ...headers } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const raw = Buffer.concat(chunks);
-          const encoding = String(res.headers["content-encoding"] ?? "identity");
-          const body = encoding === "gzip" ? gunzipSync(raw) : encoding === "br" ? brotliDecompressSync(raw) : raw;
-          resolve({ bytes: raw.length, body, encoding });
-        });
-      })
-      .on("error", reject);
-  });
 }
 
 async function pageWeight(url: string, cookie: string) {
@@ -73,15 +51,6 @@ async function pageWeight(url: string, cookie: string) {
     }
   }
   return { htmlGzipKB: page.bytes / 1024, jsGzipKB: js / 1024, scripts: seen.size };
-}
-
-/** Lite mode's lesson page as sent: the HTML (Save-Data: on) and the stylesheets it links, gzip. */
-async function liteWeight(url: string, cookie: string, encodings = "gzip") {
-  const page = await wire(url + LESSON, { cookie, "save-data": "on" }, encodings);
-  const html = page.body.toString("utf8");
-  let css = 0;
-  for (const m of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) css += (await wire(url + m[1], {}, encodings)).bytes;
-  return { htmlKB: page.bytes / 1024, cssKB: css / 1024, scripts: (html.match(/<script/g) ?? []).length };
 }
 
 type Target = { name: string; path: string; headers: Record<string, string> };
@@ -151,8 +120,8 @@ async function main() {
     const loadAfter = loadAverage();
     const p99at10 = narrow.results.get(LESSON)!;
     const weight = await pageWeight(server.url, cookie);
-    const lite = await liteWeight(server.url, cookie);
-    const liteBr = await liteWeight(server.url, cookie, "br, gzip");
+    const lite = await liteWeight(server.url, LESSON, { cookie });
+    const liteBr = await liteWeight(server.url, LESSON, { cookie }, "br, gzip");
     const slow = PAGES_ONLY ? [] : await firstContent({ url: server.url + LESSON, cookie, selector: ".lesson-body", runs: Number(process.env.BENCH_RUNS ?? 3) });
     const db = process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite";
     console.log(`\nLoad average (1 / 5 / 15 min): ${loadBefore} before, ${loadAfter} after (2 cores: above 2, neighbours share the CPU)`);

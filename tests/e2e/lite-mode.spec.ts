@@ -80,14 +80,63 @@ test("a lite toggle that is not on or off is a 400 and changes nothing", async (
   expect(res.headers()["set-cookie"] ?? "").not.toContain("skillshelf_lite");
 });
 
-test("learner pages stay within their JavaScript budget and never load zod (build output)", async () => {
-  const { LEARNER_ROUTES, routeBundle } = await import("../../scripts/bench/bundles");
-  for (const id of LEARNER_ROUTES.filter((r) => r !== "accounts/routes/account")) {
+test("the lite lesson page is within 15 KB as sent, gzip and Brotli, in both languages", async ({ page, baseURL }) => {
+  const { liteWeight } = await import("../../scripts/bench/lite-weight");
+  await loginAs(page, "learner");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const setLocale = async (locale: string) =>
+    expect((await page.request.post("/locale", { form: { locale, redirectTo: "/" }, maxRedirects: 0 })).status()).toBe(302);
+  try {
+    for (const locale of ["vi", "en"]) {
+      await setLocale(locale);
+      // Measured as `npm run bench` measures it (scripts/bench/lite-weight.ts): the HTML as the server compresses it
+      // and the stylesheets it links. 7 December 2026: 15.7 KB gzip / 15.1 KB br before the staff pages' utilities
+      // moved to their own sheet; issue #12 asks ≤ 15 KB.
+      for (const encodings of ["gzip", "br, gzip"]) {
+        const weight = await liteWeight(baseURL!, LESSON, { cookie }, encodings);
+        const where = `${locale}, ${encodings}: HTML ${weight.htmlKB.toFixed(2)} KB + CSS ${weight.cssKB.toFixed(2)} KB`;
+        expect(weight.scripts, where).toBe(0);
+        expect(weight.htmlKB, where).toBeGreaterThan(2); // the lesson itself, not a redirect to sign-in
+        expect(weight.stylesheets, where).toHaveLength(1);
+        expect(weight.totalKB, where).toBeLessThanOrEqual(15);
+      }
+    }
+  } finally {
+    await setLocale("vi");
+  }
+});
+
+test("staff pages link the staff sheet after the one every page carries; learner pages do not", async ({ page }) => {
+  await loginAs(page, "hr");
+  const sheets = async (path: string) => [...(await (await page.request.get(path)).text()).matchAll(/rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+  expect(await sheets("/reports")).toEqual([expect.stringMatching(/\/root-[\w-]+\.css$/), expect.stringMatching(/\/staff-[\w-]+\.css$/)]);
+  expect(await sheets("/courses")).toEqual([expect.stringMatching(/\/root-[\w-]+\.css$/)]);
+});
+
+// Pages whose browser bundle still validates with zod (their forms' onValidate, or constants kept in a schemas
+// module): the list must shrink, never grow. Sign-in, password and account pages validate on the server only.
+const STILL_WITH_ZOD = [
+  "authoring/routes/course",
+  "competences/routes/heatmap",
+  "live/routes/trainer-list",
+  "live/routes/trainer-session",
+  "reports/routes/person",
+  "reports/routes/programme",
+  "reports/routes/reports",
+  "reports/routes/unit",
+  "training/routes/assignment",
+  "training/routes/assignment-new",
+];
+
+test("learner pages stay within their JavaScript budget, and no page but the listed ones loads zod (build output)", async () => {
+  const { LEARNER_ROUTES, readManifest, routeBundle } = await import("../../scripts/bench/bundles");
+  for (const id of LEARNER_ROUTES) {
     const bundle = routeBundle(id);
-    expect(bundle.zod, id).toBe(false);
     // 6 December 2026: 137–140 KB (react-dom + React Router alone are 103 KB); 7 December 145–148 KB. Then the
     // browser build moved to Preact and a tiny translator instead of i18next (vite.config.ts, app/i18n/translate.ts):
     // 73–79 KB. Issue #12 asks ≤ 100 KB.
     expect(bundle.gzipBytes / 1024, id).toBeLessThanOrEqual(100);
   }
+  const withZod = Object.keys(readManifest().routes).filter((id) => routeBundle(id).zod);
+  expect(withZod.sort()).toEqual(STILL_WITH_ZOD);
 });

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/account";
@@ -9,7 +9,7 @@ import { changePassword, getProfile } from "~/accounts/account.server";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { sessionIdContext } from "~/platform/context";
 import { countSessions, deleteSessionCookie, invalidateAllSessions, isSecureRequest } from "~/platform/session.server";
-import { ChangePasswordSchema } from "~/accounts/schemas";
+import { ChangePasswordSchema, type ChangePasswordForm, formConstraints } from "~/accounts/schemas";
 import { title } from "~/i18n/meta";
 import { LOCALES } from "~/i18n";
 import { savesData } from "~/platform/lite";
@@ -28,6 +28,7 @@ export async function loader(args: Route.LoaderArgs) {
     sessions,
     changed: args.url.searchParams.has("changed"),
     liteMode: user.liteMode,
+    constraint: formConstraints.changePassword,
     saveData: savesData(args.request.headers),
   };
 }
@@ -69,12 +70,11 @@ const ACCOUNT_LITE = { on: "account.liteTurnOn", off: "account.liteTurnOff", byB
 export default function AccountPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { profile, roles, sessions, changed, liteMode, saveData } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<ChangePasswordForm>({
     id: "change-password",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    // Validated on the server only (zod stays out of the browser); the errors come back in the reader's language.
+    constraint: loaderData.constraint,
   });
   return (
     <div className="space-y-8">

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { clientIp, getDb, getUser, login } from "~/platform/auth.server";
 import { hasLineBreak, safeRedirect } from "~/platform/safe-redirect";
 import { isSecureRequest, sessionCookie } from "~/platform/session.server";
-import { LoginSchema } from "~/accounts/schemas";
+import { LoginSchema, type LoginForm, formConstraints } from "~/accounts/schemas";
 import { title } from "~/i18n/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "login.title");
@@ -16,7 +16,7 @@ export const meta: Route.MetaFunction = ({ matches }) => title(matches, "login.t
 export function loader({ url, context }: Route.LoaderArgs) {
   if (hasLineBreak(url.searchParams.get("redirectTo"))) throw data({ message: "validation.invalid" }, { status: 400 });
   if (getUser(context)) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
-  return null;
+  return { constraint: formConstraints.login };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -47,17 +47,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   return data({ result: submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }) }, { status: 401 });
 }
 
-export default function LoginPage({ actionData }: Route.ComponentProps) {
+export default function LoginPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<LoginForm>({
     // A fixed id: the browser build (Preact) would make another than the server (React), and Conform finds the form by it.
     id: "login",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(LoginSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    // Validated on the server only (zod stays out of the browser); the errors come back in the reader's language.
+    constraint: loaderData.constraint,
   });
   return (
     <div className="mx-auto max-w-md">

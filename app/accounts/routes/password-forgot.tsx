@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/password-forgot";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ErrorList, Field, FormMessage, SubmitButton } from "~/ui/forms";
@@ -10,20 +9,18 @@ import { requestPasswordReset } from "~/accounts/user-tokens.server";
 import { publicOrigin } from "~/platform/request-origin.server";
 import { clientIp, getDb } from "~/platform/auth.server";
 import { consumeResetAllowance } from "~/platform/rate-limit.server";
-import { emailField } from "~/accounts/schemas";
+import { ForgotPasswordSchema, type ForgotPasswordForm, formConstraints } from "~/accounts/schemas";
 import { title } from "~/i18n/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "staffAdmin.password.forgotTitle");
 
-const ForgotSchema = z.object({ email: emailField });
-
 export function loader() {
-  return null;
+  return { constraint: formConstraints.forgotPassword };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const db = getDb(context);
-  const submission = parseWithZod(await request.formData(), { schema: ForgotSchema });
+  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
   const email = submission.value.email.toLowerCase();
   const wait = await consumeResetAllowance(db, { ip: clientIp(request), email });
@@ -39,15 +36,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   return { result: submission.reply({ resetForm: true }), sent: true };
 }
 
-export default function ForgotPasswordPage({ actionData }: Route.ComponentProps) {
+export default function ForgotPasswordPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<ForgotPasswordForm>({
     // A fixed id: the browser build (Preact) would make another than the server (React), and Conform finds the form by it.
     id: "forgot-password",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ForgotSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
+    // Validated on the server only (zod stays out of the browser); the errors come back in the reader's language.
+    constraint: loaderData.constraint,
   });
   return (
     <div className="mx-auto max-w-md">

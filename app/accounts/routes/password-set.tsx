@@ -1,22 +1,17 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/password-set";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ErrorList, Field, SubmitButton } from "~/ui/forms";
 import { peekUserToken, setPasswordWithToken } from "~/accounts/user-tokens.server";
 import { getDb } from "~/platform/auth.server";
 import { createSession, generateSessionToken, isSecureRequest, sessionCookie } from "~/platform/session.server";
-import { newPasswordField } from "~/accounts/schemas";
+import { SetPasswordSchema, type SetPasswordForm, formConstraints } from "~/accounts/schemas";
 import { title } from "~/i18n/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "staffAdmin.password.setTitle");
-
-const SetPasswordSchema = z
-  .object({ newPassword: newPasswordField, confirmPassword: z.string({ error: "validation.required" }).max(1024) })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "validation.passwordMismatch", path: ["confirmPassword"] });
 
 // The token is in the path: the page is never cached (every page's strict-origin-when-cross-origin Referrer-Policy
 // already keeps the path from other sites).
@@ -26,8 +21,8 @@ export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeade
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const found = await peekUserToken(getDb(context), params.token);
-  if (!found) return data({ valid: false as const, fullName: null, purpose: null }, { status: 410, headers: noStore });
-  return data({ valid: true as const, fullName: found.fullName, purpose: found.purpose }, { headers: noStore });
+  if (!found) return data({ valid: false as const, fullName: null, purpose: null, constraint: null }, { status: 410, headers: noStore });
+  return data({ valid: true as const, fullName: found.fullName, purpose: found.purpose, constraint: formConstraints.setPassword }, { headers: noStore });
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -46,13 +41,12 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 
 export default function SetPasswordPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<SetPasswordForm>({
     // A fixed id: the browser build (Preact) would make another than the server (React), and Conform finds the form by it.
     id: "set-password",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(SetPasswordSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
+    // Validated on the server only (zod stays out of the browser); the errors come back in the reader's language.
+    constraint: loaderData.constraint ?? undefined,
   });
   if (!loaderData.valid) {
     return (

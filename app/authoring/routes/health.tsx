@@ -11,6 +11,7 @@ import { formatDateTime } from "~/platform/format";
 import { title } from "~/i18n/meta";
 import { errorsOnly, isWarning, type Problem } from "~/content/problems";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "trainer.health");
 
 export async function loader(args: Route.LoaderArgs) {

@@ -14,6 +14,7 @@ import { quizStats } from "~/quizzes/item-stats";
 import { formatNumber, formatPercent } from "~/platform/format";
 import { title } from "~/i18n/meta";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "trainer.quizStats");
 
 export async function loader(args: Route.LoaderArgs) {

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { ErrorList, FormMessage, SubmitButton } from "~/ui/forms";
 import { formatDate } from "~/platform/format";
-import { LEVELS, NOT_ASSESSED } from "~/competences/schemas";
+import { LEVELS, NOT_ASSESSED } from "~/competences/levels";
 
 type Level = { level: number; name: string };
 

@@ -12,6 +12,7 @@ import { HEATMAP_SOURCES, heatmapSearch } from "~/competences/schemas";
 import { formatNumber, formatPercent } from "~/platform/format";
 import { title } from "~/i18n/meta";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "heatmap.title");
 
 export async function loader(args: Route.LoaderArgs) {

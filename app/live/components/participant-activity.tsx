@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { PublicActivity } from "../activity";
 import type { Results } from "../state.server";
-import { LIMITS } from "../schemas";
+import { LIMITS } from "../limits";
 import { ResultsView } from "./results-view";
 
 type Own = { answer: { choices: number[]; value: number | null; text: string | null } | null; upvoted: string[] };

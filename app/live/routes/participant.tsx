@@ -4,7 +4,7 @@ import type { Route } from "./+types/participant";
 import { ParticipantActivity } from "~/live/components/participant-activity";
 import { handleParticipantPost, liveRequest } from "~/live/participant-form.server";
 import { participantPage } from "~/live/participant-page.server";
-import { LIMITS } from "~/live/schemas";
+import { LIMITS } from "~/live/limits";
 import { useNonce } from "~/platform/nonce";
 import { translateError } from "~/ui/forms";
 import { title } from "~/i18n/meta";

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { requireRole } from "~/platform/auth.server";
 import { title } from "~/i18n/meta";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "staffAdmin.title");
 
 // Each child route checks the role again: loaders run in parallel, a layout's check does not protect them.

@@ -10,6 +10,7 @@ import { reportRequest } from "~/reports/request.server";
 import { inLocale } from "~/i18n";
 import { title } from "~/i18n/meta";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "hrReports.search.title");
 
 const QuerySchema = z.object({ q: z.string().max(100, { error: "hrReports.search.tooLong" }).default("") });

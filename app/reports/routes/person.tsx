@@ -10,6 +10,7 @@ import { formatDate, formatDay, formatPercent } from "~/platform/format";
 import { title } from "~/i18n/meta";
 import { notFound, reportRequest } from "~/reports/request.server";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ matches, loaderData }) =>
   title(matches, loaderData ? "hrReports.personTitle" : "hrReports.title", { name: loaderData?.person.fullName });
 

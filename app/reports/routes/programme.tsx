@@ -16,6 +16,7 @@ import { inLocale } from "~/i18n";
 import { title } from "~/i18n/meta";
 import { formatDate, formatDay, formatNumber, formatPercent } from "~/platform/format";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ matches, loaderData }) =>
   title(matches, loaderData ? "hrReports.programme.title" : "hrReports.title", { programme: loaderData?.programme.title });
 

@@ -19,6 +19,7 @@ import { reportRequest } from "~/reports/request.server";
 import { formatDay, formatNumber, formatPercent } from "~/platform/format";
 import { canActAsHr } from "~/platform/permissions";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "hrReports.title");
 
 const MEASURES = ["assigned", "completed", "inProgress", "notStarted", "overdue", "percent"] as const;

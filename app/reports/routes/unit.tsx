@@ -14,6 +14,7 @@ import { title } from "~/i18n/meta";
 import { filterOptions } from "~/reports/options.server";
 import { notFound, reportRequest } from "~/reports/request.server";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ matches, loaderData }) =>
   title(matches, loaderData ? "hrReports.unitTitle" : "hrReports.title", { unit: loaderData?.unit.name });
 

@@ -13,6 +13,7 @@ import { localeContext } from "~/platform/context";
 import type { AssignmentInput } from "~/training/schemas";
 import { title } from "~/i18n/meta";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "assignments.newTitle");
 
 export async function loader(args: Route.LoaderArgs) {

@@ -16,6 +16,7 @@ import { localeContext } from "~/platform/context";
 import type { AssignmentEditInput } from "~/training/schemas";
 import { formatDate } from "~/platform/format";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.course} · Skillshelf` }] : []);
 
 const Params = z.object({ id: z.uuid() });

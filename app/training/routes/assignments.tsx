@@ -12,6 +12,7 @@ import { getDb, requireRole } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { title } from "~/i18n/meta";
 
+export { staffStyles as links } from "~/ui/staff-styles";
 export const meta: Route.MetaFunction = ({ matches }) => title(matches, "assignments.title");
 
 const FilterSchema = z.object({
