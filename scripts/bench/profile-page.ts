@@ -5,14 +5,14 @@ import path from "node:path";
 import { load, signIn, startServer } from "./harness";
 
 const PAGE = process.argv[2] ?? "/courses/ai-in-library-services/what-is-ai";
-const dir = "/tmp/skillshelf-prof";
+const dir = `/tmp/skillshelf-prof-${process.pid}`;
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] };
 
 async function main() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const server = await startServer({ port: 3290, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
+  const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 3290), nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
   let r;
   try {
     // PROFILE_ANON=1 drives the page signed out (the floor is /login signed out).
