@@ -6,6 +6,7 @@
 // The translations are i18next's own: the same `t`, so server and browser render the same text.
 import type { i18n as I18n, TFunction } from "i18next";
 import { createContext, type ReactNode, useContext } from "react";
+import { memoised } from "./memo";
 
 const I18nContext = createContext<I18n | null>(null);
 
@@ -25,20 +26,12 @@ export function useTranslation(): Translation {
   let translation = translations.get(i18n);
   if (!translation) {
     const fixed = i18n.getFixedT(i18n.language);
-    // A key without options always reads the same in one language: kept (bounded, keys are a closed set but a
-    // caller could pass arbitrary text). A report table asks for the same few labels hundreds of times.
-    const plain = new Map<string, string>();
-    const t = ((key: string, ...rest: unknown[]) => {
-      if (rest.length || typeof key !== "string") return (fixed as unknown as (...args: unknown[]) => string)(key, ...rest);
-      let text = plain.get(key);
-      if (text === undefined) {
-        text = String(fixed(key));
-        if (plain.size < 5000) plain.set(key, text);
-      }
-      return text;
-    }) as unknown as TFunction;
+    // The same key with the same plain options always reads the same in one language: kept (./memo.ts). A report
+    // table asks for the same few labels hundreds of times, a lesson page for a dozen counts.
+    const t = memoised(fixed) as unknown as TFunction;
     translation = Object.assign([t, i18n, true] as [TFunction, I18n, boolean], { t, i18n, ready: true });
     translations.set(i18n, translation);
   }
   return translation;
 }
+

@@ -59,7 +59,7 @@ async function main() {
         const order = round % 2 ? (["other", "this"] as const) : (["this", "other"] as const);
         for (const target of targets) {
           for (const side of order) {
-            const headers = target.anon ? {} : { cookie: cookies[side] };
+            const headers: Record<string, string> = target.anon ? {} : { cookie: cookies[side] };
             await load(servers[side], { path: target.path, connections: CONNECTIONS, seconds: 1, headers });
             const r = await load(servers[side], { path: target.path, connections: CONNECTIONS, seconds: SECONDS, headers });
             const key = `${side} ${target.path}`;
