@@ -154,7 +154,7 @@ export async function findCourseProgress(
 }
 
 /**
- * Everything the lesson page reads, in one statement: the course and the learner's progress (as findCourseProgress),
+ * Everything the lesson page (and, without a lesson, the course page) reads, in one statement: the course and the learner's progress (as findCourseProgress),
  * the programme gate of the course (programmes' courseGate) and the learner's attempts at the lesson's quizzes. Both
  * come on the first row only (a CASE on the row number: their subqueries run once). Null when there is no course.
  */
@@ -162,7 +162,8 @@ export async function findLessonPage(
   db: Db,
   user: { id: string; email: string; roles: readonly string[] },
   courseSlug: string,
-  lessonSlug: string,
+  /** null: the course page, which needs the progress and the gate but no attempts. */
+  lessonSlug: string | null,
 ) {
   const query = preparedFor(db, "lesson_page", () => {
     const userId = sql.placeholder("userId");
@@ -174,7 +175,7 @@ export async function findLessonPage(
     }).prepare("lesson_page");
   });
   const params = { userId: user.id, slug: courseSlug, lesson: lessonSlug, isAdmin: user.roles.includes("admin"), email: user.email.toLowerCase() };
-  const rows = await cachedRead(db, `lesson-page:${params.userId}:${params.isAdmin}:${params.email}:${courseSlug}:${lessonSlug}`, () =>
+  const rows = await cachedRead(db, `lesson-page:${params.userId}:${params.isAdmin}:${params.email}:${courseSlug}:${lessonSlug ?? ""}`, () =>
     query.execute(params),
   );
   const progress = progressOf(rows);

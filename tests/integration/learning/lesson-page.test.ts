@@ -54,6 +54,10 @@ test("the lesson page's one statement reads the progress and every attempt as th
   expect(page?.attempts[0]!.submittedAt).toBeInstanceOf(Date);
   const { gate: _gate, attempts: _attempts, ...progress } = page!;
   expect(progress).toEqual(await findCourseProgress(db, user, "one-statement"));
+  // The course page reads the same progress, without attempts.
+  const course = await findLessonPage(db, user, "one-statement", null);
+  expect(course?.attempts).toEqual([]);
+  expect(course?.percent).toBe(progress.percent);
   // Another lesson of the course has no attempts of its own.
   expect((await findLessonPage(db, user, "one-statement", "second"))?.attempts).toEqual([]);
 });

@@ -73,6 +73,7 @@ describe("the prerequisite gate", () => {
     // The lesson page reads the same gate in its one statement.
     const asLearner = { id: user, email, roles: ["learner"] };
     expect((await findLessonPage(db, asLearner, "pg-b", "only"))?.gate).toEqual(gate);
+    expect((await findLessonPage(db, asLearner, "pg-b", null))?.gate).toEqual(gate);
     // D has no prerequisite: open.
     expect(await courseGate(db, user, await courseId("pg-d"))).toBeNull();
 
