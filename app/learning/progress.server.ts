@@ -12,6 +12,8 @@ import { cachedRead } from "../../db/read-cache";
 import { outer, preparedFor } from "../../db/sql";
 import type { Db } from "../../db/client";
 import { courses, enrolments, lessonProgress, lessons } from "../../db/schema";
+import { attemptsFromJson, lessonAttemptsJson } from "~/quizzes/attempts.server";
+import { courseGateJson, gateOf } from "~/programmes/programmes.server";
 
 export type LessonRef = { id: string; courseId: string; slug: string; position: number };
 
@@ -142,19 +144,52 @@ export async function findCourseProgress(
   courseSlug: string,
 ) {
   const query = preparedFor(db, "course_progress_by_slug", () =>
-    progressRows(
-      db,
-      sql.placeholder("userId"),
-      and(
-        eq(courses.slug, sql.placeholder("slug")),
-        sql`(${courses.published} or ${sql.placeholder("isAdmin")} or ${sql.placeholder("email")} = any(${courses.owners}))`,
-      ),
-    ).prepare("course_progress_by_slug"),
+    progressRows(db, sql.placeholder("userId"), courseBySlug).prepare("course_progress_by_slug"),
   );
   const params = { userId: user.id, slug: courseSlug, isAdmin: user.roles.includes("admin"), email: user.email.toLowerCase() };
   const rows = await cachedRead(db, `progress:${params.userId}:${params.isAdmin}:${params.email}:${courseSlug}`, () =>
     query.execute(params),
   );
+  return progressOf(rows);
+}
+
+/**
+ * Everything the lesson page (and, without a lesson, the course page) reads, in one statement: the course and the learner's progress (as findCourseProgress),
+ * the programme gate of the course (programmes' courseGate) and the learner's attempts at the lesson's quizzes. Both
+ * come on the first row only (a CASE on the row number: their subqueries run once). Null when there is no course.
+ */
+export async function findLessonPage(
+  db: Db,
+  user: { id: string; email: string; roles: readonly string[] },
+  courseSlug: string,
+  /** null: the course page, which needs the progress and the gate but no attempts. */
+  lessonSlug: string | null,
+) {
+  const query = preparedFor(db, "lesson_page", () => {
+    const userId = sql.placeholder("userId");
+    const firstRow = sql`row_number() over (order by ${lessons.position}) = 1`;
+    const lessonId = sql`(select l.id from lessons l where l.course_id = ${outer(courses.id)} and l.slug = ${sql.placeholder("lesson")} and l.active)`;
+    return progressRows(db, userId, courseBySlug, {
+      gate: sql<Parameters<typeof gateOf>[0]>`case when ${firstRow} then ${courseGateJson(userId, outer(courses.id))} end`,
+      attempts: sql<Parameters<typeof attemptsFromJson>[0]>`case when ${firstRow} then ${lessonAttemptsJson(userId, lessonId)} end`,
+    }).prepare("lesson_page");
+  });
+  const params = { userId: user.id, slug: courseSlug, lesson: lessonSlug, isAdmin: user.roles.includes("admin"), email: user.email.toLowerCase() };
+  const rows = await cachedRead(db, `lesson-page:${params.userId}:${params.isAdmin}:${params.email}:${courseSlug}:${lessonSlug ?? ""}`, () =>
+    query.execute(params),
+  );
+  const progress = progressOf(rows);
+  if (!progress) return null;
+  return { ...progress, gate: gateOf(rows[0]!.gate), attempts: attemptsFromJson(rows[0]!.attempts) };
+}
+
+/** The course found by slug: published, or a draft that this user (an owner, or an admin) may preview. */
+const courseBySlug = and(
+  eq(courses.slug, sql.placeholder("slug")),
+  sql`(${courses.published} or ${sql.placeholder("isAdmin")} or ${sql.placeholder("email")} = any(${courses.owners}))`,
+);
+
+function progressOf(rows: ProgressRow[]) {
   const first = rows[0];
   if (!first) return null;
   const course = {
@@ -173,9 +208,10 @@ export async function findCourseProgress(
   return { courseId: first.courseId, course, ...summarise(rows) };
 }
 
-function progressRows(db: Db, userId: string | Placeholder, where: SQL | undefined) {
+function progressRows<Extra extends Record<string, SQL>>(db: Db, userId: string | Placeholder, where: SQL | undefined, extra?: Extra) {
   return db
     .select({
+      ...(extra as Extra),
       courseId: courses.id,
       published: courses.published,
       owners: courses.owners,
@@ -213,7 +249,9 @@ function progressRows(db: Db, userId: string | Placeholder, where: SQL | undefin
 
 const withinLastMinute = (at: Date | null, now: number) => at !== null && now - at.getTime() < 60_000;
 
-function summarise(rows: Awaited<ReturnType<typeof progressRows>>): CourseProgress {
+type ProgressRow = Awaited<ReturnType<typeof progressRows<Record<never, SQL>>>>[number];
+
+function summarise(rows: ProgressRow[]): CourseProgress {
   // Computed here rather than with now() in SQL, so that the rows may be served from the read cache.
   const now = Date.now();
   const list = rows.map((r) => ({

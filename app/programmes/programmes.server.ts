@@ -10,7 +10,7 @@
  * The gate applies only inside programmes the learner follows — started themselves or is assigned (open, not
  * withdrawn): a course on its own, or in a programme the learner does not follow, stays open.
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { programmeCourses, programmeEnrolments, programmes } from "../../db/schema";
 import { cachedRead } from "../../db/read-cache";
@@ -21,14 +21,16 @@ import { findMyProgrammeCertificate } from "~/certificates/certificates.server";
 import { completeLearnerProgrammeAssignments } from "~/training/assignment-sync.server";
 import { evaluate, type CourseState, type PathCourse } from "./rule";
 
+type Param = string | Placeholder | SQL;
+
 /** SQL: the learner follows programme `p` (alias of programmes in the query). */
-const follows = (userId: string) => sql`(
+const follows = (userId: Param) => sql`(
   exists (select 1 from programme_enrolments pe where pe.user_id = ${userId} and pe.programme_id = p.id)
   or exists (select 1 from learner_assignments la join assignments a on a.id = la.assignment_id
     where la.user_id = ${userId} and la.programme_id = p.id and la.closed_at is null and a.withdrawn_at is null))`;
 
 /** SQL: the learner has completed course `courseId` at least once (a recertification cycle keeps it done here). */
-const done = (userId: string | ReturnType<typeof sql>, courseId: ReturnType<typeof sql>) =>
+const done = (userId: Param, courseId: SQL) =>
   sql`exists (select 1 from enrolments e where e.user_id = ${userId} and e.course_id = ${courseId} and (e.completed_at is not null or e.cycle > 1))`;
 
 export type Gate = {
@@ -37,34 +39,46 @@ export type Gate = {
   waitingFor: { slug: string; titleVi: string; titleEn: string | null }[];
 };
 
+type GateRow = { programmeSlug: string; programmeTitleVi: string; programmeTitleEn: string | null; slug: string; titleVi: string; titleEn: string | null };
+
+/**
+ * SQL: the gate's rows as one json value (null when the course is open), so that a page can read it in the same
+ * statement as its own data (the lesson page: learning's findLessonPage); `gateOf` makes the Gate of it.
+ * `courseId` is an expression of the caller's query (a uuid), `userId` a value or placeholder.
+ */
+export function courseGateJson(userId: Param, courseId: SQL) {
+  return sql<GateRow[] | null>`(
+    select json_agg(json_build_object('programmeSlug', p.slug, 'programmeTitleVi', p.title_vi, 'programmeTitleEn', p.title_en,
+      'slug', c.slug, 'titleVi', c.title_vi, 'titleEn', c.title_en) order by p.slug, req.position)
+    from programme_courses pc
+    join programmes p on p.id = pc.programme_id and p.published
+    join programme_courses req on req.programme_id = pc.programme_id and req.course_id = any(pc.requires)
+    join courses c on c.id = req.course_id
+    where pc.course_id = ${courseId} and cardinality(pc.requires) > 0 and ${follows(userId)}
+      and not ${done(userId, courseId)}
+      and not ${done(userId, sql`req.course_id`)})`;
+}
+
+/** The Gate of courseGateJson's value: the first programme (by slug) that locks the course, or null. */
+export function gateOf(rows: GateRow[] | null): Gate | null {
+  const first = rows?.[0];
+  if (!rows || !first) return null;
+  return {
+    programme: { slug: first.programmeSlug, titleVi: first.programmeTitleVi, titleEn: first.programmeTitleEn },
+    waitingFor: rows.filter((r) => r.programmeSlug === first.programmeSlug).map((r) => ({ slug: r.slug, titleVi: r.titleVi, titleEn: r.titleEn })),
+  };
+}
+
 /**
  * Whether a course is locked for a learner, and why: null when it is open. Locked means a programme the learner
  * follows lists prerequisites for it that they have not completed (and they have not completed the course itself).
  */
 export async function courseGate(db: Db, userId: string, courseId: string): Promise<Gate | null> {
   // Every lesson page asks: on the embedded database the answer is kept until the next write.
-  return cachedRead(db, `programme-gate:${userId}:${courseId}`, () => loadGate(db, userId, courseId));
-}
-
-async function loadGate(db: Db, userId: string, courseId: string): Promise<Gate | null> {
-  const result = await db.execute(sql`
-    select p.slug as programme_slug, p.title_vi as programme_title_vi, p.title_en as programme_title_en,
-      c.slug, c.title_vi, c.title_en
-    from programme_courses pc
-    join programmes p on p.id = pc.programme_id and p.published
-    join programme_courses req on req.programme_id = pc.programme_id and req.course_id = any(pc.requires)
-    join courses c on c.id = req.course_id
-    where pc.course_id = ${courseId} and cardinality(pc.requires) > 0 and ${follows(userId)}
-      and not ${done(userId, sql`${courseId}::uuid`)}
-      and not ${done(userId, sql`req.course_id`)}
-    order by p.slug, req.position`);
-  const rows = rowsOf<{ programme_slug: string; programme_title_vi: string; programme_title_en: string | null; slug: string; title_vi: string; title_en: string | null }>(result);
-  const first = rows[0];
-  if (!first) return null;
-  return {
-    programme: { slug: first.programme_slug, titleVi: first.programme_title_vi, titleEn: first.programme_title_en },
-    waitingFor: rows.filter((r) => r.programme_slug === first.programme_slug).map((r) => ({ slug: r.slug, titleVi: r.title_vi, titleEn: r.title_en })),
-  };
+  return cachedRead(db, `programme-gate:${userId}:${courseId}`, async () => {
+    const [row] = rowsOf<{ gate: GateRow[] | null }>(await db.execute(sql`select ${courseGateJson(userId, sql`${courseId}::uuid`)} as gate`));
+    return gateOf(row?.gate ?? null);
+  });
 }
 
 /** A published programme by slug (with its "any N of" group), or null. */

@@ -6,7 +6,7 @@
  * Uses: content (quiz specs, answer keys).
  */
 import { cachedRead } from "../../db/read-cache";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { courses, enrolments, lessons, quizAttempts } from "../../db/schema";
 import type { QuizResultView, QuizView } from "~/quizzes/components/quiz-types";
@@ -30,7 +30,7 @@ import { inLanguage, type QuizVersion, snapshotOf, type Stored } from "./version
 export type QuizRef = { userId: string; courseId: string; lessonId: string; quizId: string };
 export type Refusal = { refused: "limit" | "wait" | "unpublished" | "notFound" | "noAttempt" | "invalid"; until?: string };
 
-type AttemptRow = typeof quizAttempts.$inferSelect;
+export type AttemptRow = typeof quizAttempts.$inferSelect;
 
 const submittedOf = (rows: AttemptRow[]) => rows.filter((r) => r.status === "submitted");
 
@@ -196,21 +196,18 @@ export async function submitAttempt(
 
 type Translate = (key: string) => string;
 
+type QuizViewsInput = {
+  /** From the learner's course progress (the page has it already): no second look at the enrolment. */
+  cycleStartedAt: Date | null;
+  quizzes: QuizPublic[];
+  specs: QuizSpec[];
+  /** The language the lesson is shown in: an attempt that has this version is shown in it. */
+  lang: Locale;
+  t: Translate;
+};
+
 /** Everything the lesson page shows for its quizzes, for one learner; answer keys stay here. */
-export async function lessonQuizViews(
-  db: Db,
-  input: {
-    userId: string;
-    lessonId: string;
-    /** From the learner's course progress (the page has it already): no second look at the enrolment. */
-    cycleStartedAt: Date | null;
-    quizzes: QuizPublic[];
-    specs: QuizSpec[];
-    /** The language the lesson is shown in: an attempt that has this version is shown in it. */
-    lang: Locale;
-    t: Translate;
-  },
-): Promise<QuizView[]> {
+export async function lessonQuizViews(db: Db, input: QuizViewsInput & { userId: string; lessonId: string }): Promise<QuizView[]> {
   if (input.quizzes.length === 0) return [];
   const all = await cachedRead(db, `attempts:${input.userId}:${input.lessonId}`, () =>
     db
@@ -219,6 +216,36 @@ export async function lessonQuizViews(
       .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.lessonId, input.lessonId)))
       .orderBy(asc(quizAttempts.attemptNo)),
   );
+  return quizViewsOf(all, input);
+}
+
+/**
+ * SQL: a learner's attempts at a lesson's quizzes, in attempt order, as one json value (null when there are none), so
+ * that the lesson page reads them in the same statement as the course progress (learning's findLessonPage).
+ * `attemptsFromJson` turns the value back into rows; `quizViewsOf` makes the views of them.
+ */
+export function lessonAttemptsJson(userId: string | Placeholder | SQL, lessonId: SQL) {
+  return sql<Record<string, unknown>[] | null>`(select json_agg(to_jsonb(qa) order by qa.attempt_no) from quiz_attempts qa
+    where qa.user_id = ${userId} and qa.lesson_id = ${lessonId})`;
+}
+
+const attemptColumns = Object.entries(getTableColumns(quizAttempts));
+
+/** Rows as `select().from(quizAttempts)` returns them, from lessonAttemptsJson's value (snake_case keys, ISO times). */
+export function attemptsFromJson(json: Record<string, unknown>[] | null): AttemptRow[] {
+  return (json ?? []).map((raw) => {
+    const row: Record<string, unknown> = {};
+    for (const [key, column] of attemptColumns) {
+      const value = raw[column.name] ?? null;
+      row[key] = value !== null && column.columnType === "PgTimestamp" ? new Date(value as string) : value;
+    }
+    return row as AttemptRow;
+  });
+}
+
+/** The lesson page's quiz views from the learner's attempts at the lesson (every attempt, in attempt order). */
+export function quizViewsOf(all: AttemptRow[], input: QuizViewsInput): QuizView[] {
+  if (input.quizzes.length === 0) return [];
   const rows = inCycle(all, input.cycleStartedAt);
   return input.quizzes.map((quiz) => {
     const spec = input.specs.find((s) => s.id === quiz.id);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { load, signIn, startServer } from "./harness";
 
 const PAGE = process.argv[2] ?? "/courses/ai-in-library-services/what-is-ai";
-const dir = `/tmp/skillshelf-prof-${process.env.BENCH_PORT ?? 3290}`;
+const dir = `/tmp/skillshelf-prof-${process.pid}`;
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] };
 

@@ -6,12 +6,11 @@ import { certificateShare } from "~/learning/certificate-share.server";
 import { CompletionCard } from "~/learning/components/completion-card";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { competenceNames, getCourseContent, getEntry, htmlOf, pickLang } from "~/content/content.server";
-import { findCourseProgress } from "~/learning/progress.server";
+import { findLessonPage } from "~/learning/progress.server";
 import { findMyCertificate } from "~/certificates/certificates.server";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
 import { DraftNote } from "~/learning/components/draft-note";
-import { courseGate } from "~/programmes/programmes.server";
 import { LockedCourseNote, presentGate } from "~/programmes/components/locked-course";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.title} · Skillshelf` }] : []);
@@ -20,7 +19,8 @@ export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const db = getDb(args.context);
   const locale = args.context.get(localeContext);
-  const progress = await findCourseProgress(db, user, args.params.course);
+  // The progress and the programme gate in one statement (no lesson: no attempts).
+  const progress = await findLessonPage(db, user, args.params.course, null);
   const content = progress ? getCourseContent(args.params.course) : null;
   if (!progress || !content) throw data({ reason: "not-found" }, { status: 404 });
   const { course } = progress;
@@ -50,7 +50,7 @@ export async function loader(args: Route.LoaderArgs) {
     resumeSlug: progress.resumeSlug,
     certificate: await completionCertificate(args.request, locale, inLocale(locale, course.titleVi, course.titleEn), progress.completedAt && (await findMyCertificate(db, user.id, progress.courseId))),
     // A programme the learner follows may ask for another course first: the lessons stay closed until then.
-    locked: presentGate(await courseGate(db, user.id, progress.courseId), locale),
+    locked: presentGate(progress.gate, locale),
   };
 }
 

@@ -7,8 +7,8 @@ import { DraftNote, PreviewNote } from "~/learning/components/draft-note";
 import { CourseOutline } from "~/learning/components/course-outline";
 import { QuizBlock, type QuizActionFeedback } from "~/quizzes/components/quiz";
 import { getAnswerKeys, getCourseContent, getEntry, lessonProblems, pickLang } from "~/content/content.server";
-import { completeLesson, findCourseProgress, findLesson, getCourseProgress, recordLessonVisit, refreshCourseCompletion } from "~/learning/progress.server";
-import { lessonQuizViews, saveAnswers, startAttempt, submitAttempt } from "~/quizzes/attempts.server";
+import { completeLesson, findLesson, findLessonPage, getCourseProgress, recordLessonVisit, refreshCourseCompletion } from "~/learning/progress.server";
+import { quizViewsOf, saveAnswers, startAttempt, submitAttempt } from "~/quizzes/attempts.server";
 import { inLocale, LOCALES } from "~/i18n";
 import { formatPercent } from "~/i18n/numbers";
 import { getI18n } from "~/i18n/i18n.server";
@@ -44,7 +44,8 @@ export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const db = getDb(args.context);
   const locale = args.context.get(localeContext);
-  const progress = await findCourseProgress(db, user, args.params.course);
+  // One statement: the progress, the programme gate and the learner's attempts at this lesson's quizzes.
+  const progress = await findLessonPage(db, user, args.params.course, args.params.lesson);
   const index = progress ? progress.lessons.findIndex((l) => l.slug === args.params.lesson) : -1;
   const lesson = progress?.lessons[index];
   if (!progress || !lesson) notFound();
@@ -53,7 +54,7 @@ export async function loader(args: Route.LoaderArgs) {
   const viewAsLearner = args.url.searchParams.get("as") === "learner" && canManage(user, progress.course.owners);
   const preview = draft || viewAsLearner;
   // Locked by a programme's prerequisite: the course page says which course to take first (owners still preview).
-  if (!preview && (await courseGate(db, user.id, progress.courseId))) throw redirect(`/courses/${args.params.course}`);
+  if (!preview && progress.gate) throw redirect(`/courses/${args.params.course}`);
   const found = lessonContent(args.params.course, args.params.lesson, locale);
   if (!found) notFound();
   const { content, source, entry } = found;
@@ -61,9 +62,7 @@ export async function loader(args: Route.LoaderArgs) {
   const problems = canManage(user, progress.course.owners) ? lessonProblems(content.slug, source.order, source.slug) : [];
   // A preview records nothing; a reload within a minute of the last visit has nothing new.
   if (!preview && !lesson.recentlyOpened) await recordLessonVisit(db, user.id, { id: lesson.id, courseId: progress.courseId });
-  const quizzes = await lessonQuizViews(db, {
-    userId: user.id,
-    lessonId: lesson.id,
+  const quizzes = quizViewsOf(progress.attempts, {
     cycleStartedAt: progress.cycleStartedAt,
     quizzes: entry.quizzes,
     specs: getAnswerKeys(found.key),

@@ -5,7 +5,7 @@ import type { DbHandle } from "../../../db/client";
 import type { Db } from "../../../db/client";
 import { seedOrg } from "../../../db/seed";
 import { certificates, courses, learnerAssignments, notifications, programmes, userRoles } from "../../../db/schema";
-import { completeLesson, findLesson, recordLessonVisit } from "../../../app/learning/progress.server";
+import { completeLesson, findLesson, findLessonPage, recordLessonVisit } from "../../../app/learning/progress.server";
 import { verifyCertificate } from "../../../app/certificates/certificates.server";
 import { courseGate, listMyProgrammes, programmePath, settleMetProgrammes, settleProgramme, startProgramme } from "../../../app/programmes/programmes.server";
 import { runDailyJob } from "../../../app/training/daily.server";
@@ -70,6 +70,10 @@ describe("the prerequisite gate", () => {
     const gate = await courseGate(db, user, b);
     expect(gate?.programme.slug).toBe("pg-year-1");
     expect(gate?.waitingFor.map((c) => c.slug)).toEqual(["pg-a"]);
+    // The lesson page reads the same gate in its one statement.
+    const asLearner = { id: user, email, roles: ["learner"] };
+    expect((await findLessonPage(db, asLearner, "pg-b", "only"))?.gate).toEqual(gate);
+    expect((await findLessonPage(db, asLearner, "pg-b", null))?.gate).toEqual(gate);
     // D has no prerequisite: open.
     expect(await courseGate(db, user, await courseId("pg-d"))).toBeNull();
 
@@ -92,6 +96,7 @@ describe("the prerequisite gate", () => {
 
     await complete(user, "pg-a");
     expect(await courseGate(db, user, b)).toBeNull();
+    expect((await findLessonPage(db, asLearner, "pg-b", "only"))?.gate).toBeNull();
     const open = await callRoute(lessonRoute.loader as never, request("/courses/pg-b/only", { cookie }), db, { course: "pg-b", lesson: "only" });
     // No redirect any more (the fake course has no compiled lesson to show, hence its 404; e2e opens a real one).
     expect(open.location).toBeNull();
