@@ -44,5 +44,7 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     env: { PORT: String(PORT) },
+    // Without it Playwright SIGKILLs the server's process group, and scripts/e2e-server.js cannot drop its database.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });

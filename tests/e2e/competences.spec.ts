@@ -1,6 +1,6 @@
 // Competence profile and heatmap: the demo learner assesses themselves (JS on, then JS off) and HR reads the heatmap.
 // The learner's self-assessment is theirs alone: no other spec reads it.
-import { expect, expectNoSeriousA11yViolations, loginAs, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, loginAs, test, useLanguage } from "./fixtures";
 
 test("learner fills a self-assessment with JavaScript on", async ({ page }) => {
   await loginAs(page, "learner");
@@ -52,4 +52,50 @@ test("HR opens the heatmap and changes the level", async ({ page }) => {
   await expect(page).toHaveURL(/view=self/);
   await expect(page.getByRole("table", { name: /Theo tự đánh giá/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+});
+
+// The heatmap is HR's (app/competences/heatmap-request.server.ts: requireRole "hr", admins included): a unit manager
+// reads their library's completion reports but not the heatmap. What they meet instead, on a phone without JavaScript.
+const REFUSED = {
+  vi: { title: "Bạn không có quyền truy cập", text: "Trang này dành cho vai trò: Nhân sự.", home: "Về trang chủ", menu: "Trình đơn", reports: "Báo cáo", h1: "Báo cáo hoàn thành" },
+  en: { title: "You do not have access", text: "This page is for the role: HR.", home: "Back to the home page", menu: "Menu", reports: "Reports", h1: "Completion reports" },
+} as const;
+
+test.describe("a unit manager, without JavaScript, at 390 px", () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  // The demo accounts are seeded in Vietnamese; other journeys expect that. In a hook: it runs even after a timeout.
+  test.afterEach(async ({ page }) => useLanguage(page, "vi"));
+
+  for (const lang of ["vi", "en"] as const) {
+    test(`is refused the heatmap with a plain page in their language (${lang}), and no link leads there`, async ({ page }) => {
+      test.setTimeout(120_000);
+      const w = REFUSED[lang];
+      await loginAs(page, "manager");
+      await useLanguage(page, lang);
+      for (const path of ["/reports/competences", "/reports/competences?view=self&level=3"]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(403);
+        await expect(page.locator("html")).toHaveAttribute("lang", lang);
+        await expect(page).toHaveTitle(`${w.title} · Skillshelf`);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.title);
+        await expect(page.getByText(w.text, { exact: true })).toBeVisible();
+        await expect(page.getByRole("link", { name: w.home })).toHaveAttribute("href", "/");
+        await expect(page.getByText(/Application Error|Unexpected|at \S+ \(/)).toHaveCount(0);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      }
+      // The files are refused the same way.
+      for (const file of ["/reports/competences/export.csv", "/reports/competences/export.xlsx"]) {
+        expect((await page.request.get(file)).status(), file).toBe(403);
+      }
+
+      // The folded menu (a <details>, opened without JavaScript) leads to the reports, not to the heatmap.
+      await page.getByText(w.menu, { exact: true }).click();
+      const nav = page.getByRole("navigation", { name: lang === "vi" ? "Điều hướng chính" : "Main navigation" });
+      await expect(nav.getByRole("link", { name: w.reports })).toBeVisible();
+      await expect(page.locator('a[href^="/reports/competences"]')).toHaveCount(0);
+      await page.goto("/reports");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.h1);
+      await expect(page.locator('a[href^="/reports/competences"]')).toHaveCount(0);
+    });
+  }
 });

@@ -120,3 +120,72 @@ test.describe("in a Vietnamese browser", () => {
     await expectSameDocument(page);
   });
 });
+
+// Without JavaScript the account page's Language section is a plain form posted to /locale: the next page comes in the
+// chosen language, and the choice is the account's, so a fresh browser (no cookie) signing in gets it again. The
+// browser's own language is the other one each time, so only the stored preference can explain what is shown.
+const ACCOUNT = {
+  vi: { h1: "Tài khoản của tôi", section: "Ngôn ngữ", save: "Lưu ngôn ngữ", intro: "Ngôn ngữ của các trang và của email Skillshelf gửi cho bạn.", login: "Đăng nhập", email: "Email", password: "Mật khẩu", learning: "Việc học của tôi", browser: "vi-VN" },
+  en: { h1: "My account", section: "Language", save: "Save the language", intro: "The language of these pages and of the emails Skillshelf sends you.", login: "Sign in", email: "Email", password: "Password", learning: "My learning", browser: "en-GB" },
+} as const;
+const OPTION = { vi: "Tiếng Việt", en: "English" } as const;
+
+for (const [from, to] of [["vi", "en"], ["en", "vi"]] as const) {
+  test.describe(`without JavaScript, at 390 px, from ${from} to ${to}`, () => {
+    test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: ACCOUNT[from].browser });
+
+    test.beforeEach(async ({ playwright, baseURL }) => {
+      const request = await playwright.request.newContext({ baseURL });
+      await setLearnerPreference(request, from);
+      await request.dispose();
+    });
+    // The demo accounts are seeded in Vietnamese; other journeys expect that.
+    test.afterEach(async ({ playwright, baseURL }) => {
+      const request = await playwright.request.newContext({ baseURL });
+      await setLearnerPreference(request, "vi");
+      await request.dispose();
+    });
+
+    test(`the learner switches the language on the account page (${from} → ${to}) and keeps it at the next sign-in`, async ({ page, browser }) => {
+      const a = ACCOUNT[from];
+      const b = ACCOUNT[to];
+      await page.goto("/login");
+      await page.getByLabel(a.email).fill(DEMO.learner.email);
+      await page.getByLabel(a.password, { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: a.login }).click();
+      await expectPageIn(page, from, a.learning);
+
+      await page.goto("/account");
+      await expectPageIn(page, from, a.h1);
+      const section = page.getByRole("region", { name: a.section, exact: true });
+      await expect(section.getByText(a.intro)).toBeVisible();
+      await section.getByLabel(a.section).selectOption({ label: OPTION[to] });
+      await section.getByRole("button", { name: a.save }).click();
+      await expect(page).toHaveURL(/\/account$/);
+      await expectPageIn(page, to, b.h1);
+      const switched = page.getByRole("region", { name: b.section, exact: true });
+      await expect(switched.getByText(b.intro)).toBeVisible();
+      await expect(switched.getByLabel(b.section)).toHaveValue(to);
+      await expect(switched.getByRole("button", { name: b.save })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+
+      // Another browser in the old language, with no cookie of this one: signed out it shows the old language,
+      // signed in the new one.
+      const fresh = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: a.browser });
+      try {
+        const other = await fresh.newPage();
+        await other.goto("/login");
+        await expectPageIn(other, from, a.login);
+        await other.getByLabel(a.email).fill(DEMO.learner.email);
+        await other.getByLabel(a.password, { exact: true }).fill(DEMO_PASSWORD);
+        await other.getByRole("button", { name: a.login }).click();
+        await expect(other).toHaveURL(/\/learning$/);
+        await expectPageIn(other, to, b.learning);
+        await other.goto("/account");
+        await expect(other.getByRole("region", { name: b.section, exact: true }).getByLabel(b.section)).toHaveValue(to);
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
+}
