@@ -1,4 +1,4 @@
-import { StrictMode, Suspense, startTransition } from "react";
+import { StrictMode, Suspense, startTransition, useLayoutEffect } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { HydratedRouter } from "react-router/dom";
 import { DEFAULT_LOCALE, isLocale, loadMessages } from "./i18n";
@@ -38,6 +38,24 @@ function restoreHeadLinks(before: HTMLLinkElement[]) {
   }
 }
 
+/**
+ * While Preact hydrates, the server's style sheets stay where they are: its matching of head elements by order took
+ * them out (to be put back by restoreHeadLinks), and a frame painted in between without any style. Returns the undo.
+ */
+function keepStylesheets(links: HTMLLinkElement[]): () => void {
+  const kept = new Set<Node>(links.filter((link) => link.rel === "stylesheet"));
+  const head = document.head;
+  const removeChild = head.removeChild.bind(head);
+  head.removeChild = (<T extends Node>(child: T): T => (kept.has(child) ? child : removeChild(child))) as typeof head.removeChild;
+  return () => void Reflect.deleteProperty(head, "removeChild");
+}
+
+/** Renders nothing; tells when the boundary it sits in has committed (the router's first render, hydrated). */
+function Committed({ then }: { then: () => void }) {
+  useLayoutEffect(then, []);
+  return null;
+}
+
 // Only the page's language is downloaded (the server sets <html lang>), before hydration: each language is its own
 // chunk. A client-side navigation to a page in the other language loads that one first (clientMiddleware in root.tsx).
 async function hydrate() {
@@ -45,19 +63,33 @@ async function hydrate() {
   const locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
   await loadMessages(locale);
   if (PREACT) {
+    // React's server render adds a <link rel="preload" as="image"> near the top of <head> for each image it meets
+    // (the header's logo, course covers) that the client's tree does not have. Preact matches head elements by tag in
+    // order, so that one extra <link> made it match the icon to the preload and move every element after it: the
+    // stylesheet was taken out and put back, and one frame painted without styles (a flash of unstyled page, and
+    // axe catching buttons mid-transition). The images are requested by then; the hints can go.
+    for (const hint of document.head.querySelectorAll('link[rel="preload"][as="image"]')) hint.remove();
     const links = Array.from(document.head.querySelectorAll("link"));
+    const release = keepStylesheets(links);
     // The router's first render waits for its data to be decoded (it throws that promise, as React's Suspense has
     // it): Preact needs the boundary to be there, and keeps the server's DOM while it waits.
+    let committed!: () => void;
+    const hydrated = new Promise<void>((resolve) => (committed = resolve));
     hydrateRoot(
       documentRoot(),
       <Suspense fallback={null}>
         <HydratedRouter />
+        <Committed then={() => committed()} />
       </Suspense>,
     );
-    // Preact renders synchronously; effects and their re-renders run on the next frames.
+    restoreHeadLinks(links);
+    // However long the router's data takes to decode (an old phone), the style sheets are kept until it has rendered;
+    // effects and their re-renders run on the next frames.
+    await hydrated;
     restoreHeadLinks(links);
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     restoreHeadLinks(links);
+    release();
     return;
   }
   startTransition(() => {
