@@ -1,4 +1,4 @@
-import { type Column, getTableName, sql } from "drizzle-orm";
+import { type Column, getTableName, type SQL, sql } from "drizzle-orm";
 
 /**
  * A column written with its table name, for correlated subqueries in raw SQL. drizzle leaves
@@ -41,3 +41,11 @@ export const TRAINING_SUBJECTS = sql.raw(
   "(select id, false as programme, slug, title_vi, title_en, published from courses " +
     "union all select id, true, slug, title_vi, title_en, published from programmes)",
 );
+
+/**
+ * "These are one job title": trimmed, in any case ("Thủ thư " typed into an import and "thủ thư" are the same title).
+ * The one rule for assignments by job title and for the report filters; a string is sent as a parameter.
+ */
+export function sameJobTitle(left: SQL, right: SQL | string): SQL {
+  return sql`lower(btrim(${left})) = lower(btrim(${right}))`;
+}

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { uuidArray } from "../../db/sql";
+import { sameJobTitle, uuidArray } from "../../db/sql";
 import { rowsOf } from "~/platform/org-scope.server";
 
 /*
@@ -27,5 +27,5 @@ export function findJobTitle(titles: readonly string[], asked: string) {
 
 /** The SQL condition "this person's title is the filter's", for a users column. */
 export function jobTitleIs(column: SQL, title: string) {
-  return sql`lower(btrim(${column})) = lower(btrim(${title}))`;
+  return sameJobTitle(column, title);
 }

@@ -1,7 +1,7 @@
 /** Who an assignment covers now, and keeping learner_assignments in step with it (and with completions). */
 import { and, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { uuidArray } from "../../db/sql";
+import { sameJobTitle, uuidArray } from "../../db/sql";
 import { todayInVietnam } from "~/platform/days";
 import { rowsOf } from "~/platform/org-scope.server";
 import type { AssignmentTarget } from "./schemas";
@@ -32,9 +32,9 @@ function targetedCtes(source: SQL, named: SQL, userFilter: SQL) {
       select t.assignment_id, u.id as user_id from unit_tree t
         join a on a.id = t.assignment_id
         join users u on u.org_unit_id = t.unit_id and u.active
-        where (a.job_title is null or lower(btrim(u.job_title)) = lower(btrim(a.job_title))) and ${userFilter}
+        where (a.job_title is null or ${sameJobTitle(sql`u.job_title`, sql`a.job_title`)}) and ${userFilter}
       union
-      select a.id, u.id from a join users u on lower(btrim(u.job_title)) = lower(btrim(a.job_title)) and u.active
+      select a.id, u.id from a join users u on ${sameJobTitle(sql`u.job_title`, sql`a.job_title`)} and u.active
         where a.org_unit_id is null and a.job_title is not null and ${userFilter}
       union
       select n.assignment_id, u.id from named n join users u on u.id = n.user_id and u.active where ${userFilter}
