@@ -9,7 +9,7 @@ export const en = {
     teaser: "the level your certificates show, your self-assessment and the courses to take next.",
     frameworkLink: "See the whole digital competence framework",
     levelsTitle: "The eight proficiency levels",
-    levelsIntro: "Four stages (foundation 1–2, intermediate 3–4, advanced 5–6, highly specialised 7–8); each level describes how complex the tasks are, how autonomously you work and the kind of thinking involved.",
+    levelsIntro: "Four stages of two levels each: foundation (levels 1–2), intermediate (3–4), advanced (5–6) and highly specialised (7–8). Each level describes how complex the tasks are, how autonomously you work and the kind of thinking involved.",
     descriptors: {
       "1": "Simple tasks, with guidance; remembering the basic steps.",
       "2": "Simple tasks, on your own with guidance where needed; remembering the basic steps.",

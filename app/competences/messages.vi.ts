@@ -7,7 +7,7 @@ export const vi = {
     teaser: "mức đạt được theo chứng chỉ, tự đánh giá và khóa học nên học tiếp.",
     frameworkLink: "Xem toàn bộ khung năng lực số",
     levelsTitle: "Tám mức thành thạo",
-    levelsIntro: "Bốn trình độ (cơ bản 1–2, trung cấp 3–4, nâng cao 5–6, chuyên sâu 7–8), mỗi mức mô tả độ phức tạp của nhiệm vụ, mức độ tự chủ và cách tư duy.",
+    levelsIntro: "Bốn trình độ, mỗi trình độ hai mức: cơ bản (mức 1–2), trung cấp (mức 3–4), nâng cao (mức 5–6) và chuyên sâu (mức 7–8). Mỗi mức mô tả độ phức tạp của nhiệm vụ, mức độ tự chủ và cách tư duy.",
     descriptors: {
       "1": "Làm được những nhiệm vụ đơn giản khi có người hướng dẫn; ghi nhớ các thao tác cơ bản.",
       "2": "Làm được những nhiệm vụ đơn giản, tự làm và chỉ cần hướng dẫn khi cần; ghi nhớ các thao tác cơ bản.",

@@ -9,12 +9,12 @@ test("learner fills a self-assessment with JavaScript on", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hồ sơ năng lực số");
   await expect(page.getByText(/Thông tư số 02\/2025\/TT-BGDĐT ngày 24\/01\/2025/)).toBeVisible();
   const domain = page.getByRole("region", { name: /Miền 1:/ });
-  await domain.getByRole("group", { name: "Mức bạn tự đánh giá" }).first().getByRole("radio", { name: "Mức 4: Trung cấp 4" }).check();
+  await domain.getByRole("group", { name: "Mức bạn tự đánh giá" }).first().getByRole("radio", { name: "Mức 4: Trung cấp 2" }).check();
   await domain.getByRole("button", { name: "Lưu tự đánh giá miền 1" }).click();
   await expect(domain.getByRole("status")).toHaveText("Đã lưu tự đánh giá miền 1.");
   const first = domain.locator("#competence-1\\.1");
-  await expect(first).toContainText("Mức 4 (Trung cấp 4)");
-  await expect(first.getByRole("radio", { name: "Mức 4: Trung cấp 4" })).toBeChecked();
+  await expect(first).toContainText("Mức 4 (Trung cấp 2)");
+  await expect(first.getByRole("radio", { name: "Mức 4: Trung cấp 2" })).toBeChecked();
   await expectNoSeriousA11yViolations(page);
 });
 
@@ -29,7 +29,7 @@ test.describe("without JavaScript", () => {
     await domain.getByRole("button", { name: "Lưu tự đánh giá miền 6" }).click();
     await expect(page).toHaveURL(/\/learning\/competences\?saved=6#domain-6$/);
     await expect(page.getByRole("region", { name: /Miền 6:/ }).getByRole("status")).toHaveText("Đã lưu tự đánh giá miền 6.");
-    await expect(page.locator("#competence-6\\.2")).toContainText("Mức 3 (Trung cấp 3)");
+    await expect(page.locator("#competence-6\\.2")).toContainText("Mức 3 (Trung cấp 1)");
     // A level outside 1–8 posted by hand: 400, nothing saved.
     const bad = await page.request.post("/learning/competences", { form: { domain: "6", c6_2: "9" }, maxRedirects: 0 });
     expect(bad.status()).toBe(400);

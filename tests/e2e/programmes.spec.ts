@@ -40,6 +40,15 @@ async function setPassword(page: Page, link: string) {
   await expect(page).toHaveURL(/\/learning$/);
 }
 
+/** A new learner of this spec's own signs in and follows a programme with the button on its page. */
+async function followAsNewLearner(page: Page, slug: string) {
+  const { link } = await newLearner(page);
+  await setPassword(page, link);
+  await page.goto(`/learning/programmes/${slug}`);
+  await page.getByRole("button", { name: "Tham gia chương trình" }).click();
+  await expect(page.getByText("Bạn đang theo chương trình này.")).toBeVisible();
+}
+
 test("HR assigns a programme; the learner follows its path and meets a locked course that names the one to take first", async ({ page }) => {
   test.setTimeout(180_000);
   const { link } = await newLearner(page);
@@ -78,11 +87,7 @@ test("HR assigns a programme; the learner follows its path and meets a locked co
 
 test("a learner whose programme completes sees the programme's certificate", async ({ page }) => {
   test.setTimeout(180_000);
-  const { link } = await newLearner(page);
-  await setPassword(page, link);
-  await page.goto("/learning/programmes/e2e-one-course-path");
-  await page.getByRole("button", { name: "Tham gia chương trình" }).click();
-  await expect(page.getByText("Bạn đang theo chương trình này.")).toBeVisible();
+  await followAsNewLearner(page, "e2e-one-course-path");
   await expect(page.getByRole("link", { name: "Xem chứng chỉ chương trình" })).toHaveCount(0);
   // Its one course, completed: the programme completes with it.
   await page.goto("/courses/e2e-programme-course/first-steps");
@@ -94,6 +99,34 @@ test("a learner whose programme completes sees the programme's certificate", asy
   await expect(page).toHaveURL(/\/certificates\/[0-9A-Z]{16}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lộ trình kiểm thử một khóa");
   await expect(page.getByText("Phan Thị Lộ Trình", { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("a locked course opens once the course before it in the programme is completed", async ({ page }) => {
+  test.setTimeout(180_000);
+  await followAsNewLearner(page, "e2e-two-step-path");
+
+  // The second course is locked: its page names the first, and its lesson leads back to the course page.
+  await page.goto("/courses/e2e-fallback-course");
+  await expect(page.getByText("Khóa học chưa mở")).toBeVisible();
+  await expect(page.getByRole("link", { name: /Bắt đầu học/ })).toHaveCount(0);
+  await page.goto("/courses/e2e-fallback-course/vietnamese-only");
+  await expect(page).toHaveURL(/\/courses\/e2e-fallback-course$/);
+  await page.getByRole("link", { name: "Học khóa này trước" }).first().click();
+  await expect(page).toHaveURL(/\/courses\/e2e-programme-course$/);
+
+  // The first course, completed: the second opens, and its lesson can be read and completed.
+  await page.goto("/courses/e2e-programme-course/first-steps");
+  await page.getByRole("button", { name: "Đánh dấu hoàn thành" }).click();
+  await expect(page).toHaveURL(/\/courses\/e2e-programme-course$/);
+  await page.goto("/courses/e2e-fallback-course");
+  await expect(page.getByText("Khóa học chưa mở")).toHaveCount(0);
+  await page.getByRole("link", { name: /Bắt đầu học/ }).first().click();
+  await expect(page).toHaveURL(/\/courses\/e2e-fallback-course\/vietnamese-only$/);
+  await page.getByRole("button", { name: "Đánh dấu hoàn thành" }).click();
+  await expect(page).toHaveURL(/\/courses\/e2e-fallback-course$/);
+  await page.goto("/learning/programmes/e2e-two-step-path");
+  await expect(page.getByText("Bạn đã hoàn thành chương trình này.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
 
