@@ -48,7 +48,7 @@ export function requireTrainerOr404(args: Args): SessionUser {
 }
 
 export type LoginResult =
-  | { ok: true; token: string; expiresAt: Date; userId: string }
+  | { ok: true; token: string; expiresAt: Date; userId: string; liteMode: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
@@ -67,7 +67,7 @@ export async function login(
   if (blocked > 0) return { ok: false, reason: "throttled", retryAfterSeconds: blocked };
 
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
+    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, liteMode: users.liteMode })
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
@@ -82,7 +82,7 @@ export async function login(
   await limiters.perAccount.delete(email);
   const token = generateSessionToken();
   const session = await createSession(db, token, user.id, input.userAgent);
-  return { ok: true, token, expiresAt: session.expiresAt, userId: user.id };
+  return { ok: true, token, expiresAt: session.expiresAt, userId: user.id, liteMode: user.liteMode };
 }
 
 export function clientIp(request: Request) {

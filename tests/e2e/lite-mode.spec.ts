@@ -63,8 +63,12 @@ test("a person's lite setting is kept on their account and follows them after si
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText("Chế độ nhẹ đang bật.")).toBeVisible();
   await expect(page.locator("script")).toHaveCount(0);
+  // The browser gets the cookie too, so server.js compresses this person's pages harder (it reads no session).
+  const liteCookie = async () => (await page.context().cookies()).find((c) => c.name === "skillshelf_lite")?.value;
+  expect(await liteCookie()).toBe("1");
   await page.context().clearCookies();
   await loginAs(page, "trainer");
+  expect(await liteCookie()).toBe("1");
   await page.goto("/courses");
   await expect(page.locator("script")).toHaveCount(0);
   // Back to what the other specs expect.
@@ -72,6 +76,7 @@ test("a person's lite setting is kept on their account and follows them after si
   await page.getByRole("main").getByRole("button", { name: "Tắt chế độ nhẹ" }).click();
   await expect(page.getByText("Chế độ nhẹ đang tắt.")).toBeVisible();
   await expect(page.locator("script").first()).toBeAttached();
+  expect(await liteCookie()).toBe("0");
 });
 
 test("a lite toggle that is not on or off is a 400 and changes nothing", async ({ request }) => {

@@ -9,7 +9,9 @@ import { setLiteMode } from "~/accounts/account.server";
 
 /**
  * Turns lite mode (pages without scripts, app/platform/lite.ts) on or off and returns to the page the person was on:
- * stored on the person when signed in (it follows them to every PC), in a cookie when signed out.
+ * stored on the person when signed in (it follows them to every PC), in a cookie when signed out. The cookie is set
+ * either way: signed in, the person's setting decides the page (app/platform/lite.ts), and the cookie lets server.js
+ * compress their pages harder before any session is read; after signing out, this browser keeps their choice.
  */
 export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: LiteModeSchema });
@@ -19,7 +21,6 @@ export async function action({ request, context }: Route.ActionArgs) {
   const on = lite === "on";
   if (user) {
     await setLiteMode(getDb(context), user.id, on);
-    throw redirect(safeRedirect(redirectTo, "/"));
   }
   throw redirect(safeRedirect(redirectTo, "/"), { headers: { "set-cookie": liteCookieHeader(on) } });
 }

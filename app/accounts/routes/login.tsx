@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { clientIp, getDb, getUser, login } from "~/platform/auth.server";
 import { hasLineBreak, safeRedirect } from "~/platform/safe-redirect";
 import { isSecureRequest, sessionCookie } from "~/platform/session.server";
+import { liteCookieHeader } from "~/platform/lite";
 import { LoginSchema, type LoginForm, formConstraints } from "~/accounts/schemas";
 import { title } from "~/i18n/meta";
 
@@ -33,9 +34,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     userAgent: request.headers.get("user-agent"),
   });
   if (result.ok) {
-    throw redirect(safeRedirect(redirectTo), {
-      headers: { "set-cookie": sessionCookie(result.token, result.expiresAt, isSecureRequest(request)) },
-    });
+    const headers = new Headers({ "set-cookie": sessionCookie(result.token, result.expiresAt, isSecureRequest(request)) });
+    // A person who chose lite mode on another PC: this browser learns it too, so server.js compresses harder from the next page.
+    if (result.liteMode) headers.append("set-cookie", liteCookieHeader(true));
+    throw redirect(safeRedirect(redirectTo), { headers });
   }
   if (result.reason === "throttled") {
     const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
