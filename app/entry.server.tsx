@@ -4,6 +4,7 @@ import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, type HandleErrorFunction, type RouterContextProvider, ServerRouter } from "react-router";
 import { nonceContext } from "./platform/context";
+import { DocumentHtmlProvider, documentHtmlContext } from "./platform/document-html";
 import { logger, logRequestError } from "./platform/log.server";
 import { NonceProvider } from "./platform/nonce";
 
@@ -34,7 +35,10 @@ export default function handleRequest(
     // and one piece compresses far better than many flushed chunks (and costs less CPU to compress).
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        {/* HTML the loaders kept out of the router's data (a lesson's body): rendered into the page only. */}
+        <DocumentHtmlProvider value={loadContext.get(documentHtmlContext)}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </DocumentHtmlProvider>
       </NonceProvider>,
       {
         nonce,

@@ -42,11 +42,20 @@ const checkedAt = new Map<string, number>();
 
 /** Makes the next read look at the manifest again (called by a build in the same process). */
 export function forgetStore(cacheDir: string) {
-  checkedAt.delete(path.join(path.resolve(cacheDir), "manifest.json"));
+  checkedAt.delete(manifestPath(cacheDir));
+}
+
+// Each page reads the store several times (the lesson page: its course, its entry, its answer keys): the manifest's
+// absolute path is worked out once per cache directory, not on every read (path.resolve reads the working directory).
+const manifestPaths = new Map<string, string>();
+function manifestPath(cacheDir: string) {
+  let file = manifestPaths.get(cacheDir);
+  if (file === undefined) manifestPaths.set(cacheDir, (file = path.join(path.resolve(cacheDir), "manifest.json")));
+  return file;
 }
 
 function currentStore(cacheDir: string): Store | null {
-  const file = path.join(path.resolve(cacheDir), "manifest.json");
+  const file = manifestPath(cacheDir);
   const cached0 = stores.get(file);
   const now = Date.now();
   if (cached0 && now - (checkedAt.get(file) ?? 0) < RECHECK_MS) return cached0;

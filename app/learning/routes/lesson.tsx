@@ -14,6 +14,7 @@ import { formatPercent } from "~/i18n/numbers";
 import { getI18n } from "~/i18n/i18n.server";
 import { getDb, requireUser } from "~/platform/auth.server";
 import { localeContext } from "~/platform/context";
+import { htmlInDocumentOnly, useDocumentHtml } from "~/platform/document-html";
 import { canManage } from "~/platform/permissions";
 import { courseGate } from "~/programmes/programmes.server";
 
@@ -89,7 +90,9 @@ export async function loader(args: Route.LoaderArgs) {
     draft,
     preview,
     problems,
-    segments: entry.segments,
+    // The body's HTML goes in the document only (entry.server.tsx renders it from the request's context), not in the
+    // router's data as well; a client-side navigation's `.data` brings it.
+    segments: entry.segments.map((s, i) => (s.kind === "html" ? { kind: s.kind, key: `lesson-${i}`, html: htmlInDocumentOnly(args, `lesson-${i}`, s.html) } : s)),
     quizzes,
     toc: entry.toc,
     outline: progress.lessons.map((l) => ({ slug: l.slug, title: titleOf(l), minutes: l.minutes, completed: l.completed && !progress.recertifying })),
@@ -180,6 +183,7 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
   const feedback = actionData && "quizId" in actionData ? (actionData as QuizActionFeedback) : undefined;
   const percent = t("catalogue.percent", { percent: course.percent });
   const outlineProps = { courseSlug: course.slug, lessons: outline, currentSlug: lesson.slug, nextSlug: resumeSlug };
+  const bodyHtml = useDocumentHtml(`${course.slug}/${lesson.slug}/${lang}`, segments.some((s) => s.kind === "html" && s.html === null));
   return (
     <div className="grid gap-6 lg:grid-cols-[17rem_1fr] lg:gap-8">
       <article className="min-w-0 lg:order-2" aria-labelledby="lesson-title">
@@ -239,7 +243,10 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
         ) : null}
         <div lang={lang}>
           {segments.map((segment, i) => {
-            if (segment.kind === "html") return <div key={i} className="lesson-body mt-6" dangerouslySetInnerHTML={{ __html: segment.html }} />;
+            if (segment.kind === "html") {
+              const __html = bodyHtml(segment.key, segment.html);
+              return <div key={i} className="lesson-body mt-6" dangerouslySetInnerHTML={{ __html }} suppressHydrationWarning />;
+            }
             const quiz = quizzes.find((q) => q.id === segment.quizId);
             return quiz ? <QuizBlock key={i} quiz={quiz} feedback={feedback} preview={preview} /> : null;
           })}
