@@ -10,6 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+import { serverNodeArgs } from "./server-node-args.js";
 
 const STALE_HOURS = 3;
 const root = path.resolve(import.meta.dirname, "..");
@@ -187,7 +188,7 @@ async function main() {
   const prepared = await run(tsx, ["scripts/prepare.ts"], { env });
   if (stopping) return;
   if (prepared !== 0) return stop(prepared);
-  child = spawn("node", ["server.js"], { stdio: "inherit", env });
+  child = spawn("node", [...serverNodeArgs, "server.js"], { stdio: "inherit", env });
   child.once("exit", (code) => stop(code ?? 1));
 }
 

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { serverNodeArgs } from "./server-node-args.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -32,4 +33,4 @@ if (sourcesAt > builtAt) {
 
 const tsx = path.join("node_modules", ".bin", "tsx");
 run(tsx, ["scripts/prepare.ts"], { NODE_ENV: process.env.NODE_ENV ?? "production" });
-run("node", ["server.js"], { NODE_ENV: process.env.NODE_ENV ?? "production" });
+run(process.execPath, [...serverNodeArgs, "server.js"], { NODE_ENV: process.env.NODE_ENV ?? "production" });

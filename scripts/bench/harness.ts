@@ -4,6 +4,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
+import { serverNodeArgs } from "../server-node-args.js";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 const TICKS_PER_SECOND = 100; // Linux USER_HZ
@@ -55,7 +56,7 @@ export async function startServer(options: { port: number; env?: Record<string, 
 }
 
 async function launch(env: Record<string, string>, cleanup: () => Promise<void>, nodeArgs: string[]): Promise<Server> {
-  const proc = spawn("node", [...nodeArgs, "server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const proc = spawn("node", [...serverNodeArgs, ...nodeArgs, "server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${env.PORT}`;
   for (let i = 0; i < 100; i++) {
     try {

@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
 import os from "node:os";
 import zlib from "node:zlib";
+import { serverNodeArgs } from "../server-node-args.js";
 import { cpuMs, peakRssMiB, root, signIn, startServer } from "./harness";
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 300);
@@ -140,7 +141,7 @@ function percentile(values: number[], p: number) {
 }
 
 async function startSecond(env: Record<string, string>, port: number): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn("node", ["server.js"], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+  const proc = spawn("node", [...serverNodeArgs, "server.js"], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {

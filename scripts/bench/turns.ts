@@ -4,8 +4,10 @@
 // per request of each, so a neighbour's load moves both sides alike. BENCH_ROUNDS, BENCH_SECONDS, BENCH_CONNECTIONS,
 // BENCH_PORT (this checkout's server; the other one gets the next port).
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { type Server, load, root, signIn } from "./harness";
 
 const other = path.resolve(process.argv[2] ?? "");
@@ -15,8 +17,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 
+// Each checkout's server starts with that checkout's own Node flags (none for one older than the file).
+async function nodeArgsOf(cwd: string): Promise<string[]> {
+  const file = path.join(cwd, "scripts/server-node-args.js");
+  return existsSync(file) ? ((await import(pathToFileURL(file).href)) as { serverNodeArgs: string[] }).serverNodeArgs : [];
+}
+
 async function start(cwd: string, port: number, env: Record<string, string>): Promise<Server> {
-  const proc = spawn("node", ["server.js"], { cwd, env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+  const proc = spawn("node", [...(await nodeArgsOf(cwd)), "server.js"], { cwd, env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
