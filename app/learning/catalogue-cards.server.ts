@@ -4,11 +4,10 @@ import { getCourseContent, getEntry } from "~/content/content.server";
 import { searchTerms } from "~/platform/text";
 import type { listCatalogue } from "./catalogue.server";
 import { percentOf } from "./progress.server";
-import { containsAll, highlight, snippet, type Marked } from "./search-match";
+import { containsAll, highlight, snippet } from "./search-match";
 
 type Row = Awaited<ReturnType<typeof listCatalogue>>[number];
 
-const plain = (text: string): Marked => [{ text, mark: false }];
 
 /** The reader's language first, then the other one. */
 const LOCALES_FIRST = (locale: Locale): Locale[] => (locale === "en" ? ["en", "vi"] : ["vi", "en"]);
@@ -49,15 +48,16 @@ export function catalogueCards(rows: Row[], locale: Locale, query: string) {
         terms,
         LOCALES_FIRST(locale).map((lang) => ({ lang, read: () => getEntry(source?.entries[lang])?.plainText })),
       );
-      return { slug: l.slug, title: highlight(lessonTitle, terms) ?? plain(lessonTitle), text };
+      return { slug: l.slug, title: highlight(lessonTitle, terms) ?? lessonTitle, text };
     });
     return {
       slug: row.slug,
       topic: row.topic,
       level: row.level,
       minutes: row.estimatedMinutes,
-      title: inTitle ?? plain(title),
-      summary: inSummary ?? plain(summary),
+      // Unmarked text goes as a plain string: most requests have no search, and the router data stays small.
+      title: inTitle ?? title,
+      summary: inSummary ?? summary,
       overviewSnippet,
       matchedIn: terms.length
         ? { title: Boolean(inTitle), description: Boolean(inSummary || overviewSnippet), lessons: lessons.length }
