@@ -3,7 +3,8 @@ import "./i18n/i18n.server";
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, type HandleErrorFunction, type RouterContextProvider, ServerRouter } from "react-router";
-import { nonceContext } from "./platform/context";
+import { inlineHtmlContext, nonceContext } from "./platform/context";
+import { InlineHtmlProvider } from "./platform/inline-html";
 import { logger, logRequestError } from "./platform/log.server";
 import { NonceProvider } from "./platform/nonce";
 
@@ -34,7 +35,9 @@ export default function handleRequest(
     // and one piece compresses far better than many flushed chunks (and costs less CPU to compress).
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        <InlineHtmlProvider value={loadContext.get(inlineHtmlContext)}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </InlineHtmlProvider>
       </NonceProvider>,
       {
         nonce,

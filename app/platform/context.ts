@@ -16,3 +16,8 @@ export const localeContext = createContext<Locale>("vi");
 export const nonceContext = createContext<string>("");
 /** Lite mode (app/platform/lite.ts): the page is served without any script. */
 export const liteContext = createContext<boolean>(false);
+/**
+ * HTML rendered into this request's document but kept out of its router data (app/platform/inline-html.tsx): a
+ * loader puts a fragment here by key on a document request; entry.server hands the map to the render.
+ */
+export const inlineHtmlContext = createContext<Map<string, string> | null>(null);

@@ -4,6 +4,7 @@ import { Form, Link } from "react-router";
 import { FilterField, FilterSelect } from "~/ui/filter-field";
 import { REPORT_STATUSES } from "~/reports/schemas";
 import { dayInputValue } from "~/platform/days";
+import { useInlineHtml } from "~/platform/inline-html";
 
 export type FilterOptions = {
   units: { id: string; label: string; depth: number }[] | null;
@@ -172,15 +173,20 @@ export function HowCounted() {
   );
 }
 
-/** A server-rendered chart (inline SVG from Vega) with its label and a table of the same figures. */
-export function Chart({ id, title, label, svg, table }: { id: string; title: string; label: string; svg: string | null; table: ReactNode }) {
+/**
+ * A server-rendered chart (inline SVG from Vega) with its label and a table of the same figures. `chart` is the
+ * loader's chartData: null when there is nothing to draw; its SVG is in the data on a client-side navigation only,
+ * the document's render takes it from the server (app/platform/inline-html.tsx), and hydration keeps it.
+ */
+export function Chart({ id, title, label, chart, table }: { id: string; title: string; label: string; chart: { key: string; svg?: string } | null; table: ReactNode }) {
   const { t } = useTranslation();
+  const svg = useInlineHtml(chart?.key ?? id, chart?.svg);
   return (
     <figure className="card space-y-3" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </figcaption>
-      {svg ? (
+      {chart ? (
         <>
           <div role="img" aria-label={label} className="[&>svg]:h-auto [&>svg]:max-w-full" dangerouslySetInnerHTML={{ __html: svg }} />
           <details>

@@ -19,7 +19,15 @@ export function bandClass(percent: number | null) {
   return BANDS.find((b) => percent >= b.min)!.className;
 }
 
-/** One matrix cell in the summary view: completion %, completed of counted, and the overdue when there are any. */
+/** The shade of a summary cell (its <td>'s class, so the shade fills the cell): by completion %, none when nobody is counted. */
+export function completionCellClass(counts: Counts) {
+  return bandClass(completionPercent(counts));
+}
+
+/**
+ * One matrix cell in the summary view: completion %, completed of counted, and the overdue when there are any. The
+ * cell's shade is its <td>'s (completionCellClass): no box of its own, a few elements less in each of the cells.
+ */
 export function CompletionCell({ counts }: { counts: Counts }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -34,7 +42,7 @@ export function CompletionCell({ counts }: { counts: Counts }) {
       </>
     );
   return (
-    <div className={`-mx-2 -my-1.5 min-w-24 px-2 py-1.5 ${bandClass(percent)}`}>
+    <>
       <div className="font-semibold">{formatPercent(percent, lang)}</div>
       <div className="text-xs text-stone-800">
         {t("hrReports.completedOf", { completed: formatNumber(counts.completed, lang), count: counts.counted, counted: formatNumber(counts.counted, lang) })}
@@ -45,7 +53,7 @@ export function CompletionCell({ counts }: { counts: Counts }) {
           {t("hrReports.overdueCount", { count: counts.overdue, n: formatNumber(counts.overdue, lang) })}
         </div>
       ) : null}
-    </div>
+    </>
   );
 }
 

@@ -4,13 +4,13 @@ import type { Route } from "./+types/reports";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Chart, ExportLinks, HowCounted, ReportFilters } from "~/reports/components/filters";
-import { CompletionCell, Figure, Headline, MatrixLegend } from "~/reports/components/matrix";
+import { CompletionCell, completionCellClass, Figure, Headline, MatrixLegend } from "~/reports/components/matrix";
 import { PeopleSearchForm } from "~/reports/components/people-search";
-import { recentWeeks, unitBarsSvg, weekLabel, weeklyChartSvg } from "~/reports/charts.server";
+import { chartData, recentWeeks, unitBarsSvg, weekLabel, weeklyChartSvg } from "~/reports/charts.server";
 import { buildMatrix } from "~/reports/views.server";
 import { buildProgrammeMatrix } from "~/reports/programmes.server";
 import { programmePercent, type ProgrammeCounts } from "~/reports/counts";
-import { type Counts, completionPercent } from "~/reports/counts";
+import { type Counts, completionPercent, packCells, packCounts, unpackCounts } from "~/reports/counts";
 import { inLocale } from "~/i18n";
 import { filtersToSearch } from "~/reports/schemas";
 import { title } from "~/i18n/meta";
@@ -47,15 +47,15 @@ export async function loader(args: Route.LoaderArgs) {
     search: filtersToSearch(ctx.filters).toString(),
     options: filterOptions(ctx, locale),
     courses: ctx.courses.map((c) => ({ id: c.id, title: inLocale(locale, c.titleVi, c.titleEn) })),
-    rows: matrix.rows.map((r) => ({ id: r.unit.id, code: r.unit.code, name: name(r.unit), depth: r.depth, cells: r.cells, total: r.total })),
-    totals: { id: "total", code: "", name: t("hrReports.total"), depth: 0, cells: matrix.totals, total: matrix.grand },
+    rows: matrix.rows.map((r) => ({ id: r.unit.id, code: r.unit.code, name: name(r.unit), depth: r.depth, cells: packCells(r.cells), total: packCounts(r.total) })),
+    totals: { id: "total", code: "", name: t("hrReports.total"), depth: 0, cells: packCells(matrix.totals), total: packCounts(matrix.grand) },
     programmes: programmeMatrix.programmes.map((p) => ({ id: p.id, slug: p.slug, title: inLocale(locale, p.titleVi, p.titleEn) })),
     programmeRows: programmeMatrix.rows.map((r) => ({ id: r.unit.id, name: name(r.unit), depth: r.depth, cells: r.cells })),
     programmeTotals: { id: "total", name: t("hrReports.total"), depth: 0, cells: programmeMatrix.totals },
     weekly,
-    weeklySvg,
+    weeklyChart: chartData(args, "reports-weekly", weeklySvg),
     bars,
-    barsSvg,
+    barsChart: chartData(args, "reports-bars", barsSvg),
   };
 }
 
@@ -71,7 +71,7 @@ function measure(counts: Counts, key: (typeof MEASURES)[number], lang: string) {
 
 export default function ReportsPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { courses, rows, totals, search, options, weekly, weeklySvg, bars, barsSvg, detailed } = loaderData;
+  const { courses, rows, totals, search, options, weekly, weeklyChart, bars, barsChart, detailed } = loaderData;
   const linkSearch = new URLSearchParams(search);
   linkSearch.delete("unit");
   const unitLink = (id: string) => `/reports/units/${id}${linkSearch.size ? `?${linkSearch}` : ""}`;
@@ -83,6 +83,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
   const summaryColumn = (key: string, header: string, get: (row: Row) => Counts): Column<Row> => ({
     key,
     header: <span className="block min-w-28">{header}</span>,
+    cellClassName: (row: Row) => completionCellClass(get(row)),
     cell: (row: Row) => <CompletionCell counts={get(row)} />,
   });
   const groupColumns = (key: string, header: string, get: (row: Row) => Counts): Column<Row>[] =>
@@ -107,8 +108,8 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
           </span>
         ),
     },
-    ...courses.flatMap((c) => groupColumns(c.id, c.title, (row) => row.cells[c.id]!)),
-    ...groupColumns("all", t("hrReports.allCourses"), (row) => row.total),
+    ...courses.flatMap((c) => groupColumns(c.id, c.title, (row) => unpackCounts(row.cells[c.id]!))),
+    ...groupColumns("all", t("hrReports.allCourses"), (row) => unpackCounts(row.total)),
   ];
   type ProgrammeRow = (typeof loaderData.programmeRows)[number];
   const programmeMeasure = (c: ProgrammeCounts, m: "counted" | "completed" | "overdue" | "percent") => {
@@ -160,7 +161,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
         </div>
         <PeopleSearchForm />
       </div>
-      <Headline counts={totals.total} />
+      <Headline counts={unpackCounts(totals.total)} />
       <ReportFilters options={options} clearTo="/reports" />
       <HowCounted />
       <section aria-labelledby="matrix-heading" className="card space-y-3">
@@ -217,7 +218,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
               last: weekly[weekly.length - 1]?.label ?? "",
               total: weekly.reduce((n, w) => n + w.completions, 0),
             })}
-            svg={weeklySvg}
+            chart={weeklyChart}
             table={
               <DataTable
                 caption={t("hrReports.weeklyTitle")}
@@ -234,7 +235,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
             id="bars"
             title={t("hrReports.unitBarsTitle")}
             label={t("hrReports.unitBarsLabel", { count: bars.length })}
-            svg={barsSvg}
+            chart={barsChart}
             table={
               <DataTable
                 caption={t("hrReports.unitBarsTitle")}
