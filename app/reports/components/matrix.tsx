@@ -24,13 +24,14 @@ export function completionCellClass(counts: Counts) {
   return bandClass(completionPercent(counts));
 }
 
+type T = ReturnType<typeof useTranslation>["t"];
+
 /**
  * One matrix cell in the summary view: completion %, completed of counted, and the overdue when there are any. The
- * cell's shade is its <td>'s (completionCellClass): no box of its own, a few elements less in each of the cells.
+ * cell's shade is its <td>'s (completionCellClass): no box of its own. A function of the page's `t`, not a component
+ * with its own useTranslation: a matrix has a cell per unit and course, and the hook was a good part of each one's cost.
  */
-export function CompletionCell({ counts }: { counts: Counts }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+export function completionCell(counts: Counts, t: T, lang: string) {
   const percent = completionPercent(counts);
   if (percent === null)
     return (
@@ -57,9 +58,9 @@ export function CompletionCell({ counts }: { counts: Counts }) {
   );
 }
 
-/** A figure of the detailed view: zeros step back so the numbers that matter stand out. */
-export function Figure({ value, lang }: { value: number; lang: string }) {
-  return value === 0 ? <span className="text-stone-500">{formatNumber(0, lang)}</span> : <>{formatNumber(value, lang)}</>;
+/** A figure of the detailed view and the charts' tables: zeros step back so the numbers that matter stand out. */
+export function figure(value: number, lang: string) {
+  return value === 0 ? <span className="text-stone-500">{formatNumber(0, lang)}</span> : formatNumber(value, lang);
 }
 
 /** What the cells mean, shown next to the matrix (the shades, the figures, the abbreviations of the detailed view). */

@@ -4,7 +4,7 @@ import type { Route } from "./+types/reports";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Chart, ExportLinks, HowCounted, ReportFilters } from "~/reports/components/filters";
-import { CompletionCell, completionCellClass, Figure, Headline, MatrixLegend } from "~/reports/components/matrix";
+import { completionCell, completionCellClass, figure, Headline, MatrixLegend } from "~/reports/components/matrix";
 import { PeopleSearchForm } from "~/reports/components/people-search";
 import { chartData, recentWeeks, unitBarsSvg, weekLabel, weeklyChartSvg } from "~/reports/charts.server";
 import { buildMatrix } from "~/reports/views.server";
@@ -66,7 +66,7 @@ function measure(counts: Counts, key: (typeof MEASURES)[number], lang: string) {
     const p = completionPercent(counts);
     return p === null ? <span className="text-stone-500">—</span> : formatPercent(p, lang);
   }
-  return <Figure value={counts[key]} lang={lang} />;
+  return figure(counts[key], lang);
 }
 
 export default function ReportsPage({ loaderData }: Route.ComponentProps) {
@@ -84,7 +84,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
     key,
     header: <span className="block min-w-28">{header}</span>,
     cellClassName: (row: Row) => completionCellClass(get(row)),
-    cell: (row: Row) => <CompletionCell counts={get(row)} />,
+    cell: (row: Row) => completionCell(get(row), t, i18n.language),
   });
   const groupColumns = (key: string, header: string, get: (row: Row) => Counts): Column<Row>[] =>
     !detailed ? [summaryColumn(key, header, get)] : MEASURES.map((m) => ({
@@ -224,7 +224,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
                 caption={t("hrReports.weeklyTitle")}
                 columns={[
                   { key: "week", header: t("hrReports.week"), rowHeader: true, cell: (w) => formatDay(w.week, i18n.language) },
-                  { key: "n", header: t("hrReports.completions"), numeric: true, cell: (w) => <Figure value={w.completions} lang={i18n.language} /> },
+                  { key: "n", header: t("hrReports.completions"), numeric: true, cell: (w) => figure(w.completions, i18n.language) },
                 ]}
                 rows={weekly}
                 rowKey={(w) => w.week}
