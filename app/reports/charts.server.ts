@@ -1,5 +1,7 @@
 import * as vega from "vega";
 import * as vl from "vega-lite";
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import type { RouterContextProvider } from "react-router";
 import { inlineHtmlContext } from "~/platform/context";
 
@@ -61,20 +63,49 @@ export function compact(svg: string) {
   return out.replaceAll(font, "").replace(/^<svg /, `<svg${font} `);
 }
 
+/** A chart as a page's loader data carries it (chartData): its SVG and its table of figures, as HTML. */
+export type ChartData = { key: string; svg?: string; table?: string };
+
 /**
- * A drawn chart (or null: nothing to draw) as a page's loader data carries it. On a client-side navigation's data
- * request the SVG is in the data; on a document request it is not: it goes to the request's context under `key`,
- * for the server render to write into the page, so the document carries it once and not again in the router data
+ * A drawn chart (or null: nothing to draw) as a page's loader data carries it, with the table of its figures
+ * (HTML, made once per distinct input: see chartTable). On a client-side navigation's data request both are in the
+ * data; on a document request they are not: they go to the request's context under `key` and `${key}-table`, for
+ * the server render to write into the page, so the document carries them once and not again in the router data
  * (app/platform/inline-html.tsx).
  */
-export function chartData(args: { request: Request; context: Readonly<RouterContextProvider> }, key: string, svg: string | null) {
+export function chartData(
+  args: { request: Request; context: Readonly<RouterContextProvider> },
+  key: string,
+  svg: string | null,
+  table: string,
+): ChartData | null {
   if (svg === null) return null;
   // The request as sent (v8_passThroughRequests): a data request's path ends in .data.
-  if (new URL(args.request.url).pathname.endsWith(".data")) return { key, svg };
+  if (new URL(args.request.url).pathname.endsWith(".data")) return { key, svg, table };
   let inline = args.context.get(inlineHtmlContext);
   if (!inline) args.context.set(inlineHtmlContext, (inline = new Map()));
   inline.set(key, svg);
-  return { key } as { key: string; svg?: string };
+  inline.set(`${key}-table`, table);
+  return { key };
+}
+
+// A chart's table is as pure a function of its rows as the SVG is of its spec: the last ones made are kept.
+const tables = new Map<string, string>();
+
+/**
+ * The table of a chart's figures as static HTML (no links, no state: nothing for the browser to hydrate), made by
+ * `make` and kept by `key` and `input` (everything it shows: rows, language, headings).
+ */
+export function chartTable(key: string, input: unknown, make: () => ReactElement) {
+  const id = `${key}:${JSON.stringify(input)}`;
+  let html = tables.get(id);
+  if (html === undefined) {
+    // Its ids (the caption's) under a prefix of its own, apart from the page's.
+    html = renderToStaticMarkup(make(), { identifierPrefix: `${key}-` });
+    if (tables.size >= KEEP) tables.delete(tables.keys().next().value!);
+  } else tables.delete(id);
+  tables.set(id, html);
+  return html;
 }
 
 const config = {

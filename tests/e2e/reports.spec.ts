@@ -122,7 +122,7 @@ test("HR reads the completion report: filters in the URL, drill-down to a unit a
   expect(csp).toEqual([]);
 });
 
-test("the charts are drawn once in the page, kept by hydration, and drawn from the data after a client-side navigation", async ({ page }) => {
+test("the charts and their tables are written once in the page, kept by hydration, and come with the data of a client-side navigation", async ({ page }) => {
   await loginAs(page, "hr");
   const response = await page.request.get("/reports");
   const html = await response.text();
@@ -138,6 +138,8 @@ test("the charts are drawn once in the page, kept by hydration, and drawn from t
   await expect(bars).toHaveCount(1);
   await expect(weekly).toHaveCount(1);
   await expect(bars.locator("text").first()).toBeVisible();
+  const weeklyRows = page.locator("figure[aria-labelledby='weekly-title'] table tbody tr");
+  await expect(weeklyRows).toHaveCount(26);
   // A client-side navigation to another view of the report: the SVG comes with its data request.
   const dataRequest = page.waitForRequest((r) => r.url().includes("/reports.data"));
   await page.getByRole("link", { name: "Xem đủ mọi số liệu" }).click();
@@ -146,6 +148,9 @@ test("the charts are drawn once in the page, kept by hydration, and drawn from t
   await expect(bars).toHaveCount(1);
   await expect(bars.locator("text").first()).toBeVisible();
   await expect(weekly).toHaveCount(1);
+  await expect(weeklyRows).toHaveCount(26);
+  await page.locator("figure[aria-labelledby='weekly-title'] summary").click();
+  await expect(page.getByRole("table", { name: "Số lượt hoàn thành theo tuần" })).toBeVisible();
 });
 
 test("bad filters show a 400 page with the reason; learners and trainers are refused", async ({ page }) => {

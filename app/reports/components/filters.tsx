@@ -174,13 +174,15 @@ export function HowCounted() {
 }
 
 /**
- * A server-rendered chart (inline SVG from Vega) with its label and a table of the same figures. `chart` is the
- * loader's chartData: null when there is nothing to draw; its SVG is in the data on a client-side navigation only,
- * the document's render takes it from the server (app/platform/inline-html.tsx), and hydration keeps it.
+ * A server-rendered chart (inline SVG from Vega) with its label and a table of the same figures (static HTML). `chart`
+ * is the loader's chartData: null when there is nothing to draw; its SVG and table are in the data on a client-side
+ * navigation only, the document's render takes them from the server (app/platform/inline-html.tsx), and hydration
+ * keeps them.
  */
-export function Chart({ id, title, label, chart, table }: { id: string; title: string; label: string; chart: { key: string; svg?: string } | null; table: ReactNode }) {
+export function Chart({ id, title, label, chart }: { id: string; title: string; label: string; chart: { key: string; svg?: string; table?: string } | null }) {
   const { t } = useTranslation();
   const svg = useInlineHtml(chart?.key ?? id, chart?.svg);
+  const table = useInlineHtml(`${chart?.key ?? id}-table`, chart?.table);
   return (
     <figure className="card space-y-3" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="text-lg font-semibold">
@@ -191,7 +193,7 @@ export function Chart({ id, title, label, chart, table }: { id: string; title: s
           <div role="img" aria-label={label} className="[&>svg]:h-auto [&>svg]:max-w-full" dangerouslySetInnerHTML={{ __html: svg }} />
           <details>
             <summary className="cursor-pointer text-sm">{t("hrReports.chartTable")}</summary>
-            {table}
+            <div dangerouslySetInnerHTML={{ __html: table }} />
           </details>
         </>
       ) : (

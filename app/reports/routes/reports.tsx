@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Chart, ExportLinks, HowCounted, ReportFilters } from "~/reports/components/filters";
 import { completionCell, completionCellClass, figure, Headline, MatrixLegend } from "~/reports/components/matrix";
 import { PeopleSearchForm } from "~/reports/components/people-search";
-import { chartData, recentWeeks, unitBarsSvg, weekLabel, weeklyChartSvg } from "~/reports/charts.server";
+import { chartData, chartTable, recentWeeks, unitBarsSvg, weekLabel, weeklyChartSvg } from "~/reports/charts.server";
 import { buildMatrix } from "~/reports/views.server";
 import { buildProgrammeMatrix } from "~/reports/programmes.server";
 import { programmePercent, type ProgrammeCounts } from "~/reports/counts";
@@ -40,6 +40,30 @@ export async function loader(args: Route.LoaderArgs) {
     weeklyChartSvg(weekly, { x: t("hrReports.week"), y: t("hrReports.completions") }),
     unitBarsSvg(bars, { x: t("hrReports.cols.percent"), y: t("hrReports.unit") }),
   ]);
+  const weeklyTotal = weekly.reduce((n, w) => n + w.completions, 0);
+  // The charts' tables of figures: static HTML, made once per distinct input (no links or state in them).
+  const weeklyTable = chartTable("reports-weekly", { locale, weekly }, () => (
+    <DataTable
+      caption={t("hrReports.weeklyTitle")}
+      columns={[
+        { key: "week", header: t("hrReports.week"), rowHeader: true, cell: (w) => formatDay(w.week, locale) },
+        { key: "n", header: t("hrReports.completions"), numeric: true, cell: (w) => figure(w.completions, locale) },
+      ]}
+      rows={weekly}
+      rowKey={(w) => w.week}
+    />
+  ));
+  const barsTable = chartTable("reports-bars", { locale, bars }, () => (
+    <DataTable
+      caption={t("hrReports.unitBarsTitle")}
+      columns={[
+        { key: "unit", header: t("hrReports.unit"), rowHeader: true, cell: (b) => b.name },
+        { key: "p", header: t("hrReports.cols.percent"), numeric: true, cell: (b) => formatPercent(b.percent, locale) },
+      ]}
+      rows={bars}
+      rowKey={(b) => b.id}
+    />
+  ));
   return {
     detailed: args.url.searchParams.get("figures") === "all",
     // A manager reads the reports of their unit only; assigning and the certificate register are HR's.
@@ -52,10 +76,11 @@ export async function loader(args: Route.LoaderArgs) {
     programmes: programmeMatrix.programmes.map((p) => ({ id: p.id, slug: p.slug, title: inLocale(locale, p.titleVi, p.titleEn) })),
     programmeRows: programmeMatrix.rows.map((r) => ({ id: r.unit.id, name: name(r.unit), depth: r.depth, cells: r.cells })),
     programmeTotals: { id: "total", name: t("hrReports.total"), depth: 0, cells: programmeMatrix.totals },
-    weekly,
-    weeklyChart: chartData(args, "reports-weekly", weeklySvg),
-    bars,
-    barsChart: chartData(args, "reports-bars", barsSvg),
+    weeklyTotal,
+    weeklyLabel: t("hrReports.weeklyLabel", { first: weekly[0]?.label ?? "", last: weekly[weekly.length - 1]?.label ?? "", total: weeklyTotal }),
+    weeklyChart: chartData(args, "reports-weekly", weeklySvg, weeklyTable),
+    barsLabel: t("hrReports.unitBarsLabel", { count: bars.length }),
+    barsChart: chartData(args, "reports-bars", barsSvg, barsTable),
   };
 }
 
@@ -71,7 +96,7 @@ function measure(counts: Counts, key: (typeof MEASURES)[number], lang: string) {
 
 export default function ReportsPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { courses, rows, totals, search, options, weekly, weeklyChart, bars, barsChart, detailed } = loaderData;
+  const { courses, rows, totals, search, options, weeklyLabel, weeklyChart, barsLabel, barsChart, detailed } = loaderData;
   const linkSearch = new URLSearchParams(search);
   linkSearch.delete("unit");
   const unitLink = (id: string) => `/reports/units/${id}${linkSearch.size ? `?${linkSearch}` : ""}`;
@@ -210,44 +235,8 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
           {t("hrReports.charts")}
         </h2>
         <div className="grid gap-4">
-          <Chart
-            id="weekly"
-            title={t("hrReports.weeklyTitle")}
-            label={t("hrReports.weeklyLabel", {
-              first: weekly[0]?.label ?? "",
-              last: weekly[weekly.length - 1]?.label ?? "",
-              total: weekly.reduce((n, w) => n + w.completions, 0),
-            })}
-            chart={weeklyChart}
-            table={
-              <DataTable
-                caption={t("hrReports.weeklyTitle")}
-                columns={[
-                  { key: "week", header: t("hrReports.week"), rowHeader: true, cell: (w) => formatDay(w.week, i18n.language) },
-                  { key: "n", header: t("hrReports.completions"), numeric: true, cell: (w) => figure(w.completions, i18n.language) },
-                ]}
-                rows={weekly}
-                rowKey={(w) => w.week}
-              />
-            }
-          />
-          <Chart
-            id="bars"
-            title={t("hrReports.unitBarsTitle")}
-            label={t("hrReports.unitBarsLabel", { count: bars.length })}
-            chart={barsChart}
-            table={
-              <DataTable
-                caption={t("hrReports.unitBarsTitle")}
-                columns={[
-                  { key: "unit", header: t("hrReports.unit"), rowHeader: true, cell: (b) => b.name },
-                  { key: "p", header: t("hrReports.cols.percent"), numeric: true, cell: (b) => formatPercent(b.percent, i18n.language) },
-                ]}
-                rows={bars}
-                rowKey={(b) => b.id}
-              />
-            }
-          />
+          <Chart id="weekly" title={t("hrReports.weeklyTitle")} label={weeklyLabel} chart={weeklyChart} />
+          <Chart id="bars" title={t("hrReports.unitBarsTitle")} label={barsLabel} chart={barsChart} />
         </div>
       </section>
     </div>
