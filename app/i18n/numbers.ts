@@ -10,6 +10,8 @@ const tagOf = (lang: string) => (lang === "en" ? tags.en : tags.vi);
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatNumber(value: number, lang: string, maximumFractionDigits = 1) {
+  // A whole number below a thousand reads the same in both languages, digits only (most figures of a report).
+  if (Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
   const tag = tagOf(lang);
   const key = `${tag}|${maximumFractionDigits}`;
   let format = numberFormats.get(key);

@@ -1,5 +1,9 @@
 import * as vega from "vega";
 import * as vl from "vega-lite";
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import type { RouterContextProvider } from "react-router";
+import { htmlInDocumentOnly } from "~/platform/document-html";
 
 /*
  * Charts are Vega-Lite specs rendered to SVG on the server and inlined, so the page needs no client JS.
@@ -38,7 +42,66 @@ async function draw(spec: vl.TopLevelSpec) {
   view.finalize();
   // The figure around the chart is the one image with a label (and has a table with the numbers): the SVG's own
   // roles and labels would be read as unlabelled graphics, so they go.
-  return svg.replace(/\s(?:role|aria-[a-z]+)="[^"]*"/g, "").replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
+  return compact(svg).replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
+}
+
+/**
+ * Vega's SVG less what draws nothing: the SVG's own roles and labels, its class names (no style sheet reads them),
+ * pointer-events (the chart is a picture), attributes at their default value, and the empty paths it writes for an
+ * axis' background and foreground. A third of the bytes, in the page and over the wire, for the same picture.
+ */
+export function compact(svg: string) {
+  const out = svg
+    .replace(/\s(?:role|aria-[a-z]+|class|pointer-events)="[^"]*"/g, "")
+    .replace(/\s(?:opacity|fill-opacity|stroke-opacity|stroke-width)="1"|\sstroke-miterlimit="4"/g, "")
+    .replace(/<path d="M0,0h0v0h0Z"\/>|<path d="" display="none"\/>/g, "")
+    // Coordinates to a hundredth of a pixel (Vega writes float noise: 92.07000000000002), in attribute values only.
+    .replace(/="[^"]*"/g, (value) => value.replace(/\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100)));
+  // Every text in the one font: said once, on the root, and inherited.
+  const font = ` font-family="${FONT}"`;
+  if (out.split(font).length - 1 !== out.split("<text").length - 1) return out;
+  return out.replaceAll(font, "").replace(/^<svg /, `<svg${font} `);
+}
+
+/** A chart as a page's loader data carries it (chartData): its SVG and its table of figures, as HTML. */
+export type ChartData = { key: string; svg?: string; table?: string };
+
+/**
+ * A drawn chart (or null: nothing to draw) as a page's loader data carries it, with the table of its figures
+ * (HTML, made once per distinct input: see chartTable). On a client-side navigation's data request both are in the
+ * data; on a document request they are not: they go to the request's context under `key` and `${key}-table`, for
+ * the server render to write into the page, so the document carries them once and not again in the router data
+ * (app/platform/document-html.tsx).
+ */
+export function chartData(
+  args: { request: Request; context: Readonly<RouterContextProvider> },
+  key: string,
+  svg: string | null,
+  table: string,
+): ChartData | null {
+  if (svg === null) return null;
+  const inData = htmlInDocumentOnly(args, key, svg);
+  const tableInData = htmlInDocumentOnly(args, `${key}-table`, table);
+  return inData === null || tableInData === null ? { key } : { key, svg: inData, table: tableInData };
+}
+
+// A chart's table is as pure a function of its rows as the SVG is of its spec: the last ones made are kept.
+const tables = new Map<string, string>();
+
+/**
+ * The table of a chart's figures as static HTML (no links, no state: nothing for the browser to hydrate), made by
+ * `make` and kept by `key` and `input` (everything it shows: rows, language, headings).
+ */
+export function chartTable(key: string, input: unknown, make: () => ReactElement) {
+  const id = `${key}:${JSON.stringify(input)}`;
+  let html = tables.get(id);
+  if (html === undefined) {
+    // Its ids (the caption's) under a prefix of its own, apart from the page's.
+    html = renderToStaticMarkup(make(), { identifierPrefix: `${key}-` });
+    if (tables.size >= KEEP) tables.delete(tables.keys().next().value!);
+  } else tables.delete(id);
+  tables.set(id, html);
+  return html;
 }
 
 const config = {

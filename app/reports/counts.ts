@@ -30,3 +30,24 @@ export type ProgrammeCounts = { counted: number; completed: number; overdue: num
 
 /** Programme completion % (one decimal) or null when nobody follows it. */
 export const programmePercent = (c: ProgrammeCounts) => (c.counted ? Math.round((c.completed / c.counted) * 1000) / 10 : null);
+
+/**
+ * Counts as a page's router data carries them: [assigned, completed, inProgress, notStarted, overdue, counted]. A
+ * report's matrix has a cell per unit and course; as objects, their keys made most of the data the page hydrates
+ * from (and of the server's work to encode it).
+ */
+export type PackedCounts = readonly [number, number, number, number, number, number];
+
+export const packCounts = (c: Counts): PackedCounts => [c.assigned, c.completed, c.inProgress, c.notStarted, c.overdue, c.counted];
+
+export const unpackCounts = ([assigned, completed, inProgress, notStarted, overdue, counted]: PackedCounts): Counts => ({
+  assigned,
+  completed,
+  inProgress,
+  notStarted,
+  overdue,
+  counted,
+});
+
+/** A row's cells (by course id), packed. */
+export const packCells = (cells: Record<string, Counts>) => Object.fromEntries(Object.entries(cells).map(([id, c]) => [id, packCounts(c)]));

@@ -2,7 +2,8 @@
 // build and another checkout's (each with its own build/ and content cache) on one database, then drives the floor
 // (/login signed out) and each page on both servers in alternation, round after round, and prints the server CPU
 // per request of each, so a neighbour's load moves both sides alike. BENCH_ROUNDS, BENCH_SECONDS, BENCH_CONNECTIONS,
-// BENCH_PORT (this checkout's server; the other one gets the next port).
+// BENCH_PORT (this checkout's server; the other one gets the next port), BENCH_AS (the demo account the pages are
+// driven as, "learner" unless told: `BENCH_AS=hr` for /reports).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -57,7 +58,8 @@ async function main() {
     if (spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/prepare.ts"], { cwd: root, env, stdio: "inherit" }).status !== 0) throw new Error("prepare failed");
     const servers = { this: await start(root, PORT, env), other: await start(other, PORT + 1, env) };
     try {
-      const cookies = { this: await signIn(servers.this.url, "learner@skillshelf.local", "skillshelf-demo"), other: await signIn(servers.other.url, "learner@skillshelf.local", "skillshelf-demo") };
+      const email = `${process.env.BENCH_AS ?? "learner"}@skillshelf.local`;
+      const cookies = { this: await signIn(servers.this.url, email, "skillshelf-demo"), other: await signIn(servers.other.url, email, "skillshelf-demo") };
       const targets = [{ path: "/login", anon: true }, ...pages.map((p) => ({ path: p, anon: false }))];
       const cpu = new Map<string, number[]>();
       const p99 = new Map<string, number[]>();

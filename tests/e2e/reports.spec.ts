@@ -122,6 +122,37 @@ test("HR reads the completion report: filters in the URL, drill-down to a unit a
   expect(csp).toEqual([]);
 });
 
+test("the charts and their tables are written once in the page, kept by hydration, and come with the data of a client-side navigation", async ({ page }) => {
+  await loginAs(page, "hr");
+  const response = await page.request.get("/reports");
+  const html = await response.text();
+  const routerData = html.slice(html.indexOf("streamController.enqueue"));
+  // The document has the weekly and the unit chart as SVG, and its router data does not have them again.
+  expect(html.match(/<svg aria-hidden="true"[^>]*font-family/g)?.length).toBe(2);
+  expect(routerData).not.toContain("<svg");
+  await page.goto("/reports");
+  const bars = page.locator("figure[aria-labelledby='bars-title'] [role='img'] svg");
+  const weekly = page.locator("figure[aria-labelledby='weekly-title'] [role='img'] svg");
+  await page.waitForFunction(() => "__reactRouterDataRouter" in window);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(bars).toHaveCount(1);
+  await expect(weekly).toHaveCount(1);
+  await expect(bars.locator("text").first()).toBeVisible();
+  const weeklyRows = page.locator("figure[aria-labelledby='weekly-title'] table tbody tr");
+  await expect(weeklyRows).toHaveCount(26);
+  // A client-side navigation to another view of the report: the SVG comes with its data request.
+  const dataRequest = page.waitForRequest((r) => r.url().includes("/reports.data"));
+  await page.getByRole("link", { name: "Xem đủ mọi số liệu" }).click();
+  await dataRequest;
+  await expect(page).toHaveURL(/[?&]figures=all/);
+  await expect(bars).toHaveCount(1);
+  await expect(bars.locator("text").first()).toBeVisible();
+  await expect(weekly).toHaveCount(1);
+  await expect(weeklyRows).toHaveCount(26);
+  await page.locator("figure[aria-labelledby='weekly-title'] summary").click();
+  await expect(page.getByRole("table", { name: "Số lượt hoàn thành theo tuần" })).toBeVisible();
+});
+
 test("bad filters show a 400 page with the reason; learners and trainers are refused", async ({ page }) => {
   await loginAs(page, "hr");
   const bad = await page.goto("/reports?from=2026-11-30&to=2026-11-01");

@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
+import { Form, Link, useLocation } from "react-router";
 import { FilterField, FilterSelect } from "~/ui/filter-field";
 import { REPORT_STATUSES } from "~/reports/schemas";
 import { dayInputValue } from "~/platform/days";
+import { useDocumentHtml } from "~/platform/document-html";
 
 export type FilterOptions = {
   units: { id: string; label: string; depth: number }[] | null;
@@ -172,20 +173,29 @@ export function HowCounted() {
   );
 }
 
-/** A server-rendered chart (inline SVG from Vega) with its label and a table of the same figures. */
-export function Chart({ id, title, label, svg, table }: { id: string; title: string; label: string; svg: string | null; table: ReactNode }) {
+/**
+ * A server-rendered chart (inline SVG from Vega) with its label and a table of the same figures (static HTML). `chart`
+ * is the loader's chartData: null when there is nothing to draw; its SVG and table are in the data on a client-side
+ * navigation only, the document's render takes them from the server (app/platform/document-html.tsx), and hydration
+ * keeps them while the page shows the filters the document came with.
+ */
+export function Chart({ id, title, label, chart }: { id: string; title: string; label: string; chart: { key: string; svg?: string; table?: string } | null }) {
   const { t } = useTranslation();
+  const { search } = useLocation();
+  const html = useDocumentHtml(search, chart !== null && chart.svg === undefined);
+  const svg = html(chart?.key ?? id, chart?.svg ?? null);
+  const table = html(`${chart?.key ?? id}-table`, chart?.table ?? null);
   return (
     <figure className="card space-y-3" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </figcaption>
-      {svg ? (
+      {chart ? (
         <>
           <div role="img" aria-label={label} className="[&>svg]:h-auto [&>svg]:max-w-full" dangerouslySetInnerHTML={{ __html: svg }} />
           <details>
             <summary className="cursor-pointer text-sm">{t("hrReports.chartTable")}</summary>
-            {table}
+            <div dangerouslySetInnerHTML={{ __html: table }} />
           </details>
         </>
       ) : (

@@ -19,10 +19,19 @@ export function bandClass(percent: number | null) {
   return BANDS.find((b) => percent >= b.min)!.className;
 }
 
-/** One matrix cell in the summary view: completion %, completed of counted, and the overdue when there are any. */
-export function CompletionCell({ counts }: { counts: Counts }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+/** The shade of a summary cell (its <td>'s class, so the shade fills the cell): by completion %, none when nobody is counted. */
+export function completionCellClass(counts: Counts) {
+  return bandClass(completionPercent(counts));
+}
+
+type T = ReturnType<typeof useTranslation>["t"];
+
+/**
+ * One matrix cell in the summary view: completion %, completed of counted, and the overdue when there are any. The
+ * cell's shade is its <td>'s (completionCellClass): no box of its own. A function of the page's `t`, not a component
+ * with its own useTranslation: a matrix has a cell per unit and course, and the hook was a good part of each one's cost.
+ */
+export function completionCell(counts: Counts, t: T, lang: string) {
   const percent = completionPercent(counts);
   if (percent === null)
     return (
@@ -34,7 +43,7 @@ export function CompletionCell({ counts }: { counts: Counts }) {
       </>
     );
   return (
-    <div className={`-mx-2 -my-1.5 min-w-24 px-2 py-1.5 ${bandClass(percent)}`}>
+    <>
       <div className="font-semibold">{formatPercent(percent, lang)}</div>
       <div className="text-xs text-stone-800">
         {t("hrReports.completedOf", { completed: formatNumber(counts.completed, lang), count: counts.counted, counted: formatNumber(counts.counted, lang) })}
@@ -45,13 +54,13 @@ export function CompletionCell({ counts }: { counts: Counts }) {
           {t("hrReports.overdueCount", { count: counts.overdue, n: formatNumber(counts.overdue, lang) })}
         </div>
       ) : null}
-    </div>
+    </>
   );
 }
 
-/** A figure of the detailed view: zeros step back so the numbers that matter stand out. */
-export function Figure({ value, lang }: { value: number; lang: string }) {
-  return value === 0 ? <span className="text-stone-500">{formatNumber(0, lang)}</span> : <>{formatNumber(value, lang)}</>;
+/** A figure of the detailed view and the charts' tables: zeros step back so the numbers that matter stand out. */
+export function figure(value: number, lang: string) {
+  return value === 0 ? <span className="text-stone-500">{formatNumber(0, lang)}</span> : formatNumber(value, lang);
 }
 
 /** What the cells mean, shown next to the matrix (the shades, the figures, the abbreviations of the detailed view). */

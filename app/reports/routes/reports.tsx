@@ -4,13 +4,13 @@ import type { Route } from "./+types/reports";
 import { type Column, DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Chart, ExportLinks, HowCounted, ReportFilters } from "~/reports/components/filters";
-import { CompletionCell, Figure, Headline, MatrixLegend } from "~/reports/components/matrix";
+import { completionCell, completionCellClass, figure, Headline, MatrixLegend } from "~/reports/components/matrix";
 import { PeopleSearchForm } from "~/reports/components/people-search";
-import { recentWeeks, unitBarsSvg, weekLabel, weeklyChartSvg } from "~/reports/charts.server";
+import { chartData, chartTable, recentWeeks, unitBarsSvg, weekLabel, weeklyChartSvg } from "~/reports/charts.server";
 import { buildMatrix } from "~/reports/views.server";
 import { buildProgrammeMatrix } from "~/reports/programmes.server";
 import { programmePercent, type ProgrammeCounts } from "~/reports/counts";
-import { type Counts, completionPercent } from "~/reports/counts";
+import { type Counts, completionPercent, packCells, packCounts, unpackCounts } from "~/reports/counts";
 import { inLocale } from "~/i18n";
 import { filtersToSearch } from "~/reports/schemas";
 import { title } from "~/i18n/meta";
@@ -40,6 +40,30 @@ export async function loader(args: Route.LoaderArgs) {
     weeklyChartSvg(weekly, { x: t("hrReports.week"), y: t("hrReports.completions") }),
     unitBarsSvg(bars, { x: t("hrReports.cols.percent"), y: t("hrReports.unit") }),
   ]);
+  const weeklyTotal = weekly.reduce((n, w) => n + w.completions, 0);
+  // The charts' tables of figures: static HTML, made once per distinct input (no links or state in them).
+  const weeklyTable = chartTable("reports-weekly", { locale, weekly }, () => (
+    <DataTable
+      caption={t("hrReports.weeklyTitle")}
+      columns={[
+        { key: "week", header: t("hrReports.week"), rowHeader: true, cell: (w) => formatDay(w.week, locale) },
+        { key: "n", header: t("hrReports.completions"), numeric: true, cell: (w) => figure(w.completions, locale) },
+      ]}
+      rows={weekly}
+      rowKey={(w) => w.week}
+    />
+  ));
+  const barsTable = chartTable("reports-bars", { locale, bars }, () => (
+    <DataTable
+      caption={t("hrReports.unitBarsTitle")}
+      columns={[
+        { key: "unit", header: t("hrReports.unit"), rowHeader: true, cell: (b) => b.name },
+        { key: "p", header: t("hrReports.cols.percent"), numeric: true, cell: (b) => formatPercent(b.percent, locale) },
+      ]}
+      rows={bars}
+      rowKey={(b) => b.id}
+    />
+  ));
   return {
     detailed: args.url.searchParams.get("figures") === "all",
     // A manager reads the reports of their unit only; assigning and the certificate register are HR's.
@@ -47,15 +71,16 @@ export async function loader(args: Route.LoaderArgs) {
     search: filtersToSearch(ctx.filters).toString(),
     options: filterOptions(ctx, locale),
     courses: ctx.courses.map((c) => ({ id: c.id, title: inLocale(locale, c.titleVi, c.titleEn) })),
-    rows: matrix.rows.map((r) => ({ id: r.unit.id, code: r.unit.code, name: name(r.unit), depth: r.depth, cells: r.cells, total: r.total })),
-    totals: { id: "total", code: "", name: t("hrReports.total"), depth: 0, cells: matrix.totals, total: matrix.grand },
+    rows: matrix.rows.map((r) => ({ id: r.unit.id, code: r.unit.code, name: name(r.unit), depth: r.depth, cells: packCells(r.cells), total: packCounts(r.total) })),
+    totals: { id: "total", code: "", name: t("hrReports.total"), depth: 0, cells: packCells(matrix.totals), total: packCounts(matrix.grand) },
     programmes: programmeMatrix.programmes.map((p) => ({ id: p.id, slug: p.slug, title: inLocale(locale, p.titleVi, p.titleEn) })),
     programmeRows: programmeMatrix.rows.map((r) => ({ id: r.unit.id, name: name(r.unit), depth: r.depth, cells: r.cells })),
     programmeTotals: { id: "total", name: t("hrReports.total"), depth: 0, cells: programmeMatrix.totals },
-    weekly,
-    weeklySvg,
-    bars,
-    barsSvg,
+    weeklyTotal,
+    weeklyLabel: t("hrReports.weeklyLabel", { first: weekly[0]?.label ?? "", last: weekly[weekly.length - 1]?.label ?? "", total: weeklyTotal }),
+    weeklyChart: chartData(args, "reports-weekly", weeklySvg, weeklyTable),
+    barsLabel: t("hrReports.unitBarsLabel", { count: bars.length }),
+    barsChart: chartData(args, "reports-bars", barsSvg, barsTable),
   };
 }
 
@@ -66,12 +91,12 @@ function measure(counts: Counts, key: (typeof MEASURES)[number], lang: string) {
     const p = completionPercent(counts);
     return p === null ? <span className="text-stone-500">—</span> : formatPercent(p, lang);
   }
-  return <Figure value={counts[key]} lang={lang} />;
+  return figure(counts[key], lang);
 }
 
 export default function ReportsPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { courses, rows, totals, search, options, weekly, weeklySvg, bars, barsSvg, detailed } = loaderData;
+  const { courses, rows, totals, search, options, weeklyLabel, weeklyChart, barsLabel, barsChart, detailed } = loaderData;
   const linkSearch = new URLSearchParams(search);
   linkSearch.delete("unit");
   const unitLink = (id: string) => `/reports/units/${id}${linkSearch.size ? `?${linkSearch}` : ""}`;
@@ -83,7 +108,8 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
   const summaryColumn = (key: string, header: string, get: (row: Row) => Counts): Column<Row> => ({
     key,
     header: <span className="block min-w-28">{header}</span>,
-    cell: (row: Row) => <CompletionCell counts={get(row)} />,
+    cellClassName: (row: Row) => completionCellClass(get(row)),
+    cell: (row: Row) => completionCell(get(row), t, i18n.language),
   });
   const groupColumns = (key: string, header: string, get: (row: Row) => Counts): Column<Row>[] =>
     !detailed ? [summaryColumn(key, header, get)] : MEASURES.map((m) => ({
@@ -107,8 +133,8 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
           </span>
         ),
     },
-    ...courses.flatMap((c) => groupColumns(c.id, c.title, (row) => row.cells[c.id]!)),
-    ...groupColumns("all", t("hrReports.allCourses"), (row) => row.total),
+    ...courses.flatMap((c) => groupColumns(c.id, c.title, (row) => unpackCounts(row.cells[c.id]!))),
+    ...groupColumns("all", t("hrReports.allCourses"), (row) => unpackCounts(row.total)),
   ];
   type ProgrammeRow = (typeof loaderData.programmeRows)[number];
   const programmeMeasure = (c: ProgrammeCounts, m: "counted" | "completed" | "overdue" | "percent") => {
@@ -160,7 +186,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
         </div>
         <PeopleSearchForm />
       </div>
-      <Headline counts={totals.total} />
+      <Headline counts={unpackCounts(totals.total)} />
       <ReportFilters options={options} clearTo="/reports" />
       <HowCounted />
       <section aria-labelledby="matrix-heading" className="card space-y-3">
@@ -209,44 +235,8 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
           {t("hrReports.charts")}
         </h2>
         <div className="grid gap-4">
-          <Chart
-            id="weekly"
-            title={t("hrReports.weeklyTitle")}
-            label={t("hrReports.weeklyLabel", {
-              first: weekly[0]?.label ?? "",
-              last: weekly[weekly.length - 1]?.label ?? "",
-              total: weekly.reduce((n, w) => n + w.completions, 0),
-            })}
-            svg={weeklySvg}
-            table={
-              <DataTable
-                caption={t("hrReports.weeklyTitle")}
-                columns={[
-                  { key: "week", header: t("hrReports.week"), rowHeader: true, cell: (w) => formatDay(w.week, i18n.language) },
-                  { key: "n", header: t("hrReports.completions"), numeric: true, cell: (w) => <Figure value={w.completions} lang={i18n.language} /> },
-                ]}
-                rows={weekly}
-                rowKey={(w) => w.week}
-              />
-            }
-          />
-          <Chart
-            id="bars"
-            title={t("hrReports.unitBarsTitle")}
-            label={t("hrReports.unitBarsLabel", { count: bars.length })}
-            svg={barsSvg}
-            table={
-              <DataTable
-                caption={t("hrReports.unitBarsTitle")}
-                columns={[
-                  { key: "unit", header: t("hrReports.unit"), rowHeader: true, cell: (b) => b.name },
-                  { key: "p", header: t("hrReports.cols.percent"), numeric: true, cell: (b) => formatPercent(b.percent, i18n.language) },
-                ]}
-                rows={bars}
-                rowKey={(b) => b.id}
-              />
-            }
-          />
+          <Chart id="weekly" title={t("hrReports.weeklyTitle")} label={weeklyLabel} chart={weeklyChart} />
+          <Chart id="bars" title={t("hrReports.unitBarsTitle")} label={barsLabel} chart={barsChart} />
         </div>
       </section>
     </div>

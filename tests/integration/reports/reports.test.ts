@@ -31,6 +31,7 @@ import * as peopleRoute from "../../../app/reports/routes/people";
 import { createTestDb } from "../../support/db";
 import { fakeCourse, syncFake } from "../../support/catalogue";
 import { callRoute, request } from "../../support/route";
+import { type PackedCounts, unpackCounts } from "../../../app/reports/counts";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -289,14 +290,24 @@ type MatrixData = {
   courses: { id: string; title: string }[];
   rows: { id: string; code: string; name: string; depth: number; cells: Record<string, ReturnType<typeof countsOf>>; total: ReturnType<typeof countsOf> }[];
   totals: { total: ReturnType<typeof countsOf>; cells: Record<string, ReturnType<typeof countsOf>> };
-  weekly: { week: string; completions: number }[];
-  weeklySvg: string | null;
-  barsSvg: string | null;
+  weeklyTotal: number;
+  weeklyChart: { key: string; svg?: string } | null;
+  barsChart: { key: string; svg?: string } | null;
 };
 
+/** The matrix page's data, its packed counts read back as objects. */
 async function matrix(who: keyof typeof cookies, filters: Filters = {}) {
   const search = new URLSearchParams(filters as Record<string, string>).toString();
-  return callRoute(matrixRoute.loader, request(`/reports?${search}`, { cookie: cookies[who] }), handle.db);
+  const result = await callRoute(matrixRoute.loader, request(`/reports?${search}`, { cookie: cookies[who] }), handle.db);
+  if (result.status !== 200) return result;
+  type Packed = { cells: Record<string, PackedCounts>; total: PackedCounts };
+  const unpack = <R extends Packed>(row: R) => ({
+    ...row,
+    cells: Object.fromEntries(Object.entries(row.cells).map(([id, c]) => [id, unpackCounts(c)])),
+    total: unpackCounts(row.total),
+  });
+  const data = result.data as { rows: Packed[]; totals: Packed };
+  return { ...result, data: { ...data, rows: data.rows.map(unpack), totals: unpack(data.totals) } };
 }
 
 /** Like callRoute, but keeps the body as bytes (XLSX). */
@@ -350,7 +361,7 @@ describe("the matrix", () => {
     // The grand total is the sum of the top-level rows.
     const tops = data.rows.filter((x) => x.depth === 0);
     expect(data.totals.total.counted).toBe(tops.reduce((n, x) => n + x.total.counted, 0));
-    expect(data.weekly.reduce((n, w) => n + w.completions, 0)).toBe(
+    expect(data.weeklyTotal).toBe(
       data.rows.filter((x) => x.depth === 0).reduce((n, x) => n + x.total.completed, 0),
     );
   });
@@ -586,9 +597,12 @@ describe("charts", () => {
     // Dates on the axis in the reader's language, not ISO.
     expect(weekly).toContain("5 thg 1");
     expect(weekly).not.toContain("2026-01-05");
+    // A client-side navigation's data request carries the SVG; a document's data does not (its render has it).
+    const data = (await callRoute(matrixRoute.loader, request("/reports.data", { cookie: cookies.admin }), handle.db)).data as MatrixData;
+    expect(data.barsChart?.svg).toContain("&lt;script&gt;alert(1)");
+    expect(data.barsChart?.svg).not.toContain("<script>");
     const page = (await matrix("admin")).data as MatrixData;
-    expect(page.barsSvg).toContain("&lt;script&gt;alert(1)");
-    expect(page.barsSvg).not.toContain("<script>");
+    expect(page.barsChart).toEqual({ key: "reports-bars" });
   });
 });
 
@@ -637,5 +651,17 @@ describe("the matrix at a glance", () => {
     expect(typed.status).toBe(200);
     expect((typed.data as { search: string }).search).toBe("from=2020-01-01&to=2099-12-31");
     expect((await matrix("hr", { from: "31/02/2026" } as Filters)).status).toBe(400);
+  });
+});
+
+describe("chart SVG", () => {
+  test("compacted: no class names, roles or float noise, one font on the root; the picture and its escaped text stay", async () => {
+    const svg = (await unitBarsSvg([{ name: 'A & B "quoted"', percent: 33.333333 }], { x: "%", y: "Đơn vị" }))!;
+    expect(svg).toMatch(/^<svg aria-hidden="true" focusable="false" font-family="[^"]+" /);
+    expect(svg).not.toMatch(/\s(?:class|role|pointer-events)=/);
+    expect(svg).not.toMatch(/\d\.\d{3,}/);
+    expect(svg.match(/font-family=/g)).toHaveLength(1);
+    expect(svg).toContain("A &amp; B");
+    expect(svg).toMatch(/<path d="M0,\d[^"]*" fill="#0f6b5c"\/>/);
   });
 });
