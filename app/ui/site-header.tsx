@@ -10,11 +10,13 @@ export type ShellUser = { fullName: string; roles: string[] } | null;
 /**
  * The site header. From `xl` up (1280 px: a 1366 × 768 office screen) everything sits in one row that never wraps,
  * a long name cut with an ellipsis; below it (phones, tablets, small laptops) the navigation, the account and the
- * language switch fold into a `<details>` menu, which opens and closes without JavaScript. With
+ * language switch fold behind a `<details>` menu button, which opens and closes without JavaScript. With
  * JavaScript a client-side navigation closes it (a full page load does that by itself).
  *
- * The notifications bell (handed in by the composition root) sits next to the menu button on every size, so the
- * unread count is seen without opening the menu.
+ * The navigation and the account are in the page once, for every size: the `<details>` holds only its button, and
+ * what follows it is shown while it is open (`peer-open:`, a CSS sibling rule) and always from `xl` up. An open menu
+ * pushes the page down rather than covering it. The notifications bell (handed in by the composition root) sits next
+ * to the menu button on every size, so the unread count is seen without opening the menu.
  */
 export function SiteHeader({ user, nav, locale, bell }: { user: ShellUser; nav: NavItem[]; locale: Locale; bell?: ReactNode }) {
   const { t } = useTranslation();
@@ -24,25 +26,15 @@ export function SiteHeader({ user, nav, locale, bell }: { user: ShellUser; nav: 
     menu.current?.removeAttribute("open");
   }, [location.key]);
   return (
-    <header className="relative border-b border-stone-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center gap-x-4 px-4 py-2 xl:py-3">
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 px-4 py-2 xl:flex-nowrap xl:gap-x-4 xl:py-3">
         <Link to="/" className="flex min-h-11 shrink-0 items-center gap-2 text-xl font-bold text-brand-800 no-underline">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {t("app.name")}
         </Link>
         {user ? (
-          <nav aria-label={t("app.mainNav")} className="hidden xl:block">
-            <NavLinks nav={nav} />
-          </nav>
-        ) : null}
-        <div className="ml-auto flex min-w-0 items-center gap-3">
-          {bell ?? null}
-          <div className={user ? "hidden min-w-0 items-center gap-3 xl:flex" : "flex items-center gap-3"}>
-            <LanguageSwitcher locale={locale} />
-            {user ? <AccountLinks user={user} compact /> : null}
-          </div>
-          {user ? (
-            <details ref={menu} className="group xl:hidden">
+          <>
+            <details ref={menu} className="group peer order-1 ml-auto xl:hidden">
               <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-md border border-stone-300 px-3 font-semibold text-stone-900 hover:bg-stone-100 [&::-webkit-details-marker]:hidden">
                 <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" className="group-open:hidden">
                   <path d="M4 6h16M4 12h16M4 18h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
@@ -52,38 +44,34 @@ export function SiteHeader({ user, nav, locale, bell }: { user: ShellUser; nav: 
                 </svg>
                 {t("nav.menu")}
               </summary>
-              <div className="absolute inset-x-0 top-full z-40 border-b border-stone-300 bg-white px-4 pb-4 shadow-lg">
-                <nav aria-label={t("app.mainNav")} className="mx-auto max-w-6xl pt-2">
-                  <NavLinks nav={nav} stacked />
-                </nav>
-                <div className="mx-auto mt-3 flex max-w-6xl flex-wrap items-center gap-3 border-t border-stone-200 pt-3">
-                  <AccountLinks user={user} />
-                  <LanguageSwitcher locale={locale} />
-                </div>
-              </div>
             </details>
-          ) : null}
-        </div>
+            <nav aria-label={t("app.mainNav")} className="order-3 hidden basis-full border-t border-stone-200 pt-2 mt-2 peer-open:block xl:order-none xl:mt-0 xl:block xl:basis-auto xl:border-0 xl:pt-0">
+              <NavLinks nav={nav} />
+            </nav>
+            {bell ? <div className="order-2 xl:order-none xl:ml-auto">{bell}</div> : null}
+            <div className="order-4 hidden basis-full flex-wrap items-center gap-3 border-t border-stone-200 py-3 mt-2 peer-open:flex xl:order-none xl:mt-0 xl:flex xl:min-w-0 xl:flex-nowrap xl:basis-auto xl:border-0 xl:py-0">
+              <LanguageSwitcher locale={locale} />
+              <AccountLinks user={user} />
+            </div>
+          </>
+        ) : (
+          <div className="ml-auto">
+            <LanguageSwitcher locale={locale} />
+          </div>
+        )}
       </div>
     </header>
   );
 }
 
-/** Items that stay visible beside the menu button at every size (none yet). */
-function NavLinks({ nav, stacked = false }: { nav: NavItem[]; stacked?: boolean }) {
+/** The main navigation: stacked in the open menu, one row from `xl` up. */
+function NavLinks({ nav }: { nav: NavItem[] }) {
   const { t } = useTranslation();
   return (
-    <ul className={stacked ? "grid gap-1" : "flex gap-0.5 whitespace-nowrap"}>
+    <ul className="grid gap-1 xl:flex xl:gap-0.5 xl:whitespace-nowrap">
       {nav.map((item) => (
         <li key={item.to}>
-          <NavLink
-            to={item.to}
-            className={({ isActive }) =>
-              `flex min-h-11 items-center rounded-md font-medium no-underline ${stacked ? "px-3" : "px-2.5"} ${
-                isActive ? "bg-brand-50 text-brand-800" : "text-stone-800 hover:bg-stone-100"
-              }`
-            }
-          >
+          <NavLink to={item.to} className="nav-link">
             {t(`nav.${item.key}`)}
           </NavLink>
         </li>
@@ -93,23 +81,15 @@ function NavLinks({ nav, stacked = false }: { nav: NavItem[]; stacked?: boolean 
 }
 
 /**
- * The account link and sign-out. `compact` (the one-row header): the name is cut with an ellipsis rather than wrapping
- * (the whole name stays in the link's accessible name and its tooltip). The name stays a plain text node in the link
- * either way, so the only element whose text is exactly the person's name is one the page itself shows.
+ * The account link and sign-out. From `xl` up the name is cut with an ellipsis rather than wrapping (the whole name
+ * stays in the link's accessible name and its tooltip). The name stays a plain text node in the link, so the only
+ * element whose text is exactly the person's name is one the page itself shows.
  */
-function AccountLinks({ user, compact = false }: { user: NonNullable<ShellUser>; compact?: boolean }) {
+function AccountLinks({ user }: { user: NonNullable<ShellUser> }) {
   const { t } = useTranslation();
   return (
     <>
-      <Link
-        to="/account"
-        title={compact ? user.fullName : undefined}
-        className={
-          compact
-            ? "block min-w-0 max-w-44 truncate font-medium leading-[2.75rem] text-stone-800"
-            : "inline-flex min-h-11 items-center font-medium text-stone-800"
-        }
-      >
+      <Link to="/account" title={user.fullName} className="block min-w-0 truncate font-medium leading-[2.75rem] text-stone-800 xl:max-w-44">
         <span className="sr-only">{t("nav.account")}: </span>
         {user.fullName}
       </Link>
@@ -137,9 +117,7 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
           value={lng}
           lang={lng}
           aria-pressed={lng === locale}
-          className={`min-h-8 rounded px-2 py-1 text-sm font-semibold ${
-            lng === locale ? "bg-brand-700 text-white" : "text-stone-800 underline hover:bg-stone-100"
-          }`}
+          className="lang-button"
         >
           {t(`language.${lng}`)}
         </button>

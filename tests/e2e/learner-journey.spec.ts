@@ -30,16 +30,21 @@ async function invitedVietnameseLearner(browser: Browser) {
   return { email, link: new URL(link).pathname };
 }
 
-/** Opens the main navigation: on a phone it is folded into the "Menu" (<details>), which works without JavaScript. */
+/**
+ * Opens the main navigation: on a phone it is folded behind the "Menu" button (a <details>), which works without
+ * JavaScript; the navigation shows while it is open.
+ */
 async function mainNav(page: Page, phone: boolean) {
+  const nav = page.getByRole("banner").getByRole("navigation", { name: "Điều hướng chính" });
   if (phone) {
     const menu = page.locator("header details");
     await expect(menu).not.toHaveAttribute("open");
+    await expect(nav).toBeHidden();
     await menu.locator("summary").click();
     await expect(menu).toHaveAttribute("open");
-    return menu.getByRole("navigation", { name: "Điều hướng chính" });
+    await expect(nav).toBeVisible();
   }
-  return page.getByRole("banner").getByRole("navigation", { name: "Điều hướng chính" });
+  return nav;
 }
 
 async function journey(page: Page, browser: Browser, size: keyof typeof SIZES, js = true) {
@@ -93,8 +98,12 @@ async function journey(page: Page, browser: Browser, size: keyof typeof SIZES, j
 
   // Lesson 2, then back to lesson 1 and forward again through the outline, then on with "next".
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(LESSON_2);
-  const outline = phone ? page.locator("article details") : page.getByRole("navigation", { name: "Nội dung khóa học" });
-  if (phone) await outline.locator("summary").click();
+  // One outline for every size: on a phone folded behind its button, which opens it without JavaScript.
+  const outline = page.getByRole("navigation", { name: "Nội dung khóa học" });
+  if (phone) {
+    await expect(outline.getByRole("list")).toBeHidden();
+    await outline.locator("summary").click();
+  }
   await expect(outline.getByRole("link", { name: new RegExp(`^${LESSON_1} \\(đã hoàn thành\\)`) })).toBeVisible();
   await expect(outline.locator('[aria-current="page"]')).toContainText(LESSON_2);
   await outline.getByRole("link", { name: new RegExp(`^${LESSON_1}`) }).click();

@@ -27,30 +27,13 @@ export function CourseOutline({
         const state = lesson.completed ? t("outline.done") : current ? t("outline.current") : next ? t("outline.next") : t("outline.todo");
         return (
           <li key={lesson.slug}>
-            <Link
-              to={`/courses/${courseSlug}/${lesson.slug}`}
-              aria-current={current ? "page" : undefined}
-              className={`flex min-h-11 items-start gap-2 rounded-md px-2 py-2 no-underline ${
-                current ? "bg-brand-50 font-semibold text-brand-800 ring-1 ring-brand-600" : "text-stone-800 hover:bg-stone-100"
-              }`}
-            >
-              <span
-                aria-hidden="true"
-                className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${
-                  lesson.completed
-                    ? "bg-emerald-700 text-white"
-                    : current
-                      ? "bg-brand-700 text-white"
-                      : next
-                        ? "border-2 border-brand-700 text-brand-800"
-                        : "border border-stone-400 text-stone-700"
-                }`}
-              >
+            <Link to={`/courses/${courseSlug}/${lesson.slug}`} aria-current={current ? "page" : undefined} className="step-link">
+              <span aria-hidden="true" className={lesson.completed ? "step-mark-done" : current ? "step-mark-current" : next ? "step-mark-next" : "step-mark"}>
                 {lesson.completed ? "✓" : index + 1}
               </span>
               <span className="flex-1">
                 {lesson.title}
-                <span className="sr-only"> ({state})</span>
+                <span className="sr-only">{` (${state})`}</span>
                 {next ? <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-950" aria-hidden="true">{t("outline.next")}</span> : null}
               </span>
             </Link>
