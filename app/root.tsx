@@ -3,6 +3,7 @@ import { I18nextProvider } from "react-i18next";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
+import { useAppLinks } from "./ui/app-link";
 import { GeneralErrorBoundary } from "./ui/error-boundary";
 import { Shell } from "./ui/shell";
 import { DEFAULT_LOCALE, availableLocale, getI18n, isLocale, loadMessages } from "./i18n";
@@ -62,6 +63,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // Lite mode, or a route whose handle says `hydrate: false`: no script at all — no <Scripts/> (and so no
   // modulepreload links and no router data), no scroll restoration. Every flow works as plain HTML forms and links.
   const scripts = wantsScripts(data?.lite ?? false, useMatches());
+  useAppLinks();
   // A client-side navigation can change the language (signing in, out): the attributes of the <html> the page was
   // hydrated into follow it, under React and under the browser build's Preact alike (which keeps the server's
   // attributes on the element it hydrated).

@@ -8,7 +8,7 @@ export function hasRole(user: { roles: readonly Role[] } | null | undefined, rol
   return user.roles.includes(role) || user.roles.includes("admin");
 }
 
-export type NavItem = { to: string; key: "learning" | "catalogue" | "trainer" | "reports" | "admin" };
+export type NavItem = { to: `/${string}`; key: "learning" | "catalogue" | "trainer" | "reports" | "admin" };
 
 export function navFor(user: { roles: readonly Role[] }): NavItem[] {
   const items: NavItem[] = [

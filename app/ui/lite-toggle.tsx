@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { Form, useLocation } from "react-router";
+import { useLocation } from "react-router";
 
 /**
- * Turns lite mode on or off (POST /lite) and comes back to this page. A full page load, so the page that follows has
+ * Turns lite mode on or off (POST /lite) and comes back to this page. A plain form, so a full page load, so the page that follows has
  * its scripts, or none, from the start. When the browser sends Save-Data the page stays lite: nothing to toggle.
  */
 export function LiteToggle({
@@ -22,11 +22,11 @@ export function LiteToggle({
   const { t } = useTranslation();
   if (saveData) return <span className={className}>{t(labels.byBrowser)}</span>;
   return (
-    <Form method="post" action="/lite" reloadDocument className={className}>
+    <form method="post" action="/lite" className={className}>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button type="submit" name="lite" value={lite ? "off" : "on"} className={buttonClassName}>
         {t(lite ? labels.off : labels.on)}
       </button>
-    </Form>
+    </form>
   );
 }

@@ -1,9 +1,10 @@
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, NavLink, useLocation } from "react-router";
+import { Form, useLocation } from "react-router";
 import type { Locale } from "~/i18n";
 import { LOCALES } from "~/i18n";
 import type { NavItem } from "~/platform/permissions";
+import { AppLink } from "./app-link";
 
 export type ShellUser = { fullName: string; roles: string[] } | null;
 
@@ -28,10 +29,10 @@ export function SiteHeader({ user, nav, locale, bell }: { user: ShellUser; nav: 
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 px-4 py-2 xl:flex-nowrap xl:gap-x-4 xl:py-3">
-        <Link to="/" className="flex min-h-11 shrink-0 items-center gap-2 text-xl font-bold text-brand-800 no-underline">
+        <AppLink to="/" className="flex min-h-11 shrink-0 items-center gap-2 text-xl font-bold text-brand-800 no-underline">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {t("app.name")}
-        </Link>
+        </AppLink>
         {user ? (
           <>
             <details ref={menu} className="group peer order-1 ml-auto xl:hidden">
@@ -46,7 +47,7 @@ export function SiteHeader({ user, nav, locale, bell }: { user: ShellUser; nav: 
               </summary>
             </details>
             <nav aria-label={t("app.mainNav")} className="order-3 hidden basis-full border-t border-stone-200 pt-2 mt-2 peer-open:block xl:order-none xl:mt-0 xl:block xl:basis-auto xl:border-0 xl:pt-0">
-              <NavLinks nav={nav} />
+              <NavLinks nav={nav} pathname={location.pathname} />
             </nav>
             {bell ? <div className="order-2 xl:order-none xl:ml-auto">{bell}</div> : null}
             <div className="order-4 hidden basis-full flex-wrap items-center gap-3 border-t border-stone-200 py-3 mt-2 peer-open:flex xl:order-none xl:mt-0 xl:flex xl:min-w-0 xl:flex-nowrap xl:basis-auto xl:border-0 xl:py-0">
@@ -64,16 +65,22 @@ export function SiteHeader({ user, nav, locale, bell }: { user: ShellUser; nav: 
   );
 }
 
+/** Whether the page at `pathname` is `to` or one under it. */
+function isIn(pathname: string, to: string) {
+  return pathname === to || pathname.startsWith(`${to}/`);
+}
+
 /** The main navigation: stacked in the open menu, one row from `xl` up. */
-function NavLinks({ nav }: { nav: NavItem[] }) {
+function NavLinks({ nav, pathname }: { nav: NavItem[]; pathname: string }) {
   const { t } = useTranslation();
   return (
     <ul className="grid gap-1 xl:flex xl:gap-0.5 xl:whitespace-nowrap">
       {nav.map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} className="nav-link">
+          {/* The section the page is in is marked, as NavLink would: its own page and the pages under it. */}
+          <AppLink to={item.to} className="nav-link" aria-current={isIn(pathname, item.to) ? "page" : undefined}>
             {t(`nav.${item.key}`)}
-          </NavLink>
+          </AppLink>
         </li>
       ))}
     </ul>
@@ -89,10 +96,10 @@ function AccountLinks({ user }: { user: NonNullable<ShellUser> }) {
   const { t } = useTranslation();
   return (
     <>
-      <Link to="/account" title={user.fullName} className="block min-w-0 truncate font-medium leading-[2.75rem] text-stone-800 xl:max-w-44">
+      <AppLink to="/account" title={user.fullName} className="block min-w-0 truncate font-medium leading-[2.75rem] text-stone-800 xl:max-w-44">
         <span className="sr-only">{t("nav.account")}: </span>
         {user.fullName}
-      </Link>
+      </AppLink>
       <Form method="post" action="/logout">
         <button type="submit" className="btn-secondary whitespace-nowrap py-1.5">
           {t("nav.signOut")}
@@ -106,8 +113,8 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
-    // A full page load: the browser then downloads the other language's messages with the page.
-    <Form method="post" action="/locale" reloadDocument className="flex shrink-0 items-center gap-1 whitespace-nowrap" aria-label={t("language.label")}>
+    // A plain form, so a full page load: the browser then downloads the other language's messages with the page.
+    <form method="post" action="/locale" className="flex shrink-0 items-center gap-1 whitespace-nowrap" aria-label={t("language.label")}>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {LOCALES.map((lng) => (
         <button
@@ -122,6 +129,6 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
           {t(`language.${lng}`)}
         </button>
       ))}
-    </Form>
+    </form>
   );
 }

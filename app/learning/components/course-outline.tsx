@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { AppLink } from "~/ui/app-link";
 
 export type OutlineLesson = { slug: string; title: string; minutes: number; completed: boolean };
 
@@ -27,7 +27,7 @@ export function CourseOutline({
         const state = lesson.completed ? t("outline.done") : current ? t("outline.current") : next ? t("outline.next") : t("outline.todo");
         return (
           <li key={lesson.slug}>
-            <Link to={`/courses/${courseSlug}/${lesson.slug}`} aria-current={current ? "page" : undefined} className="step-link">
+            <AppLink to={`/courses/${courseSlug}/${lesson.slug}`} aria-current={current ? "page" : undefined} className="step-link">
               <span aria-hidden="true" className={lesson.completed ? "step-mark-done" : current ? "step-mark-current" : next ? "step-mark-next" : "step-mark"}>
                 {lesson.completed ? "✓" : index + 1}
               </span>
@@ -36,7 +36,7 @@ export function CourseOutline({
                 <span className="sr-only">{` (${state})`}</span>
                 {next ? <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-950" aria-hidden="true">{t("outline.next")}</span> : null}
               </span>
-            </Link>
+            </AppLink>
           </li>
         );
       })}

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/lesson";
+import { AppLink } from "~/ui/app-link";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { DraftNote, PreviewNote } from "~/learning/components/draft-note";
 import { CourseOutline } from "~/learning/components/course-outline";
@@ -194,9 +195,9 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
       */}
       <nav aria-labelledby="outline-heading" className="rounded-lg border border-stone-200 bg-white lg:col-start-1 lg:row-start-1 lg:p-4 lg:shadow-sm">
         <div className="flex items-center gap-3 px-3 py-2 lg:block lg:space-y-3 lg:p-0">
-          <Link to={`/courses/${course.slug}`} className="flex min-h-11 min-w-0 flex-1 items-center font-semibold lg:min-h-0">
+          <AppLink to={`/courses/${course.slug}`} className="flex min-h-11 min-w-0 flex-1 items-center font-semibold lg:min-h-0">
             <span className="truncate lg:whitespace-normal">{course.title}</span>
-          </Link>
+          </AppLink>
           <progress className="h-2 w-16 shrink-0 accent-brand-700 lg:w-full" max={100} value={course.percent} aria-label={percent} />
           <span className="shrink-0 text-sm text-stone-700 lg:hidden" aria-hidden="true">
             {formatPercent(course.percent, i18n.language)}
@@ -275,20 +276,20 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
           )}
           <nav aria-label={t("lesson.pager")} className="mt-6 grid gap-3 sm:grid-cols-2">
             {prev ? (
-              <Link to={`/courses/${course.slug}/${prev.slug}`} rel="prev" className="btn-secondary justify-start text-left">
+              <AppLink to={`/courses/${course.slug}/${prev.slug}`} rel="prev" className="btn-secondary justify-start text-left">
                 <span aria-hidden="true">←</span>
                 <span>
                   <span className="block text-xs font-normal text-stone-700">{t("lesson.previous")}</span>
                   {prev.title}
                 </span>
-              </Link>
+              </AppLink>
             ) : (
-              <Link to={`/courses/${course.slug}`} className="btn-secondary justify-start">
+              <AppLink to={`/courses/${course.slug}`} className="btn-secondary justify-start">
                 <span aria-hidden="true">←</span> {t("lesson.backToCourse")}
-              </Link>
+              </AppLink>
             )}
             {next ? (
-              <Link
+              <AppLink
                 to={`/courses/${course.slug}/${next.slug}`}
                 rel="next"
                 className={`${lesson.completed ? "btn-primary" : "btn-secondary"} justify-end text-right sm:col-start-2`}
@@ -298,12 +299,12 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
                   {next.title}
                 </span>
                 <span aria-hidden="true">→</span>
-              </Link>
+              </AppLink>
             ) : prev ? (
               // The last lesson: back to the course on the right. A one-lesson course already has it on the left.
-              <Link to={`/courses/${course.slug}`} className="btn-secondary justify-end sm:col-start-2">
+              <AppLink to={`/courses/${course.slug}`} className="btn-secondary justify-end sm:col-start-2">
                 {t("lesson.backToCourse")}
-              </Link>
+              </AppLink>
             ) : null}
           </nav>
         </div>

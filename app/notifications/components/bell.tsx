@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { AppLink } from "~/ui/app-link";
 import { formatNumber } from "~/i18n/numbers";
 
 /**
@@ -11,7 +11,7 @@ export function NotificationBell({ unread }: { unread: number }) {
   const label = unread > 0 ? t("notifications.bellUnread", { count: unread }) : t("notifications.bellNone");
   const shown = unread > 99 ? "99+" : formatNumber(unread, i18n.language, 0);
   return (
-    <Link
+    <AppLink
       to="/notifications"
       aria-label={label}
       data-testid="notification-bell"
@@ -26,6 +26,6 @@ export function NotificationBell({ unread }: { unread: number }) {
           {shown}
         </span>
       ) : null}
-    </Link>
+    </AppLink>
   );
 }
