@@ -7,7 +7,7 @@
  * Uses: content, quizzes (attempts on the lesson page), certificates (issue), training (assignments).
  */
 import { afterCourseCompleted } from "./completion.server";
-import { and, asc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { cachedRead } from "../../db/read-cache";
 import { outer, preparedFor } from "../../db/sql";
 import type { Db } from "../../db/client";
@@ -189,8 +189,11 @@ const courseBySlug = and(
   sql`(${courses.published} or ${sql.placeholder("isAdmin")} or ${sql.placeholder("email")} = any(${courses.owners}))`,
 );
 
+/** The course's own columns: on the first row, and never null there (progressRows). */
+type CourseColumns = "published" | "owners" | "courseTitleVi" | "courseSummaryVi" | "topic" | "level" | "estimatedMinutes" | "competences";
+
 function progressOf(rows: ProgressRow[]) {
-  const first = rows[0];
+  const first = rows[0] as (ProgressRow & { [K in CourseColumns]: NonNullable<ProgressRow[K]> }) | undefined;
   if (!first) return null;
   const course = {
     id: first.courseId,
@@ -209,20 +212,24 @@ function progressOf(rows: ProgressRow[]) {
 }
 
 function progressRows<Extra extends Record<string, SQL>>(db: Db, userId: string | Placeholder, where: SQL | undefined, extra?: Extra) {
+  // What belongs to the course or to the learner's enrolment is the same on every lesson's row: it comes on the first
+  // row only (a CASE on the row number), so the driver parses the summaries, arrays and dates once, not per lesson.
+  const first = sql`row_number() over (partition by ${courses.id} order by ${lessons.position}) = 1`;
+  const once = <C extends AnyColumn>(column: C) => sql`case when ${first} then ${column} end`.mapWith(column) as SQL<C["_"]["data"] | null>;
   return db
     .select({
       ...(extra as Extra),
       courseId: courses.id,
-      published: courses.published,
-      owners: courses.owners,
-      courseTitleVi: courses.titleVi,
-      courseTitleEn: courses.titleEn,
-      courseSummaryVi: courses.summaryVi,
-      courseSummaryEn: courses.summaryEn,
-      topic: courses.topic,
-      level: courses.level,
-      estimatedMinutes: courses.estimatedMinutes,
-      competences: courses.competences,
+      published: once(courses.published),
+      owners: once(courses.owners),
+      courseTitleVi: once(courses.titleVi),
+      courseTitleEn: once(courses.titleEn),
+      courseSummaryVi: once(courses.summaryVi),
+      courseSummaryEn: once(courses.summaryEn),
+      topic: once(courses.topic),
+      level: once(courses.level),
+      estimatedMinutes: once(courses.estimatedMinutes),
+      competences: once(courses.competences),
       id: lessons.id,
       slug: lessons.slug,
       position: lessons.position,
@@ -232,11 +239,11 @@ function progressRows<Extra extends Record<string, SQL>>(db: Db, userId: string 
       completedAt: lessonProgress.completedAt,
       openedAt: lessonProgress.firstOpenedAt,
       lastOpenedAt: lessonProgress.lastOpenedAt,
-      lastActivityAt: enrolments.lastActivityAt,
-      enrolledAt: enrolments.startedAt,
-      courseCompletedAt: enrolments.completedAt,
-      cycle: enrolments.cycle,
-      cycleStartedAt: enrolments.cycleStartedAt,
+      lastActivityAt: once(enrolments.lastActivityAt),
+      enrolledAt: once(enrolments.startedAt),
+      courseCompletedAt: once(enrolments.completedAt),
+      cycle: once(enrolments.cycle),
+      cycleStartedAt: once(enrolments.cycleStartedAt),
       ...gradedQuizCounts(userId),
     })
     .from(courses)
@@ -254,6 +261,8 @@ type ProgressRow = Awaited<ReturnType<typeof progressRows<Record<never, SQL>>>>[
 function summarise(rows: ProgressRow[]): CourseProgress {
   // Computed here rather than with now() in SQL, so that the rows may be served from the read cache.
   const now = Date.now();
+  // The enrolment's columns are on the first row only (progressRows).
+  const touchedRecently = withinLastMinute(rows[0]?.lastActivityAt ?? null, now);
   const list = rows.map((r) => ({
     id: r.id,
     slug: r.slug,
@@ -264,7 +273,7 @@ function summarise(rows: ProgressRow[]): CourseProgress {
     completed: r.completedAt !== null,
     opened: r.openedAt !== null,
     /** True when this lesson was opened (and the course touched) in the last minute. */
-    recentlyOpened: withinLastMinute(r.lastOpenedAt, now) && withinLastMinute(r.lastActivityAt, now),
+    recentlyOpened: withinLastMinute(r.lastOpenedAt, now) && touchedRecently,
     /** Every graded quiz of the lesson is passed (true when it has none). */
     quizzesPassed: r.passedQuizzes >= r.gradedQuizzes,
   }));
