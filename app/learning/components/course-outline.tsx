@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/ui/app-link";
 
-export type OutlineLesson = { slug: string; title: string; minutes: number; completed: boolean };
+export type OutlineLesson = { slug: string; title: string; completed: boolean };
 
 /**
  * Where a lesson sits in its course: every lesson, marked done (✓), this one (aria-current) and the one to do

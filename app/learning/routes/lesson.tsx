@@ -96,7 +96,7 @@ export async function loader(args: Route.LoaderArgs) {
     segments: entry.segments.map((s, i) => (s.kind === "html" ? { kind: s.kind, key: `lesson-${i}`, html: htmlInDocumentOnly(args, `lesson-${i}`, s.html) } : s)),
     quizzes,
     toc: entry.toc,
-    outline: progress.lessons.map((l) => ({ slug: l.slug, title: titleOf(l), minutes: l.minutes, completed: l.completed && !progress.recertifying })),
+    outline: progress.lessons.map((l) => ({ slug: l.slug, title: titleOf(l), completed: l.completed && !progress.recertifying })),
     resumeSlug: progress.resumeSlug,
     prev: prev ? { slug: prev.slug, title: titleOf(prev) } : null,
     next: next ? { slug: next.slug, title: titleOf(next) } : null,
