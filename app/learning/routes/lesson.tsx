@@ -187,35 +187,6 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
   const bodyHtml = useDocumentHtml(`${course.slug}/${lesson.slug}/${lang}`, segments.some((s) => s.kind === "html" && s.html === null));
   return (
     <div className="grid grid-cols-1 gap-y-4 lg:grid-cols-[17rem_1fr] lg:grid-rows-[auto_1fr] lg:gap-x-8 lg:gap-y-4">
-      {/*
-        Where the lesson sits in its course, once for every size. On a phone it comes first and folded (the course, its
-        progress and a button that opens the outline), so the lesson starts at once; from lg up it is the side column's
-        first card, the outline always open. The `<details>` holds only its button: the list after it is shown while it
-        is open (peer-open) and always from lg up.
-      */}
-      <nav aria-labelledby="outline-heading" className="rounded-lg border border-stone-200 bg-white lg:col-start-1 lg:row-start-1 lg:p-4 lg:shadow-sm">
-        <div className="flex items-center gap-3 px-3 py-2 lg:block lg:space-y-3 lg:p-0">
-          <AppLink to={`/courses/${course.slug}`} className="flex min-h-11 min-w-0 flex-1 items-center font-semibold lg:min-h-0">
-            <span className="truncate lg:whitespace-normal">{course.title}</span>
-          </AppLink>
-          <progress className="h-2 w-16 shrink-0 accent-brand-700 lg:w-full" max={100} value={course.percent} aria-label={percent} />
-          <span className="shrink-0 text-sm text-stone-700 lg:hidden" aria-hidden="true">
-            {formatPercent(course.percent, i18n.language)}
-          </span>
-          <p className="hidden text-sm text-stone-700 lg:block">{percent}</p>
-        </div>
-        <details className="peer border-t border-stone-200 lg:hidden">
-          <summary className="flex min-h-11 cursor-pointer items-center px-3 font-medium">
-            {t("outline.summary", { n: lesson.position, total: lesson.total })}
-          </summary>
-        </details>
-        <h2 id="outline-heading" className="mt-3 hidden border-t border-stone-200 pt-3 font-semibold lg:block">
-          {t("outline.heading")}
-        </h2>
-        <div className="hidden px-2 pb-2 peer-open:block lg:mt-3 lg:block lg:p-0">
-          <CourseOutline {...outlineProps} />
-        </div>
-      </nav>
       <article className="min-w-0 lg:col-start-2 lg:row-span-2 lg:row-start-1" aria-labelledby="lesson-title">
         <p className="flex flex-wrap items-center gap-x-2 text-sm text-stone-700">
           <span>{t("lesson.lessonOf", { n: lesson.position, total: lesson.total })}</span>
@@ -309,6 +280,36 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
           </nav>
         </div>
       </article>
+      {/*
+        Where the lesson sits in its course, once for every size, after the lesson in the page (its h1 is the page's
+        first heading). On a phone it is shown first and folded (the course, its progress and a button that opens the
+        outline), so the lesson starts at once; from lg up it is the side column's first card, the outline always open.
+        The `<details>` holds only its button: the list after it is shown while it is open (peer-open) and always from
+        lg up.
+      */}
+      <nav aria-labelledby="outline-heading" className="order-first rounded-lg border border-stone-200 bg-white lg:order-none lg:col-start-1 lg:row-start-1 lg:p-4 lg:shadow-sm">
+        <div className="flex items-center gap-3 px-3 py-2 lg:block lg:space-y-3 lg:p-0">
+          <AppLink to={`/courses/${course.slug}`} className="flex min-h-11 min-w-0 flex-1 items-center font-semibold lg:min-h-0">
+            <span className="truncate lg:whitespace-normal">{course.title}</span>
+          </AppLink>
+          <progress className="h-2 w-16 shrink-0 accent-brand-700 lg:w-full" max={100} value={course.percent} aria-label={percent} />
+          <span className="shrink-0 text-sm text-stone-700 lg:hidden" aria-hidden="true">
+            {formatPercent(course.percent, i18n.language)}
+          </span>
+          <p className="hidden text-sm text-stone-700 lg:block">{percent}</p>
+        </div>
+        <details className="peer border-t border-stone-200 lg:hidden">
+          <summary className="flex min-h-11 cursor-pointer items-center px-3 font-medium">
+            {t("outline.summary", { n: lesson.position, total: lesson.total })}
+          </summary>
+        </details>
+        <h2 id="outline-heading" className="mt-3 hidden border-t border-stone-200 pt-3 font-semibold lg:block">
+          {t("outline.heading")}
+        </h2>
+        <div className="hidden px-2 pb-2 peer-open:block lg:mt-3 lg:block lg:p-0">
+          <CourseOutline {...outlineProps} />
+        </div>
+      </nav>
       {toc.length ? (
         <nav aria-labelledby="toc-heading" className="card hidden self-start p-4 lg:sticky lg:top-4 lg:col-start-1 lg:row-start-2 lg:block">
           <h2 id="toc-heading" className="font-semibold">
