@@ -58,16 +58,21 @@ export function catalogueCards(rows: Row[], locale: Locale, query: string) {
       // Unmarked text goes as a plain string: most requests have no search, and the router data stays small.
       title: inTitle ?? title,
       summary: inSummary ?? summary,
-      overviewSnippet,
-      matchedIn: terms.length
-        ? { title: Boolean(inTitle), description: Boolean(inSummary || overviewSnippet), lessons: lessons.length }
-        : null,
       languages: content?.languages ?? ["vi"],
-      cover: content?.cover ? `/content/${row.slug}/cover.svg?v=${content.contentHash.slice(0, 12)}` : null,
-      started: row.startedAt !== null,
+      // The cover's version only: the card writes the URL (/content/<slug>/cover.svg?v=…).
+      cover: content?.cover ? content.contentHash.slice(0, 12) : null,
+      // null: not started.
+      percent: row.startedAt === null ? null : percentOf(row),
       completed: row.completedAt !== null,
-      percent: percentOf(row),
-      lessons,
+      // Why a course was found, for a search only.
+      match: terms.length
+        ? {
+            overviewSnippet,
+            title: Boolean(inTitle),
+            description: Boolean(inSummary || overviewSnippet),
+            lessons,
+          }
+        : null,
     };
   });
 }

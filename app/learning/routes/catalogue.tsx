@@ -57,7 +57,7 @@ export default function CataloguePage({ loaderData }: Route.ComponentProps) {
       <p aria-live="polite" className="font-medium">
         {courses.length ? t("catalogue.results", { count: courses.length }) : t("catalogue.noResults")}
       </p>
-      <ul className="grid gap-5 md:grid-cols-2 lg:grid-cols-3">
+      <ul className="catalogue-grid">
         {courses.map((course) => (
           <CourseCard key={course.slug} course={course} />
         ))}
