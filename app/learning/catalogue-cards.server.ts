@@ -1,13 +1,16 @@
 /** The catalogue's cards: what each course shows, and for a search, why it matched (title, description, lessons). */
+import type { RouterContextProvider } from "react-router";
 import { inLocale, type Locale } from "~/i18n";
 import { getCourseContent, getEntry } from "~/content/content.server";
+import { escapeHtml } from "~/content/mdx-ast.server";
+import { htmlInDocumentOnly } from "~/platform/document-html";
 import { searchTerms } from "~/platform/text";
 import type { listCatalogue } from "./catalogue.server";
+import { summaryKey } from "./card-summary";
 import { percentOf } from "./progress.server";
-import { containsAll, highlight, snippet } from "./search-match";
+import { containsAll, highlight, type Marked, snippet } from "./search-match";
 
 type Row = Awaited<ReturnType<typeof listCatalogue>>[number];
-
 
 /** The reader's language first, then the other one. */
 const LOCALES_FIRST = (locale: Locale): Locale[] => (locale === "en" ? ["en", "vi"] : ["vi", "en"]);
@@ -24,7 +27,14 @@ function firstSnippet(terms: string[], texts: Text[]) {
   return null;
 }
 
-export function catalogueCards(rows: Row[], locale: Locale, query: string) {
+/** Text or marked runs as HTML: escaped, the matches in <mark>. */
+function markedHtml(runs: Marked | string) {
+  return typeof runs === "string" ? escapeHtml(runs) : runs.map((r) => (r.mark ? `<mark>${escapeHtml(r.text)}</mark>` : escapeHtml(r.text))).join("");
+}
+
+type LoaderArgs = { request: Request; context: Readonly<RouterContextProvider> };
+
+export function catalogueCards(args: LoaderArgs, rows: Row[], locale: Locale, query: string) {
   const terms = searchTerms(query);
   return rows.map((row) => {
     const content = getCourseContent(row.slug);
@@ -57,7 +67,8 @@ export function catalogueCards(rows: Row[], locale: Locale, query: string) {
       minutes: row.estimatedMinutes,
       // Unmarked text goes as a plain string: most requests have no search, and the router data stays small.
       title: inTitle ?? title,
-      summary: inSummary ?? summary,
+      // The longest text of a card, as HTML in the document only (a data request brings it): not twice in the page.
+      summary: htmlInDocumentOnly(args, summaryKey(row.slug), markedHtml(inSummary ?? summary)),
       languages: content?.languages ?? ["vi"],
       // The cover's version only: the card writes the URL (/content/<slug>/cover.svg?v=…).
       cover: content?.cover ? content.contentHash.slice(0, 12) : null,

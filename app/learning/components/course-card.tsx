@@ -6,7 +6,7 @@ import { CourseStatus } from "./course-status";
 import { MarkedText } from "./marked-text";
 
 /** One course in the catalogue: cover, topic and level, title, summary, time and languages, the learner's status. */
-export function CourseCard({ course }: { course: CatalogueCard }) {
+export function CourseCard({ course, summaryHtml }: { course: CatalogueCard; summaryHtml: string }) {
   const { t } = useTranslation();
   const match = course.match;
   return (
@@ -22,9 +22,8 @@ export function CourseCard({ course }: { course: CatalogueCard }) {
             <MarkedText runs={course.title} />
           </Link>
         </h2>
-        <p className="card-summary">
-          <MarkedText runs={course.summary} />
-        </p>
+        {/* HTML the server escaped (matches in <mark>); in the document only on a first visit. */}
+        <p className="card-summary" dangerouslySetInnerHTML={{ __html: summaryHtml }} suppressHydrationWarning />
         {match?.overviewSnippet ? (
           <p className="text-sm text-stone-700" lang={match.overviewSnippet.lang}>
             <MarkedText runs={match.overviewSnippet.runs} />

@@ -3,7 +3,9 @@ import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/catalogue";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { CourseCard } from "~/learning/components/course-card";
+import { summaryKey } from "~/learning/card-summary";
 import { catalogueCards } from "~/learning/catalogue-cards.server";
+import { useDocumentHtml } from "~/platform/document-html";
 import { CatalogueQuerySchema, listCatalogue } from "~/learning/catalogue.server";
 import { COURSE_LEVELS, COURSE_TOPICS } from "~/content/taxonomy";
 import { getDb, requireUser } from "~/platform/auth.server";
@@ -18,13 +20,14 @@ export async function loader(args: Route.LoaderArgs) {
   if (!parsed.success) throw data({ message: parsed.error.issues[0]?.message ?? "validation.invalid" }, { status: 400 });
   const locale = args.context.get(localeContext);
   const rows = await listCatalogue(getDb(args.context), user.id, parsed.data);
-  return { query: parsed.data, courses: catalogueCards(rows, locale, parsed.data.q) };
+  return { query: parsed.data, courses: catalogueCards(args, rows, locale, parsed.data.q) };
 }
 
 export default function CataloguePage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { query, courses } = loaderData;
   const filtered = Boolean(query.q || query.topic || query.level);
+  const documentHtml = useDocumentHtml(`${i18n.language}?${query.q}&${query.topic ?? ""}&${query.level ?? ""}`, courses.some((c) => c.summary === null));
   return (
     <div className="space-y-6">
       <div>
@@ -59,7 +62,7 @@ export default function CataloguePage({ loaderData }: Route.ComponentProps) {
       </p>
       <ul className="catalogue-grid">
         {courses.map((course) => (
-          <CourseCard key={course.slug} course={course} />
+          <CourseCard key={course.slug} course={course} summaryHtml={documentHtml(summaryKey(course.slug), course.summary)} />
         ))}
       </ul>
     </div>
