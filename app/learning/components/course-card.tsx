@@ -4,37 +4,26 @@ import type { CatalogueCard } from "~/learning/catalogue-cards.server";
 import { CourseCover } from "./course-cover";
 import { CourseStatus } from "./course-status";
 import { MarkedText } from "./marked-text";
+import { cardHtmlKey } from "~/learning/card-html";
 
-/** One course in the catalogue: cover, topic and level, title, summary, time and languages, the learner's status. */
-export function CourseCard({ course, summaryHtml }: { course: CatalogueCard; summaryHtml: string }) {
-  const { t } = useTranslation();
+/**
+ * One course in the catalogue: cover, topic and level, title, summary, time and languages, the learner's status. The
+ * parts around the title are HTML the server wrote (app/learning/catalogue-cards.server.ts), in wrappers that take no
+ * box of their own (card-part: display: contents), so the card lays out as if they were its own elements.
+ */
+export function CourseCard({ course, documentHtml }: { course: CatalogueCard; documentHtml: (key: string, html: string | null) => string }) {
   const match = course.match;
   return (
     <li className="card-course">
       <CourseCover slug={course.slug} topic={course.topic} cover={course.cover && `/content/${course.slug}/cover.svg?v=${course.cover}`} />
       <div className="card-body">
-        <p className="card-tags">
-          <span className="card-topic">{t(`topics.${course.topic}` as "topics.ai")}</span>
-          <span className="card-tag">{t(`levels.${course.level}` as "levels.beginner")}</span>
-        </p>
+        <div className="card-part" dangerouslySetInnerHTML={{ __html: documentHtml(cardHtmlKey(course.slug, "head"), course.head) }} suppressHydrationWarning />
         <h2 className="card-title">
           <Link to={`/courses/${course.slug}`}>
             <MarkedText runs={course.title} />
           </Link>
         </h2>
-        {/* HTML the server escaped (matches in <mark>); in the document only on a first visit. */}
-        <p className="card-summary" dangerouslySetInnerHTML={{ __html: summaryHtml }} suppressHydrationWarning />
-        {match?.overviewSnippet ? (
-          <p className="text-sm text-stone-700" lang={match.overviewSnippet.lang}>
-            <MarkedText runs={match.overviewSnippet.runs} />
-          </p>
-        ) : null}
-        <dl className="card-facts">
-          <dt className="sr-only">{t("course.estimated")}</dt>
-          <dd>{`⏱ ${t("catalogue.minutes", { count: course.minutes })}`}</dd>
-          <dt className="sr-only">{t("catalogue.languages")}</dt>
-          <dd>{course.languages.map((l) => t(`language.${l}`)).join(" · ")}</dd>
-        </dl>
+        <div className="card-part" dangerouslySetInnerHTML={{ __html: documentHtml(cardHtmlKey(course.slug, "body"), course.body) }} suppressHydrationWarning />
         <CourseStatus started={course.percent !== null} completed={course.completed} percent={course.percent ?? 0} />
         {match ? <SearchMatch slug={course.slug} match={match} /> : null}
       </div>

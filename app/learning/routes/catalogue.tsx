@@ -3,7 +3,6 @@ import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/catalogue";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { CourseCard } from "~/learning/components/course-card";
-import { summaryKey } from "~/learning/card-summary";
 import { catalogueCards } from "~/learning/catalogue-cards.server";
 import { useDocumentHtml } from "~/platform/document-html";
 import { CatalogueQuerySchema, listCatalogue } from "~/learning/catalogue.server";
@@ -27,7 +26,7 @@ export default function CataloguePage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { query, courses } = loaderData;
   const filtered = Boolean(query.q || query.topic || query.level);
-  const documentHtml = useDocumentHtml(`${i18n.language}?${query.q}&${query.topic ?? ""}&${query.level ?? ""}`, courses.some((c) => c.summary === null));
+  const documentHtml = useDocumentHtml(`${i18n.language}?${query.q}&${query.topic ?? ""}&${query.level ?? ""}`, courses.some((c) => c.body === null));
   return (
     <div className="space-y-6">
       <div>
@@ -62,7 +61,7 @@ export default function CataloguePage({ loaderData }: Route.ComponentProps) {
       </p>
       <ul className="catalogue-grid">
         {courses.map((course) => (
-          <CourseCard key={course.slug} course={course} summaryHtml={documentHtml(summaryKey(course.slug), course.summary)} />
+          <CourseCard key={course.slug} course={course} documentHtml={documentHtml} />
         ))}
       </ul>
     </div>
