@@ -50,8 +50,12 @@ export default function handleRequest(
           body.on("end", () => {
             clearTimeout(timeoutId);
             timeoutId = undefined;
+            const html = Buffer.concat(chunks);
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+            // Known length, not chunked: a page over the socket's 16 KB high-water mark otherwise waits for 'drain'
+            // and sends the chunked terminator in a write (a system call) of its own. Compression drops the header.
+            responseHeaders.set("Content-Length", String(html.length));
+            resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
           });
           pipe(body);
         },

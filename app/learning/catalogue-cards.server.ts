@@ -1,13 +1,17 @@
 /** The catalogue's cards: what each course shows, and for a search, why it matched (title, description, lessons). */
+import type { RouterContextProvider } from "react-router";
 import { inLocale, type Locale } from "~/i18n";
+import { getI18n } from "~/i18n/i18n.server";
 import { getCourseContent, getEntry } from "~/content/content.server";
+import { escapeHtml } from "~/content/mdx-ast.server";
+import { htmlInDocumentOnly } from "~/platform/document-html";
 import { searchTerms } from "~/platform/text";
 import type { listCatalogue } from "./catalogue.server";
+import { cardHtmlKey } from "./card-html";
 import { percentOf } from "./progress.server";
-import { containsAll, highlight, snippet } from "./search-match";
+import { containsAll, highlight, type Marked, snippet } from "./search-match";
 
 type Row = Awaited<ReturnType<typeof listCatalogue>>[number];
-
 
 /** The reader's language first, then the other one. */
 const LOCALES_FIRST = (locale: Locale): Locale[] => (locale === "en" ? ["en", "vi"] : ["vi", "en"]);
@@ -24,7 +28,35 @@ function firstSnippet(terms: string[], texts: Text[]) {
   return null;
 }
 
-export function catalogueCards(rows: Row[], locale: Locale, query: string) {
+/** Text or marked runs as HTML: escaped, the matches in <mark>. */
+function markedHtml(runs: Marked | string) {
+  return typeof runs === "string" ? escapeHtml(runs) : runs.map((r) => (r.mark ? `<mark>${escapeHtml(r.text)}</mark>` : escapeHtml(r.text))).join("");
+}
+
+type LoaderArgs = { request: Request; context: Readonly<RouterContextProvider> };
+
+// What a card shows that depends on the course and the language only (its topic and level; its time and languages),
+// written once per language and course: content is fixed for the life of a build (every field is in the key).
+const fixedParts = new Map<string, { tags: string; facts: string }>();
+
+function cardParts(locale: Locale, row: Row, languages: Locale[]) {
+  const key = [locale, row.slug, row.topic, row.level, row.estimatedMinutes, ...languages].join("|");
+  let parts = fixedParts.get(key);
+  if (!parts) {
+    const { t } = getI18n(locale);
+    const tag = (cls: string, text: string) => `<span class="${cls}">${escapeHtml(text)}</span>`;
+    parts = {
+      tags: `<p class="card-tags">${tag("card-topic", t(`topics.${row.topic}`))}${tag("card-tag", t(`levels.${row.level}`))}</p>`,
+      facts:
+        `<dl class="card-facts"><dt class="sr-only">${escapeHtml(t("course.estimated"))}</dt><dd>⏱ ${escapeHtml(t("catalogue.minutes", { count: row.estimatedMinutes }))}</dd>` +
+        `<dt class="sr-only">${escapeHtml(t("catalogue.languages"))}</dt><dd>${escapeHtml(languages.map((l) => t(`language.${l}`)).join(" · "))}</dd></dl>`,
+    };
+    fixedParts.set(key, parts);
+  }
+  return parts;
+}
+
+export function catalogueCards(args: LoaderArgs, rows: Row[], locale: Locale, query: string) {
   const terms = searchTerms(query);
   return rows.map((row) => {
     const content = getCourseContent(row.slug);
@@ -50,24 +82,33 @@ export function catalogueCards(rows: Row[], locale: Locale, query: string) {
       );
       return { slug: l.slug, title: highlight(lessonTitle, terms) ?? lessonTitle, text };
     });
+    const parts = cardParts(locale, row, content?.languages ?? ["vi"]);
+    // The summary, and for a search the passage of the overview that matched.
+    const text =
+      `<p class="card-summary">${markedHtml(inSummary ?? summary)}</p>` +
+      (overviewSnippet ? `<p class="text-sm text-stone-700" lang="${overviewSnippet.lang}">${markedHtml(overviewSnippet.runs)}</p>` : "");
     return {
       slug: row.slug,
       topic: row.topic,
-      level: row.level,
-      minutes: row.estimatedMinutes,
       // Unmarked text goes as a plain string: most requests have no search, and the router data stays small.
       title: inTitle ?? title,
-      summary: inSummary ?? summary,
-      overviewSnippet,
-      matchedIn: terms.length
-        ? { title: Boolean(inTitle), description: Boolean(inSummary || overviewSnippet), lessons: lessons.length }
-        : null,
-      languages: content?.languages ?? ["vi"],
-      cover: content?.cover ? `/content/${row.slug}/cover.svg?v=${content.contentHash.slice(0, 12)}` : null,
-      started: row.startedAt !== null,
+      // The card's text around its title is HTML the server wrote, in the document only (a data request brings it):
+      // fewer elements to render, and not twice in the page.
+      head: htmlInDocumentOnly(args, cardHtmlKey(row.slug, "head"), parts.tags),
+      body: htmlInDocumentOnly(args, cardHtmlKey(row.slug, "body"), text + parts.facts),
+      // The cover's version only: the card writes the URL (/content/<slug>/cover.svg?v=…).
+      cover: content?.cover ? content.contentHash.slice(0, 12) : null,
+      // null: not started.
+      percent: row.startedAt === null ? null : percentOf(row),
       completed: row.completedAt !== null,
-      percent: percentOf(row),
-      lessons,
+      // Why a course was found, for a search only.
+      match: terms.length
+        ? {
+            title: Boolean(inTitle),
+            description: Boolean(inSummary || overviewSnippet),
+            lessons,
+          }
+        : null,
     };
   });
 }

@@ -15,7 +15,7 @@ function hash(text: string) {
 }
 
 export function CourseCover({ slug, topic, cover }: { slug: string; topic: string; cover: string | null }) {
-  const className = "block aspect-video w-full rounded-t-lg bg-stone-100 object-cover";
+  const className = "card-cover";
   if (cover) return <img src={cover} alt="" width={320} height={180} loading="lazy" decoding="async" className={className} />;
   const [bg, soft, strong] = PALETTES[topic] ?? ["#f5f5f4", "#e7e5e4", "#78716c"];
   const h = hash(slug);

@@ -5,8 +5,8 @@ export function CourseStatus({ started, completed, percent }: { started: boolean
   const { t } = useTranslation();
   const label = completed ? t("catalogue.completed") : started ? t("catalogue.percent", { percent }) : t("catalogue.notStarted");
   return (
-    <div className="flex items-center gap-3 text-sm">
-      <progress className="h-2 w-28 accent-brand-700" max={100} value={completed ? 100 : percent} aria-label={label} />
+    <div className="card-status">
+      <progress className="card-progress" max={100} value={completed ? 100 : percent} aria-label={label} />
       <span className={completed ? "font-semibold text-emerald-800" : "text-stone-700"}>{label}</span>
     </div>
   );

@@ -4,6 +4,7 @@ import type { Route } from "./+types/catalogue";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { CourseCard } from "~/learning/components/course-card";
 import { catalogueCards } from "~/learning/catalogue-cards.server";
+import { useDocumentHtml } from "~/platform/document-html";
 import { CatalogueQuerySchema, listCatalogue } from "~/learning/catalogue.server";
 import { COURSE_LEVELS, COURSE_TOPICS } from "~/content/taxonomy";
 import { getDb, requireUser } from "~/platform/auth.server";
@@ -18,13 +19,14 @@ export async function loader(args: Route.LoaderArgs) {
   if (!parsed.success) throw data({ message: parsed.error.issues[0]?.message ?? "validation.invalid" }, { status: 400 });
   const locale = args.context.get(localeContext);
   const rows = await listCatalogue(getDb(args.context), user.id, parsed.data);
-  return { query: parsed.data, courses: catalogueCards(rows, locale, parsed.data.q) };
+  return { query: parsed.data, courses: catalogueCards(args, rows, locale, parsed.data.q) };
 }
 
 export default function CataloguePage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { query, courses } = loaderData;
   const filtered = Boolean(query.q || query.topic || query.level);
+  const documentHtml = useDocumentHtml(`${i18n.language}?${query.q}&${query.topic ?? ""}&${query.level ?? ""}`, courses.some((c) => c.body === null));
   return (
     <div className="space-y-6">
       <div>
@@ -57,9 +59,9 @@ export default function CataloguePage({ loaderData }: Route.ComponentProps) {
       <p aria-live="polite" className="font-medium">
         {courses.length ? t("catalogue.results", { count: courses.length }) : t("catalogue.noResults")}
       </p>
-      <ul className="grid gap-5 md:grid-cols-2 lg:grid-cols-3">
+      <ul className="catalogue-grid">
         {courses.map((course) => (
-          <CourseCard key={course.slug} course={course} />
+          <CourseCard key={course.slug} course={course} documentHtml={documentHtml} />
         ))}
       </ul>
     </div>

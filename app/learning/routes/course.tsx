@@ -71,10 +71,10 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
             {t("nav.catalogue")}
           </Link>
         </nav>
-        <p className="flex flex-wrap gap-2 text-xs font-semibold uppercase tracking-wide text-stone-700">
-          <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-800">{t(`topics.${course.topic}` as "topics.ai")}</span>
-          <span className="rounded bg-stone-100 px-2 py-0.5">{t(`levels.${course.level}` as "levels.beginner")}</span>
-          <span className="rounded bg-stone-100 px-2 py-0.5">{t("catalogue.minutes", { count: course.minutes })}</span>
+        <p className="card-tags">
+          <span className="card-topic">{t(`topics.${course.topic}` as "topics.ai")}</span>
+          <span className="card-tag">{t(`levels.${course.level}` as "levels.beginner")}</span>
+          <span className="card-tag">{t("catalogue.minutes", { count: course.minutes })}</span>
         </p>
         <h1 className="page-title">{course.title}</h1>
         {course.draft ? <DraftNote /> : null}
