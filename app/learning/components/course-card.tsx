@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { AppLink } from "~/ui/app-link";
 import type { CatalogueCard } from "~/learning/catalogue-cards.server";
 import { CourseCover } from "./course-cover";
 import { CourseStatus } from "./course-status";
@@ -19,9 +19,9 @@ export function CourseCard({ course, documentHtml }: { course: CatalogueCard; do
       <div className="card-body">
         <div className="card-part" dangerouslySetInnerHTML={{ __html: documentHtml(cardHtmlKey(course.slug, "head"), course.head) }} suppressHydrationWarning />
         <h2 className="card-title">
-          <Link to={`/courses/${course.slug}`}>
+          <AppLink to={`/courses/${course.slug}`}>
             <MarkedText runs={course.title} />
-          </Link>
+          </AppLink>
         </h2>
         <div className="card-part" dangerouslySetInnerHTML={{ __html: documentHtml(cardHtmlKey(course.slug, "body"), course.body) }} suppressHydrationWarning />
         <CourseStatus started={course.percent !== null} completed={course.completed} percent={course.percent ?? 0} />
@@ -52,9 +52,9 @@ function SearchMatch({ slug, match }: { slug: string; match: NonNullable<Catalog
           <ul className="mt-1 space-y-2">
             {match.lessons.map((lesson) => (
               <li key={lesson.slug}>
-                <Link to={`/courses/${slug}/${lesson.slug}`} className="inline-block py-1 font-medium">
+                <AppLink to={`/courses/${slug}/${lesson.slug}`} className="inline-block py-1 font-medium">
                   <MarkedText runs={lesson.title} />
-                </Link>
+                </AppLink>
                 {lesson.text ? (
                   <p className="text-stone-700" lang={lesson.text.lang}>
                     <MarkedText runs={lesson.text.runs} />

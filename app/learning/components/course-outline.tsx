@@ -28,7 +28,7 @@ export function CourseOutline({
         return (
           <li key={lesson.slug}>
             <AppLink to={`/courses/${courseSlug}/${lesson.slug}`} aria-current={current ? "page" : undefined} className="step-link">
-              <span aria-hidden="true" className={lesson.completed ? "step-mark-done" : current ? "step-mark-current" : next ? "step-mark-next" : "step-mark"}>
+              <span aria-hidden="true" className="step-mark" data-s={lesson.completed ? "done" : current ? "current" : next ? "next" : undefined}>
                 {lesson.completed ? "✓" : index + 1}
               </span>
               <span className="flex-1">

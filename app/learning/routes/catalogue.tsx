@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link } from "react-router";
+import { data, Form } from "react-router";
+import { AppLink } from "~/ui/app-link";
 import type { Route } from "./+types/catalogue";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { CourseCard } from "~/learning/components/course-card";
@@ -50,9 +51,9 @@ export default function CataloguePage({ loaderData }: Route.ComponentProps) {
             {t("catalogue.apply")}
           </button>
           {filtered ? (
-            <Link to="/courses" className="btn-secondary">
+            <AppLink to="/courses" className="btn-secondary">
               {t("catalogue.clear")}
-            </Link>
+            </AppLink>
           ) : null}
         </div>
       </Form>

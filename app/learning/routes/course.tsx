@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { data, Link } from "react-router";
+import { data } from "react-router";
+import { AppLink } from "~/ui/app-link";
 import type { Route } from "./+types/course";
 import { inLocale, type Locale } from "~/i18n";
 import { certificateShare } from "~/learning/certificate-share.server";
@@ -67,9 +68,9 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
     <article className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:gap-x-8">
       <header className="space-y-3 lg:col-start-1">
         <nav aria-label={t("course.breadcrumb")} className="text-sm">
-          <Link to="/courses" className="inline-flex min-h-6 items-center">
+          <AppLink to="/courses" className="inline-flex min-h-6 items-center">
             {t("nav.catalogue")}
-          </Link>
+          </AppLink>
         </nav>
         <p className="card-tags">
           <span className="card-topic">{t(`topics.${course.topic}` as "topics.ai")}</span>
@@ -95,10 +96,10 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
         ) : null}
         {course.locked ? <LockedCourseNote gate={course.locked} /> : null}
         {course.resumeSlug && !course.locked ? (
-          <Link to={`/courses/${course.slug}/${course.resumeSlug}`} className={`${course.completedAt ? "btn-secondary" : "btn-primary"} w-full`}>
+          <AppLink to={`/courses/${course.slug}/${course.resumeSlug}`} className={`${course.completedAt ? "btn-secondary" : "btn-primary"} w-full`}>
             {t(`course.${course.action}`)}
             {course.action === "review" ? null : <span className="sr-only">: {course.lessons.find((l) => l.slug === course.resumeSlug)?.title}</span>}
-          </Link>
+          </AppLink>
         ) : null}
       </section>
       {course.completedAt ? (
@@ -128,9 +129,9 @@ export default function CoursePage({ loaderData: course }: Route.ComponentProps)
               {course.locked ? (
                 <span className="flex min-h-11 flex-1 items-center py-1 font-medium">{lesson.title}</span>
               ) : (
-                <Link to={`/courses/${course.slug}/${lesson.slug}`} className="flex min-h-11 flex-1 items-center py-1 font-medium">
+                <AppLink to={`/courses/${course.slug}/${lesson.slug}`} className="flex min-h-11 flex-1 items-center py-1 font-medium">
                   {lesson.title}
-                </Link>
+                </AppLink>
               )}
               <span className="sr-only">{lesson.completed ? t("course.lessonDone") : t("course.lessonNotDone")}</span>
               <span className="shrink-0 text-sm text-stone-600">{t("catalogue.minutes", { count: lesson.minutes })}</span>

@@ -287,8 +287,8 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
         The `<details>` holds only its button: the list after it is shown while it is open (peer-open) and always from
         lg up.
       */}
-      <nav aria-labelledby="outline-heading" className="order-first rounded-lg border border-stone-200 bg-white lg:order-none lg:col-start-1 lg:row-start-1 lg:p-4 lg:shadow-sm">
-        <div className="flex items-center gap-3 px-3 py-2 lg:block lg:space-y-3 lg:p-0">
+      <nav aria-labelledby="outline-heading" className="order-first rounded-lg border border-stone-200 bg-white lg:order-none lg:col-start-1 lg:row-start-1 lg:p-4 lg:raised">
+        <div className="flex items-center gap-3 px-3 py-2 lg:grid lg:p-0">
           <AppLink to={`/courses/${course.slug}`} className="flex min-h-11 min-w-0 flex-1 items-center font-semibold lg:min-h-0">
             <span className="truncate lg:whitespace-normal">{course.title}</span>
           </AppLink>
