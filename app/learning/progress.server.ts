@@ -167,11 +167,10 @@ export async function findLessonPage(
 ) {
   const query = preparedFor(db, "lesson_page", () => {
     const userId = sql.placeholder("userId");
-    const firstRow = sql`row_number() over (order by ${lessons.position}) = 1`;
     const lessonId = sql`(select l.id from lessons l where l.course_id = ${outer(courses.id)} and l.slug = ${sql.placeholder("lesson")} and l.active)`;
     return progressRows(db, userId, courseBySlug, {
-      gate: sql<Parameters<typeof gateOf>[0]>`case when ${firstRow} then ${courseGateJson(userId, outer(courses.id))} end`,
-      attempts: sql<Parameters<typeof attemptsFromJson>[0]>`case when ${firstRow} then ${lessonAttemptsJson(userId, lessonId)} end`,
+      gate: sql<Parameters<typeof gateOf>[0]>`case when ${firstRowOfCourse} then ${courseGateJson(userId, outer(courses.id))} end`,
+      attempts: sql<Parameters<typeof attemptsFromJson>[0]>`case when ${firstRowOfCourse} then ${lessonAttemptsJson(userId, lessonId)} end`,
     }).prepare("lesson_page");
   });
   const params = { userId: user.id, slug: courseSlug, lesson: lessonSlug, isAdmin: user.roles.includes("admin"), email: user.email.toLowerCase() };
@@ -182,6 +181,12 @@ export async function findLessonPage(
   if (!progress) return null;
   return { ...progress, gate: gateOf(rows[0]!.gate), attempts: attemptsFromJson(rows[0]!.attempts) };
 }
+
+/**
+ * True on a course's first lesson row (progressRows orders them by position). What belongs to the course, not to a
+ * lesson, is sent on that row only (a CASE on it): one window, which every such column and subquery shares.
+ */
+const firstRowOfCourse = sql`row_number() over (partition by ${courses.id} order by ${lessons.position}) = 1`;
 
 /** The course found by slug: published, or a draft that this user (an owner, or an admin) may preview. */
 const courseBySlug = and(
@@ -213,9 +218,8 @@ function progressOf(rows: ProgressRow[]) {
 
 function progressRows<Extra extends Record<string, SQL>>(db: Db, userId: string | Placeholder, where: SQL | undefined, extra?: Extra) {
   // What belongs to the course or to the learner's enrolment is the same on every lesson's row: it comes on the first
-  // row only (a CASE on the row number), so the driver parses the summaries, arrays and dates once, not per lesson.
-  const first = sql`row_number() over (partition by ${courses.id} order by ${lessons.position}) = 1`;
-  const once = <C extends AnyColumn>(column: C) => sql`case when ${first} then ${column} end`.mapWith(column) as SQL<C["_"]["data"] | null>;
+  // row only, so the driver parses the summaries, arrays and dates once, not per lesson.
+  const once = <C extends AnyColumn>(column: C) => sql`case when ${firstRowOfCourse} then ${column} end`.mapWith(column) as SQL<C["_"]["data"] | null>;
   return db
     .select({
       ...(extra as Extra),
