@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { ReadCache, attachReadCache, watchWrites } from "./read-cache";
+import { CHANGES_CHANNEL, ReadCache, attachReadCache, watchPostgresWrites, watchWrites } from "./read-cache";
 import { type Listen, pgliteListen, postgresListen } from "./pubsub";
 import * as schema from "./schema";
 
@@ -36,6 +36,11 @@ export type DbOptions = {
    * leaves them out, and the reports then set both per transaction (app/reports/reports.server.ts).
    */
   startupSettings?: boolean;
+  /**
+   * PostgreSQL only: keep a read cache that hears of other instances' changes through LISTEN (db/read-cache.ts,
+   * decision 0011), on one more connection. Default true; a script that writes and exits has no use for it.
+   */
+  readCache?: boolean;
 };
 
 const settled = new WeakSet<object>();
@@ -68,7 +73,12 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
         ...settings,
       },
     });
+    // Before drizzle is made: it keeps the client's methods it calls.
+    const cache = options.readCache === false ? null : new ReadCache({ maxEntries: 5000, ttlMs: 30_000, serving: false });
+    if (cache) watchPostgresWrites(client as never, cache);
     const db = drizzle(client, { schema });
+    const stopHearing = cache ? hearChanges(postgres, options.url, cache) : async () => {};
+    if (cache) attachReadCache(db, cache, { embedded: false });
     let priority: { client: ReturnType<typeof postgres>; db: Db } | null = null;
     const priorityDb = () => {
       // Opened on first use: most processes (scripts, tests) never need it.
@@ -88,7 +98,7 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
       where: `${url.hostname}:${url.port || 5432}`,
       listen: postgresListen(client as never),
       close: async () => {
-        await Promise.all([client.end({ timeout: 5 }), priority?.client.end({ timeout: 5 })]);
+        await Promise.all([stopHearing(), client.end({ timeout: 5 }), priority?.client.end({ timeout: 5 })]);
       },
     };
   }
@@ -104,7 +114,7 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
   const cache = new ReadCache();
   watchWrites(client as never, cache);
   const db = drizzle(client, { schema });
-  attachReadCache(db, cache);
+  attachReadCache(db, cache, { embedded: true });
   settled.add(db);
   return {
     db: db as unknown as Db,
@@ -116,3 +126,52 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
   };
 }
 
+
+type Postgres = typeof import("postgres");
+
+/**
+ * LISTENs on the channel the change triggers notify, on a connection of its own, and tells the cache: it serves
+ * entries only while that LISTEN is in place. When the connection drops it stops serving at once (a change made
+ * meanwhile would go unheard) and listens again every second until it can; each time it starts over empty.
+ */
+function hearChanges(postgres: Postgres, url: string, cache: ReadCache): () => Promise<void> {
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const again = () => {
+    if (stopped) return;
+    clearTimeout(retry);
+    retry = setTimeout(listen, 1000);
+    retry.unref?.();
+  };
+  const options = {
+    max: 1,
+    idle_timeout: null,
+    max_lifetime: null,
+    fetch_types: false,
+    onnotice: () => {},
+    connection: { application_name: "skillshelf-changes" },
+    // postgres.js hands every notification on this connection here (the channel, then the payload).
+    onnotify: (channel: string, payload: string) => {
+      if (channel === CHANGES_CHANNEL) cache.changed(payload);
+    },
+    onclose: () => {
+      cache.setServing(false);
+      again();
+    },
+  };
+  const sql = postgres(url, options as never);
+  const listen = () => {
+    if (stopped) return;
+    sql.unsafe(`listen ${CHANGES_CHANNEL}`).then(
+      () => !stopped && cache.setServing(true),
+      () => again(),
+    );
+  };
+  listen();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    cache.setServing(false);
+    await sql.end({ timeout: 1 });
+  };
+}

@@ -1,20 +1,30 @@
 /**
- * A read cache for the embedded database (docs/decisions/0003-embedded-read-cache.md).
+ * Read caches for a few hot reads (session lookup, a learner's course progress, their quiz attempts on a lesson, their
+ * catalogue, the report basics): docs/decisions/0003-embedded-read-cache.md and 0011-read-cache-on-postgresql.md.
  *
- * PGlite runs inside the server process and no other process can open its data directory, so
- * every write to it passes through this process. The cache keeps the results of a few hot reads
- * (session lookup, a learner's course progress, their quiz attempts on a lesson) and forgets all
- * of them whenever any statement that is not a plain SELECT runs or a transaction ends: a result
- * is served only while nothing at all has been written since it was read. On PostgreSQL other
- * processes may write, so there is no cache there (`readCacheFor` returns null).
+ * - Embedded database (PGlite): it runs inside this process and no other process can open its data directory, so
+ *   every write passes through here. Any statement that is not a plain SELECT, and the start and end of every
+ *   transaction, forget everything.
+ * - PostgreSQL: other instances write too. This instance's own writes forget everything at once, as on PGlite; the
+ *   database tells every instance of every other change (db/migrations/0011: a trigger on each table the cached reads
+ *   use notifies channel skillshelf_changes with the ids of the people whose rows changed, or '*'), and each drops
+ *   what it holds for those people. The cache serves nothing while it is not listening (before the LISTEN is in
+ *   place, and from the moment that connection drops until it is back), and starts empty each time it is.
+ *
+ * An entry is one person's (tagged with their id: their session, progress, attempts) or nobody's in particular
+ * (untagged: a report across people), which any change at all drops.
  */
 export class ReadCache {
   private generation = 0;
-  private readonly entries = new Map<string, { generation: number; at: number; value: unknown }>();
+  private readonly entries = new Map<string, { at: number; user: string | null; value: unknown }>();
+  /** False while changes made elsewhere could go unheard (PostgreSQL, not listening): every read goes through. */
+  private serving: boolean;
 
   constructor(
-    private readonly options: { maxEntries: number; ttlMs: number } = { maxEntries: 5000, ttlMs: 30_000 },
-  ) {}
+    private readonly options: { maxEntries: number; ttlMs: number; serving?: boolean } = { maxEntries: 5000, ttlMs: 30_000 },
+  ) {
+    this.serving = options.serving ?? true;
+  }
 
   /** Something was (or is about to be) written: every cached result is stale. */
   invalidate() {
@@ -22,25 +32,62 @@ export class ReadCache {
     this.entries.clear();
   }
 
+  /** These people's rows changed: their entries go, and so does every entry that is nobody's in particular. */
+  invalidatePeople(ids: Iterable<string>) {
+    const people = new Set(ids);
+    // A read in flight may have seen the rows before the change: whoever it is for, it is not kept.
+    this.generation += 1;
+    for (const [key, entry] of this.entries) if (entry.user === null || people.has(entry.user)) this.entries.delete(key);
+  }
+
+  /** The last notification heard (tests wait for a marker of their own to know every earlier one has arrived). */
+  lastHeard: string | null = null;
+
+  /** A notification from the database (channel skillshelf_changes): '*' or a comma-separated list of ids. */
+  changed(payload: string) {
+    this.lastHeard = payload;
+    if (payload === "*" || !payload) this.invalidate();
+    else this.invalidatePeople(payload.split(","));
+  }
+
+  /** Starts (true) or stops (false) serving entries; either way it starts over empty. */
+  setServing(serving: boolean) {
+    this.invalidate();
+    this.serving = serving;
+  }
+
   /**
-   * The cached result for key, or load()'s. The generation is taken before the query is issued, so a
-   * write that runs while the read is in flight makes its result a miss next time, never a stale hit.
+   * The cached result for key, or load()'s. The generation is taken before the query is issued, so a change heard
+   * while the read is in flight makes its result a miss next time, never a stale hit. `user` tags the entry with the
+   * person it belongs to: an id, or a function of the result (a session lookup learns whose it is from its row).
    */
-  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+  async get<T>(key: string, load: () => Promise<T>, user?: string | null | ((value: T) => string | null | undefined)): Promise<T> {
+    if (!this.serving) return load();
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.generation === this.generation && now - hit.at < this.options.ttlMs) return hit.value as T;
+    if (hit && now - hit.at < this.options.ttlMs) return hit.value as T;
     const generation = this.generation;
     const value = await load();
-    if (generation === this.generation) {
-      if (this.entries.size >= this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, { generation, at: now, value });
+    if (generation === this.generation && this.serving) {
+      if (hit) this.entries.delete(key);
+      else if (this.entries.size >= this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(key, { at: now, user: (typeof user === "function" ? user(value) : user) ?? null, value });
     }
     return value;
   }
 
   get size() {
     return this.entries.size;
+  }
+
+  /** Whether key holds a live entry (tests). */
+  has(key: string) {
+    const hit = this.entries.get(key);
+    return !!hit && Date.now() - hit.at < this.options.ttlMs;
+  }
+
+  get isServing() {
+    return this.serving;
   }
 }
 
@@ -94,24 +141,98 @@ export function watchWrites(client: QueryClient, cache: ReadCache) {
   });
 }
 
-const caches = new WeakMap<object, ReadCache>();
+type PostgresJsClient = {
+  unsafe: (query: string, ...rest: never[]) => PromiseLike<unknown>;
+  begin: (...args: never[]) => Promise<unknown>;
+};
 
-export function attachReadCache(db: object, cache: ReadCache) {
-  caches.set(db, cache);
+/**
+ * Makes every write through this postgres.js client forget the cache before it is sent and again when it is done, as
+ * watchWrites does on PGlite: this instance reads its own writes at once, without waiting for the database's
+ * notification. drizzle sends every statement through `unsafe` and every transaction through `begin`. `unsafe` returns
+ * a lazy query that runs when it is awaited (drizzle may first ask it for `.values()`), so it is handed back as is, with
+ * its `then` wrapped.
+ */
+export function watchPostgresWrites(client: PostgresJsClient, cache: ReadCache) {
+  const unsafe = client.unsafe.bind(client) as (query: string, ...rest: unknown[]) => PromiseLike<unknown>;
+  const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  Object.assign(client, {
+    unsafe: (query: string, ...rest: unknown[]) => {
+      const pending = unsafe(query, ...rest);
+      if (isPlainRead(query)) return pending;
+      cache.invalidate();
+      const then = pending.then;
+      return Object.assign(pending, {
+        then(this: PromiseLike<unknown>, onDone?: (value: unknown) => unknown, onError?: (error: unknown) => unknown) {
+          return then.call(
+            this,
+            (value) => {
+              cache.invalidate();
+              return onDone ? onDone(value) : value;
+            },
+            (error) => {
+              cache.invalidate();
+              if (onError) return onError(error);
+              throw error;
+            },
+          );
+        },
+      });
+    },
+    begin: (...args: unknown[]) => {
+      cache.invalidate();
+      return begin(...args).finally(() => cache.invalidate());
+    },
+  });
 }
 
-/** The embedded database's read cache; null on PostgreSQL and inside transactions (their own db object). */
+/** The channel the database's change triggers notify (db/migrations/0011_read-cache-changes.sql). */
+export const CHANGES_CHANNEL = "skillshelf_changes";
+
+/**
+ * Tables with no change trigger: no cached read uses them, and some are written many times a second (votes in a
+ * live workshop, sign-in throttling). A cached read must use only tables that have the trigger;
+ * tests/integration/read-cache-postgres.test.ts checks every table is either triggered or listed here.
+ */
+export const UNCACHED_TABLES = [
+  "audit_events",
+  "job_runs",
+  "live_activities",
+  "live_participants",
+  "live_posts",
+  "live_responses",
+  "live_sessions",
+  "live_upvotes",
+  "outbox_messages",
+  "rate_limits",
+  "signing_keys",
+  "staff_imports",
+  "user_tokens",
+] as const;
+
+const caches = new WeakMap<object, ReadCache>();
+const embedded = new WeakSet<object>();
+
+export function attachReadCache(db: object, cache: ReadCache, options: { embedded: boolean }) {
+  caches.set(db, cache);
+  if (options.embedded) embedded.add(db);
+}
+
+/** The database's read cache; null inside transactions (their own db object) and for clients opened without one. */
 export function readCacheFor(db: object): ReadCache | null {
   return caches.get(db) ?? null;
 }
 
-/** Reads through the cache when there is one, straight from the database otherwise. */
-export function cachedRead<T>(db: object, key: string, load: () => Promise<T>): Promise<T> {
+/**
+ * Reads through the cache when there is one, straight from the database otherwise. `user`: whose entry it is (their
+ * id, or a function of the result); without it the entry is nobody's in particular and any change drops it.
+ */
+export function cachedRead<T>(db: object, key: string, load: () => Promise<T>, user?: string | ((value: T) => string | null | undefined)): Promise<T> {
   const cache = caches.get(db);
-  return cache ? cache.get(key, load) : load();
+  return cache ? cache.get(key, load, user) : load();
 }
 
 /** True for the embedded database (one connection, in this process); false for a PostgreSQL server. */
 export function isEmbedded(db: object) {
-  return caches.has(db);
+  return embedded.has(db);
 }

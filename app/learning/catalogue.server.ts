@@ -24,6 +24,7 @@ function matchesAll(column: SQL | typeof courses.searchText | typeof lessons.sea
 export function listCatalogue(db: Db, userId: string, query: CatalogueQuery) {
   return cachedRead(db, `catalogue:${userId}:${JSON.stringify([query.q ?? "", query.topic ?? "", query.level ?? ""])}`, () =>
     loadCatalogue(db, userId, query),
+    userId,
   );
 }
 

@@ -149,6 +149,7 @@ export async function findCourseProgress(
   const params = { userId: user.id, slug: courseSlug, isAdmin: user.roles.includes("admin"), email: user.email.toLowerCase() };
   const rows = await cachedRead(db, `progress:${params.userId}:${params.isAdmin}:${params.email}:${courseSlug}`, () =>
     query.execute(params),
+    params.userId,
   );
   return progressOf(rows);
 }
@@ -176,6 +177,7 @@ export async function findLessonPage(
   const params = { userId: user.id, slug: courseSlug, lesson: lessonSlug, isAdmin: user.roles.includes("admin"), email: user.email.toLowerCase() };
   const rows = await cachedRead(db, `lesson-page:${params.userId}:${params.isAdmin}:${params.email}:${courseSlug}:${lessonSlug ?? ""}`, () =>
     query.execute(params),
+    params.userId,
   );
   const progress = progressOf(rows);
   if (!progress) return null;

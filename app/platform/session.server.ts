@@ -78,7 +78,7 @@ function buildSessionLookup(db: Db) {
 export async function validateSessionToken(db: Db, token: string): Promise<SessionValidation> {
   if (!TOKEN_RE.test(token)) return null;
   const sessionId = sessionIdFromToken(token);
-  const [row] = await cachedRead(db, `session:${sessionId}`, () => sessionLookup(db).execute({ id: sessionId }));
+  const [row] = await cachedRead(db, `session:${sessionId}`, () => sessionLookup(db).execute({ id: sessionId }), (rows) => rows[0]?.id);
   if (!row) return null;
   const now = Date.now();
   if (!row.active || row.expiresAt.getTime() <= now) {

@@ -74,11 +74,11 @@ export function gateOf(rows: GateRow[] | null): Gate | null {
  * follows lists prerequisites for it that they have not completed (and they have not completed the course itself).
  */
 export async function courseGate(db: Db, userId: string, courseId: string): Promise<Gate | null> {
-  // Every lesson page asks: on the embedded database the answer is kept until the next write.
+  // Every lesson page asks: the answer is kept in the read cache until the learner's rows change (db/read-cache.ts).
   return cachedRead(db, `programme-gate:${userId}:${courseId}`, async () => {
     const [row] = rowsOf<{ gate: GateRow[] | null }>(await db.execute(sql`select ${courseGateJson(userId, sql`${courseId}::uuid`)} as gate`));
     return gateOf(row?.gate ?? null);
-  });
+  }, userId);
 }
 
 /** A published programme by slug (with its "any N of" group), or null. */

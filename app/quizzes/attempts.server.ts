@@ -215,6 +215,7 @@ export async function lessonQuizViews(db: Db, input: QuizViewsInput & { userId: 
       .from(quizAttempts)
       .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.lessonId, input.lessonId)))
       .orderBy(asc(quizAttempts.attemptNo)),
+    input.userId,
   );
   return quizViewsOf(all, input);
 }

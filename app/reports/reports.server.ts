@@ -177,7 +177,7 @@ export async function matrixData(db: Db, q: PairQuery, options: { large: boolean
   const rows = (
     await Promise.all(
       slices.map((courseIds) =>
-        // On the embedded database the matrix is kept until the next write (the key holds every input, today too).
+        // The matrix is kept in the read cache until anything changes (the key holds every input, today too).
         cachedRead(db, `report-matrix:${JSON.stringify({ ...q, courseIds })}`, () =>
           reportRows<Record<string, unknown>>(db, matrixSql({ ...q, courseIds })),
         ),

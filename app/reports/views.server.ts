@@ -66,8 +66,8 @@ export type Resolved = { ok: true; ctx: ReportContext } | { ok: false; message: 
 /** Checks the filters against what exists and what the asker may see; unknown ids are a 400 (never a 500). */
 export async function resolveReport(db: Db, asker: Asker, filters: ReportFilters, today = todayInVietnam()): Promise<Resolved> {
   // One round trip for everything a report needs before it counts: the asker's scope, every unit, the published
-  // courses and programmes. Kept until the next write on the embedded database (db/read-cache.ts); callers copy
-  // before they sort or change.
+  // courses and programmes. Kept in the read cache until anything changes (db/read-cache.ts: an entry that is nobody's
+  // in particular); callers copy before they sort or change.
   const basics = await cachedRead(db, `report-basics:${asker.id}:${asker.roles.join(",")}`, async () => {
     const [row] = rowsOf<{ roles: ScopeRole[]; units: UnitNode[]; courses: CourseColumn[]; programmes: ProgrammeColumn[]; people: number | null }>(
       await db.execute(sql`select ${scopeRolesJson(asker.id)} as roles,

@@ -264,7 +264,8 @@ if (process.env.DATABASE_URL && only !== "pglite") {
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
   await admin.unsafe(`create database "${name}"`);
   base.pathname = `/${name}`;
-  const handle = await openDb({ url: base.toString(), poolSize: 4 });
+  // No read cache: the figures are the queries' own (decision 0011).
+  const handle = await openDb({ url: base.toString(), poolSize: 4, readCache: false });
   try {
     await migrate(handle);
     const seeded = await run("PostgreSQL", handle, PEOPLE);

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { inject } from "vitest";
+import { CHANGES_CHANNEL, readCacheFor } from "../../db/read-cache";
 import { type DbHandle, openDb } from "../../db/client";
 import { migrate } from "../../db/migrate";
 import { adminConnection, uniqueName, withDatabase } from "./pg-admin";
@@ -36,4 +38,20 @@ export async function createTestDb(): Promise<DbHandle> {
       await admin.end();
     },
   };
+}
+
+/**
+ * Waits until the read cache has heard of every change committed so far (PostgreSQL: the change triggers' notifications
+ * arrive in commit order, so once a marker sent now has arrived, so have they). On PGlite writes are seen at once.
+ */
+export async function cacheSettled(handle: DbHandle, writer: DbHandle = handle) {
+  const cache = readCacheFor(handle.db);
+  if (!cache || handle.driver !== "postgres") return;
+  // An id that is no one's: it drops only entries that are nobody's in particular.
+  const marker = crypto.randomUUID();
+  await writer.db.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${marker})`);
+  for (let waited = 0; cache.lastHeard !== marker; waited += 10) {
+    if (waited > 5_000) throw new Error("the read cache heard nothing for 5 s");
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }

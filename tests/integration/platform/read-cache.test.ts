@@ -1,16 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "../../../db/client";
 import { readCacheFor } from "../../../db/read-cache";
 import { sessions, userRoles, users } from "../../../db/schema";
 import { createSession, generateSessionToken, validateSessionToken } from "../../../app/platform/session.server";
 import { markAllRead, notify, unreadCount } from "../../../app/notifications/notifications.server";
-import { createTestDb } from "../../support/db";
+import { cacheSettled, createTestDb } from "../../support/db";
 import { createUser } from "../../support/factories";
 
 let handle: DbHandle;
 beforeAll(async () => {
   handle = await createTestDb();
+  // On PostgreSQL the cache serves once its LISTEN is in place (decision 0011).
+  await vi.waitFor(() => expect(readCacheFor(handle.db)?.isServing).toBe(true), { timeout: 10_000 });
 });
 afterAll(async () => handle?.close());
 
@@ -23,8 +25,12 @@ async function signedIn() {
 }
 
 describe("cached session lookups", () => {
-  it("is on for the embedded database only", () => {
-    expect(readCacheFor(handle.db) !== null).toBe(handle.driver === "pglite");
+  it("is on for both databases, and keeps a session it has read", async () => {
+    const { token } = await signedIn();
+    await cacheSettled(handle);
+    await validateSessionToken(handle.db, token);
+    const cache = readCacheFor(handle.db)!;
+    expect(cache.size).toBeGreaterThan(0);
   });
 
   it("sees a revoked session, a deactivated person and a new role at once", async () => {
