@@ -2,6 +2,7 @@ import type { PhrasingContent, RootContent } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import type { Node } from "unist";
 import type { z } from "zod";
+import { escapeHtml } from "~/platform/text";
 
 // Small helpers over the MDX syntax tree shared by the quiz extractor and the validator.
 
@@ -113,10 +114,6 @@ function nodeHtml(node: PhrasingContent | RootContent): string {
     default:
       return "children" in node ? escapeHtml(plainText(node.children as Node[])) : "";
   }
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function collapse(text: string): string {

@@ -24,3 +24,8 @@ export function searchTerms(query: string) {
 export function escapeLike(term: string) {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** Escapes text for HTML (element content and quoted attribute values): & < > " ' as numeric references. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -15,11 +15,19 @@ export function AppLink({ to, ...props }: Omit<AnchorHTMLAttributes<HTMLAnchorEl
   return <a href={to} data-nav="" {...props} />;
 }
 
-/** Whether a click on this link is one to handle here: a plain left click, no modifier, no other target or download. */
-function isPlainClick(event: MouseEvent, link: HTMLAnchorElement) {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
-  if ((link.target && link.target !== "_self") || link.hasAttribute("download")) return false;
-  return link.origin === window.location.origin;
+type Click = Pick<MouseEvent, "defaultPrevented" | "button" | "metaKey" | "ctrlKey" | "shiftKey" | "altKey">;
+type Link = Pick<HTMLAnchorElement, "target" | "origin" | "pathname" | "search" | "hash" | "hasAttribute">;
+
+/**
+ * Where a click on an AppLink goes as a client-side navigation: its path, query and hash, for a plain left click (no
+ * modifier, not already handled) on a link of this origin with no other target and no download. Null leaves the click
+ * to the browser (a new tab or window, a download, another site).
+ */
+export function navigableHref(event: Click, link: Link, origin: string): string | null {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+  if ((link.target && link.target !== "_self") || link.hasAttribute("download")) return null;
+  if (link.origin !== origin) return null;
+  return link.pathname + link.search + link.hash;
 }
 
 /** In the root: a click on any AppLink becomes a client-side navigation (React Router's own, with its data request). */
@@ -28,9 +36,9 @@ export function useAppLinks() {
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
       const link = event.target instanceof Element ? event.target.closest("a[data-nav]") : null;
-      if (!(link instanceof HTMLAnchorElement) || !isPlainClick(event, link)) return;
+      const to = link instanceof HTMLAnchorElement ? navigableHref(event, link, window.location.origin) : null;
+      if (to === null) return;
       event.preventDefault();
-      const to = link.pathname + link.search + link.hash;
       // As <Link> does: a link to the page already shown replaces its history entry rather than adding one.
       const here = window.location.pathname + window.location.search + window.location.hash;
       void navigate(to, { replace: to === here });

@@ -1,4 +1,4 @@
-import { DEMO, DEMO_PASSWORD, expect, expectNoSeriousA11yViolations, loginAs, test } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, expect, expectNoSeriousA11yViolations, loginAs, test, useLanguage } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 async function signInThroughForm(page: Page, email: string) {
@@ -41,6 +41,48 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("the same journey works with plain forms and links", async ({ page }) => {
     await journey(page, "nang luc du lieu cho thu vien", /Dữ liệu lớn và năng lực dữ liệu cho thư viện/, /Thư viện có những loại dữ liệu nào\?/, /thu thập và làm sạch/i);
+  });
+});
+
+test.describe("without JavaScript, in English", () => {
+  test.use({ javaScriptEnabled: false });
+  // The switch stores the language on HR's account: put it back for the later tests, whatever happened.
+  test.afterEach(async ({ page }) => useLanguage(page, "vi"));
+
+  // The cards' topic, level, time and languages are HTML the server writes once per language and course
+  // (catalogue-cards.server.ts); only the language names stay in their own language.
+  test("the catalogue cards read in English after the language switch, and a card leads to its course", async ({ page }) => {
+    await loginAs(page, "hr");
+    await page.goto("/courses");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page).toHaveURL(/\/courses$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Course catalogue");
+
+    const grid = page.locator(".catalogue-grid");
+    const cards = await grid.getByRole("listitem").count();
+    expect(cards).toBeGreaterThan(0);
+    const each = async (selector: string, shape: RegExp) => {
+      const texts = await grid.locator(selector).allTextContents();
+      expect(texts, selector).toHaveLength(cards);
+      for (const text of texts) expect(text, selector).toMatch(shape);
+    };
+    await each(".card-topic", /^(Artificial intelligence|Data|Digital services)$/);
+    await each(".card-tag", /^(Beginner|Intermediate|Advanced)$/);
+    await each(".card-facts", /^Estimated time⏱ \d+ minLanguages(Tiếng Việt|English)( · (Tiếng Việt|English))?$/);
+    await each(".card-status", /^(Not started|\d+\s?% done|Completed)$/);
+    expect(await grid.textContent()).not.toMatch(
+      /phút|Cơ bản|Trung cấp|Nâng cao|Trí tuệ|Dữ liệu|Dịch vụ số|Thời lượng|Ngôn ngữ|Chưa bắt đầu|Đã học|Đã hoàn thành/,
+    );
+
+    const card = grid.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "AI in library services" }) });
+    await expect(card.locator(".card-topic")).toHaveText("Artificial intelligence");
+    await expect(card.locator(".card-tag")).toHaveText("Beginner");
+    await expect(card.getByRole("definition")).toHaveText(["⏱ 180 min", "Tiếng Việt · English"]);
+    await card.getByRole("link", { name: "AI in library services" }).click();
+    await expect(page).toHaveURL(/\/courses\/ai-in-library-services$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("AI in library services");
+    await expect(page.getByRole("heading", { level: 2, name: "Lessons" })).toBeVisible();
   });
 });
 
