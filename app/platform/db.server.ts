@@ -16,6 +16,7 @@ export async function connect(env: Env = getEnv()): Promise<DbHandle> {
     dataDir: path.resolve(env.DATA_DIR, "pglite"),
     poolSize: env.DATABASE_POOL_SIZE,
     startupSettings: env.DATABASE_STARTUP_SETTINGS === "on",
+    readCache: env.DATABASE_READ_CACHE === "on",
   }).catch((error: unknown) => {
     throw new DatabaseUnreachableError(`Cannot open the embedded database in ${env.DATA_DIR}: ${describe(error)}`);
   });

@@ -33,6 +33,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** "off" behind a PgBouncer that refuses the jit/work_mem startup parameters (db/client.ts). */
   DATABASE_STARTUP_SETTINGS: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  /** "off" behind a pooler in transaction mode, which cannot hold the read cache's LISTEN (decision 0011). */
+  DATABASE_READ_CACHE: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Public origin used in links sent by email or printed on certificates. */
   APP_URL: z.url({ error: "must be an absolute URL like https://skillshelf.example.vn" }).optional(),

@@ -93,6 +93,19 @@ describe.runIf(onPostgres)("the read cache on PostgreSQL", () => {
     await heard(async () => expect(cache.has(key)).toBe(false));
   });
 
+  it("is left out behind a pooler (DATABASE_READ_CACHE=off: readCache false)", async () => {
+    const [row] = (await one.db.execute(sql`select current_database() as name`)) as unknown as { name: string }[];
+    const plain = await openDb({ url: withDatabase(process.env.DATABASE_URL!, row!.name), readCache: false });
+    try {
+      expect(readCacheFor(plain.db)).toBeNull();
+      const listeners = (await plain.db.execute(sql`select count(*)::int as n from pg_stat_activity
+        where application_name = 'skillshelf-changes' and datname = current_database()`)) as unknown as { n: number }[];
+      expect(listeners[0]!.n).toBe(2); // one's and two's, none of its own
+    } finally {
+      await plain.close();
+    }
+  });
+
   it("stops serving while it cannot hear, and starts again, empty, when it can", async () => {
     const { user, token, key } = await signedIn();
     const cache = readCacheFor(two.db)!;

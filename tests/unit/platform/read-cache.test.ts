@@ -57,4 +57,42 @@ describe("read cache", () => {
     await cache.get("c", async () => 0);
     expect(cache.size).toBe(2);
   });
+
+  it("drops one person's entries and everyone's untagged ones on a notification about them; '*' drops all", async () => {
+    const cache = new ReadCache();
+    await cache.get("session:a", async () => ({ id: "user-a" }), (row) => row.id);
+    await cache.get("progress:b", async () => 1, "user-b");
+    await cache.get("report", async () => 2);
+    cache.changed("user-a,user-c");
+    expect([cache.has("session:a"), cache.has("progress:b"), cache.has("report")]).toEqual([false, true, false]);
+    cache.changed("*");
+    expect(cache.has("progress:b")).toBe(false);
+  });
+
+  it("never keeps a result read while a notification about anyone arrived", async () => {
+    const cache = new ReadCache();
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const first = cache.get("k", async () => {
+      await slow;
+      return "old";
+    }, "user-a");
+    cache.changed("user-b");
+    release();
+    await first;
+    expect(cache.has("k")).toBe(false);
+  });
+
+  it("serves nothing while it cannot hear, and starts over empty", async () => {
+    const cache = new ReadCache({ maxEntries: 10, ttlMs: 60_000, serving: false });
+    let loads = 0;
+    const load = async () => ++loads;
+    expect([await cache.get("k", load), await cache.get("k", load)]).toEqual([1, 2]);
+    cache.setServing(true);
+    expect([await cache.get("k", load), await cache.get("k", load)]).toEqual([3, 3]);
+    cache.setServing(false);
+    expect(await cache.get("k", load)).toBe(4);
+    cache.setServing(true);
+    expect(await cache.get("k", load)).toBe(5);
+  });
 });
