@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ReadCache, isPlainRead } from "../../../db/read-cache";
 
+/** A read that stays in flight until release() is called. */
+function readInFlight() {
+  let release!: () => void;
+  const slow = new Promise<void>((r) => (release = r));
+  return { release, load: async () => (await slow, "old") };
+}
+
 describe("read cache", () => {
   it("tells plain reads from anything that may write", () => {
     expect(isPlainRead("select * from sessions where id = $1")).toBe(true);
@@ -35,12 +42,8 @@ describe("read cache", () => {
 
   it("never keeps a result read while a write happened", async () => {
     const cache = new ReadCache();
-    let release!: () => void;
-    const slow = new Promise<void>((r) => (release = r));
-    const first = cache.get("k", async () => {
-      await slow;
-      return "old";
-    });
+    const { release, load } = readInFlight();
+    const first = cache.get("k", load);
     cache.invalidate(); // a write lands while the read is in flight
     release();
     expect(await first).toBe("old");
@@ -71,12 +74,8 @@ describe("read cache", () => {
 
   it("never keeps a result read while a notification about anyone arrived", async () => {
     const cache = new ReadCache();
-    let release!: () => void;
-    const slow = new Promise<void>((r) => (release = r));
-    const first = cache.get("k", async () => {
-      await slow;
-      return "old";
-    }, "user-a");
+    const { release, load } = readInFlight();
+    const first = cache.get("k", load, "user-a");
     cache.changed("user-b");
     release();
     await first;
