@@ -74,6 +74,8 @@ async function mutate() {
   for (let i = 0; i < rng.int(0, 3) && live.length > 0; i++) {
     // A corrected re-issue: the new certificate replaces the old one, which then points forward to it.
     const old = rng.pick(live);
+    // A certificate is re-issued once (certificates_replaces_key): it leaves the pool of live ones.
+    live.splice(live.indexOf(old), 1);
     const [fresh] = await insertCertificates(db, courseId, [{ userId: old.userId, competences: rng.chance(0.5) ? old.competences : randomCompetences(), validUntil: old.validUntil, replacesId: old.id }]);
     await db.update(certificates).set({ replacedById: fresh!.id }).where(eq(certificates.id, old.id));
   }
