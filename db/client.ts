@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { CHANGES_CHANNEL, ReadCache, attachReadCache, watchPostgresWrites, watchWrites } from "./read-cache";
+import { ReadCache, attachReadCache, hearChanges, watchPostgresWrites, watchWrites } from "./read-cache";
 import { type Listen, pgliteListen, postgresListen } from "./pubsub";
 import * as schema from "./schema";
 
@@ -126,52 +126,3 @@ export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
   };
 }
 
-
-type Postgres = typeof import("postgres");
-
-/**
- * LISTENs on the channel the change triggers notify, on a connection of its own, and tells the cache: it serves
- * entries only while that LISTEN is in place. When the connection drops it stops serving at once (a change made
- * meanwhile would go unheard) and listens again every second until it can; each time it starts over empty.
- */
-function hearChanges(postgres: Postgres, url: string, cache: ReadCache): () => Promise<void> {
-  let stopped = false;
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  const again = () => {
-    if (stopped) return;
-    clearTimeout(retry);
-    retry = setTimeout(listen, 1000);
-    retry.unref?.();
-  };
-  const options = {
-    max: 1,
-    idle_timeout: null,
-    max_lifetime: null,
-    fetch_types: false,
-    onnotice: () => {},
-    connection: { application_name: "skillshelf-changes" },
-    // postgres.js hands every notification on this connection here (the channel, then the payload).
-    onnotify: (channel: string, payload: string) => {
-      if (channel === CHANGES_CHANNEL) cache.changed(payload);
-    },
-    onclose: () => {
-      cache.setServing(false);
-      again();
-    },
-  };
-  const sql = postgres(url, options as never);
-  const listen = () => {
-    if (stopped) return;
-    sql.unsafe(`listen ${CHANGES_CHANNEL}`).then(
-      () => !stopped && cache.setServing(true),
-      () => again(),
-    );
-  };
-  listen();
-  return async () => {
-    stopped = true;
-    clearTimeout(retry);
-    cache.setServing(false);
-    await sql.end({ timeout: 1 });
-  };
-}

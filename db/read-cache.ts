@@ -65,7 +65,7 @@ export class ReadCache {
     if (!this.serving) return load();
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.options.ttlMs) return hit.value as T;
+    if (hit && this.isLive(hit, now)) return hit.value as T;
     const generation = this.generation;
     const value = await load();
     if (generation === this.generation && this.serving) {
@@ -83,7 +83,11 @@ export class ReadCache {
   /** Whether key holds a live entry (tests). */
   has(key: string) {
     const hit = this.entries.get(key);
-    return !!hit && Date.now() - hit.at < this.options.ttlMs;
+    return !!hit && this.isLive(hit, Date.now());
+  }
+
+  private isLive(entry: { at: number }, now: number) {
+    return now - entry.at < this.options.ttlMs;
   }
 
   get isServing() {
@@ -117,27 +121,22 @@ type QueryClient = {
   transaction: (...args: never[]) => Promise<unknown>;
 };
 
+/** A write is under way: the cache is cleared now and again once it is done (whatever its outcome). */
+function aroundWrite<T>(cache: ReadCache, write: () => PromiseLike<T>): Promise<T> {
+  cache.invalidate();
+  return Promise.resolve(write()).finally(() => cache.invalidate());
+}
+
 /** Makes every write through this PGlite client (query, exec, transaction) invalidate the cache. */
 export function watchWrites(client: QueryClient, cache: ReadCache) {
   const query = client.query.bind(client) as (statement: string, ...rest: unknown[]) => Promise<unknown>;
   const exec = client.exec.bind(client) as (...args: unknown[]) => Promise<unknown>;
   const transaction = client.transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  const after = <T>(promise: Promise<T>) =>
-    promise.finally(() => cache.invalidate());
   Object.assign(client, {
-    query: (statement: string, ...rest: unknown[]) => {
-      if (isPlainRead(statement)) return query(statement, ...rest);
-      cache.invalidate();
-      return after(query(statement, ...rest));
-    },
-    exec: (...args: unknown[]) => {
-      cache.invalidate();
-      return after(exec(...args));
-    },
-    transaction: (...args: unknown[]) => {
-      cache.invalidate();
-      return after(transaction(...args));
-    },
+    query: (statement: string, ...rest: unknown[]) =>
+      isPlainRead(statement) ? query(statement, ...rest) : aroundWrite(cache, () => query(statement, ...rest)),
+    exec: (...args: unknown[]) => aroundWrite(cache, () => exec(...args)),
+    transaction: (...args: unknown[]) => aroundWrite(cache, () => transaction(...args)),
   });
 }
 
@@ -150,8 +149,8 @@ type PostgresJsClient = {
  * Makes every write through this postgres.js client forget the cache before it is sent and again when it is done, as
  * watchWrites does on PGlite: this instance reads its own writes at once, without waiting for the database's
  * notification. drizzle sends every statement through `unsafe` and every transaction through `begin`. `unsafe` returns
- * a lazy query that runs when it is awaited (drizzle may first ask it for `.values()`), so it is handed back as is, with
- * its `then` wrapped.
+ * a lazy query that runs when it is awaited (drizzle may first ask it for `.values()`), so it is handed back as is,
+ * with its `then` wrapped.
  */
 export function watchPostgresWrites(client: PostgresJsClient, cache: ReadCache) {
   const unsafe = client.unsafe.bind(client) as (query: string, ...rest: unknown[]) => PromiseLike<unknown>;
@@ -160,29 +159,15 @@ export function watchPostgresWrites(client: PostgresJsClient, cache: ReadCache) 
     unsafe: (query: string, ...rest: unknown[]) => {
       const pending = unsafe(query, ...rest);
       if (isPlainRead(query)) return pending;
-      cache.invalidate();
+      // It is sent when first awaited: aroundWrite clears the cache then, before it goes.
       const then = pending.then;
       return Object.assign(pending, {
         then(this: PromiseLike<unknown>, onDone?: (value: unknown) => unknown, onError?: (error: unknown) => unknown) {
-          return then.call(
-            this,
-            (value) => {
-              cache.invalidate();
-              return onDone ? onDone(value) : value;
-            },
-            (error) => {
-              cache.invalidate();
-              if (onError) return onError(error);
-              throw error;
-            },
-          );
+          return aroundWrite(cache, () => then.call(this)).then(onDone, onError);
         },
       });
     },
-    begin: (...args: unknown[]) => {
-      cache.invalidate();
-      return begin(...args).finally(() => cache.invalidate());
-    },
+    begin: (...args: unknown[]) => aroundWrite(cache, () => begin(...args)),
   });
 }
 
@@ -209,6 +194,55 @@ export const UNCACHED_TABLES = [
   "staff_imports",
   "user_tokens",
 ] as const;
+
+type Postgres = typeof import("postgres");
+
+/**
+ * LISTENs on the channel the change triggers notify, on a connection of its own, and tells the cache: it serves
+ * entries only while that LISTEN is in place. When the connection drops it stops serving at once (a change made
+ * meanwhile would go unheard) and listens again every second until it can; each time it starts over empty.
+ */
+export function hearChanges(postgres: Postgres, url: string, cache: ReadCache): () => Promise<void> {
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const again = () => {
+    if (stopped) return;
+    clearTimeout(retry);
+    retry = setTimeout(listen, 1000);
+    retry.unref?.();
+  };
+  const options = {
+    max: 1,
+    idle_timeout: null,
+    max_lifetime: null,
+    fetch_types: false,
+    onnotice: () => {},
+    connection: { application_name: "skillshelf-changes" },
+    // postgres.js hands every notification on this connection here (the channel, then the payload).
+    onnotify: (channel: string, payload: string) => {
+      if (channel === CHANGES_CHANNEL) cache.changed(payload);
+    },
+    onclose: () => {
+      cache.setServing(false);
+      again();
+    },
+  };
+  const sql = postgres(url, options as never);
+  const listen = () => {
+    if (stopped) return;
+    sql.unsafe(`listen ${CHANGES_CHANNEL}`).then(
+      () => !stopped && cache.setServing(true),
+      () => again(),
+    );
+  };
+  listen();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    cache.setServing(false);
+    await sql.end({ timeout: 1 });
+  };
+}
 
 const caches = new WeakMap<object, ReadCache>();
 const embedded = new WeakSet<object>();

@@ -7,6 +7,8 @@ import { UNCACHED_TABLES, readCacheFor } from "../../../db/read-cache";
 import { sessions, userRoles, users } from "../../../db/schema";
 import { createSession, generateSessionToken, sessionIdFromToken, validateSessionToken } from "../../../app/platform/session.server";
 import { notify } from "../../../app/notifications/notifications.server";
+import { connect } from "../../../app/platform/db.server";
+import { parseEnv } from "../../../app/platform/env.server";
 import { cacheSettled, createTestDb } from "../../support/db";
 import { createUser } from "../../support/factories";
 import { withDatabase } from "../../support/pg-admin";
@@ -14,6 +16,7 @@ import { withDatabase } from "../../support/pg-admin";
 const onPostgres = !!process.env.DATABASE_URL;
 let one: DbHandle; // the instance that writes
 let two: DbHandle; // the instance that has cached
+let url: string; // their database
 
 const serving = (handle: DbHandle) => vi.waitFor(() => expect(readCacheFor(handle.db)?.isServing).toBe(true), { timeout: 10_000 });
 const heard = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 5_000, interval: 20 });
@@ -22,7 +25,8 @@ beforeAll(async () => {
   if (!onPostgres) return;
   one = await createTestDb();
   const [row] = (await one.db.execute(sql`select current_database() as name`)) as unknown as { name: string }[];
-  two = await openDb({ url: withDatabase(process.env.DATABASE_URL!, row!.name) });
+  url = withDatabase(process.env.DATABASE_URL!, row!.name);
+  two = await openDb({ url });
   await Promise.all([serving(one), serving(two)]);
 });
 afterAll(async () => {
@@ -94,8 +98,8 @@ describe.runIf(onPostgres)("the read cache on PostgreSQL", () => {
   });
 
   it("is left out behind a pooler (DATABASE_READ_CACHE=off: readCache false)", async () => {
-    const [row] = (await one.db.execute(sql`select current_database() as name`)) as unknown as { name: string }[];
-    const plain = await openDb({ url: withDatabase(process.env.DATABASE_URL!, row!.name), readCache: false });
+    // As the app opens it (app/platform/db.server.ts) with DATABASE_READ_CACHE=off.
+    const plain = await connect(parseEnv({ DATABASE_URL: url, DATABASE_READ_CACHE: "off" }));
     try {
       expect(readCacheFor(plain.db)).toBeNull();
       const listeners = (await plain.db.execute(sql`select count(*)::int as n from pg_stat_activity

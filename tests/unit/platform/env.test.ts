@@ -31,3 +31,9 @@ test("REMINDER_DAYS_BEFORE defaults to 7 and must be a whole number of days", ()
   expect(parseEnv({ REMINDER_DAYS_BEFORE: "3" }).REMINDER_DAYS_BEFORE).toBe(3);
   expect(() => parseEnv({ REMINDER_DAYS_BEFORE: "soon" })).toThrow(/^Invalid configuration: REMINDER_DAYS_BEFORE must be a whole number/);
 });
+
+test("DATABASE_READ_CACHE is on unless set off, and nothing else", () => {
+  expect(parseEnv({}).DATABASE_READ_CACHE).toBe("on");
+  expect(parseEnv({ DATABASE_READ_CACHE: "off" }).DATABASE_READ_CACHE).toBe("off");
+  expect(() => parseEnv({ DATABASE_READ_CACHE: "no" })).toThrow(/^Invalid configuration: DATABASE_READ_CACHE must be "on" or "off"/);
+});
